@@ -76,11 +76,33 @@ export class GraphBuilder {
   private counter = 0;
   private readonly domains = new Set<string>();
 
+  /** Initializers recorded by name with their shape (also in dry mode). */
+  readonly initShapes = new Map<string, { dtype: DTypeName; dims: number[] }>();
+
+  /**
+   * @param sink where large initializers are streamed (null: embedded in the model)
+   * @param dry record initializer names and shapes only, never produce their bytes (full-size dry runs)
+   */
   constructor(
     readonly name: string,
     private readonly sink: ExternalDataSink | null = null,
     readonly opset = 17,
+    readonly dry = false,
   ) {}
+
+  /**
+   * Adds an initializer whose bytes are produced on demand: in dry mode `produce` is never called, so a
+   * full-size model can be mapped from its key list alone. Returns its name.
+   */
+  initLazy(name: string, dtype: DTypeName, dims: readonly number[], produce: () => Uint8Array): string {
+    if (this.dry) {
+      if (this.initNames.has(name)) throw new Error(`initializer ${name} defined twice`);
+      this.initNames.add(name);
+      this.initShapes.set(name, { dtype, dims: [...dims] });
+      return name;
+    }
+    return this.init(name, { dtype, dims, bytes: produce() });
+  }
 
   /** Declares a graph input and returns its name. */
   input(name: string, dtype: DTypeName, shape: readonly Dim[]): string {
@@ -99,6 +121,7 @@ export class GraphBuilder {
   init(name: string, t: TensorData): string {
     if (this.initNames.has(name)) throw new Error(`initializer ${name} defined twice`);
     this.initNames.add(name);
+    this.initShapes.set(name, { dtype: t.dtype, dims: [...t.dims] });
     const proto: onnxProto.onnx.ITensorProto = { name, dataType: DType[t.dtype], dims: [...t.dims] };
     const expected = t.dims.reduce((a, b) => a * b, 1) * bytesPerElement[t.dtype];
     if (t.bytes.byteLength !== expected)
@@ -123,7 +146,7 @@ export class GraphBuilder {
     return this.initNames.has(name);
   }
 
-  /** A float32 constant initializer from numbers. */
+  /** A float32 constant initializer from numbers (always materialised, also in dry mode). */
   constF32(values: readonly number[], dims: readonly number[] = [values.length], name?: string): string {
     return this.init(name ?? this.fresh('c'), { dtype: 'float32', dims, bytes: u8(new Float32Array(values)) });
   }
