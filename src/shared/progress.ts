@@ -30,9 +30,17 @@ export interface Progress {
 /** Callback that receives progress; must be cheap, it is called from hot loops. */
 export type ProgressSink = (p: Progress) => void;
 
+/** The part of AbortSignal that jobs use (shared code has neither DOM nor Node types). */
+export interface AbortSignalLike {
+  readonly aborted: boolean;
+  readonly reason?: unknown;
+  addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+  removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 /** Options every long job takes: an abort signal and a progress sink. */
 export interface JobOptions {
-  signal?: AbortSignal;
+  signal?: AbortSignalLike;
   onProgress?: ProgressSink;
 }
 

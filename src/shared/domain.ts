@@ -1,0 +1,157 @@
+// Domain types the editor, the store and the command line share. Positions are integer samples at the
+// project's sample rate (the model's, 32 kHz); ranges are half-open.
+import type { SerializedError } from './errors';
+import type { MediaInfo } from './media';
+import type { SeamCurve } from './mixdown';
+import type { Progress } from './progress';
+
+/** Sampling parameters of one generation (a take records the ones it used). */
+export interface GenerationParams {
+  seed: number;
+  temperature: number;
+  /** 0 disables top-k. */
+  topK: number;
+  /** 0 disables top-p (top-p wins over top-k when both are set). */
+  topP: number;
+  /** Classifier-free guidance coefficient. */
+  cfgCoef: number;
+  /** Global (long-term) frames sampled over the whole video. */
+  globalFrames: number;
+  /** Prompt each window with the tail of the previous window's selected take. */
+  continuation: boolean;
+  /** Seconds of that tail used as the prompt. */
+  continuationSeconds: number;
+}
+
+/** How the video is cut into windows, in samples. */
+export interface PlanSettings {
+  windowSamples: number;
+  overlapSamples: number;
+}
+
+/** One generation of a window. Takes are never overwritten. */
+export interface TakeInfo {
+  id: string;
+  windowId: string;
+  params: GenerationParams;
+  bundleId: string;
+  createdAt: string;
+  starred: boolean;
+  /** Length of the audio in samples. */
+  lengthSamples: number;
+  /** URL the renderer can fetch the take's WAV from (media protocol or bridge). */
+  audioUrl: string;
+  /** Peak envelope for drawing: max |x| per block of `peakBlock` samples. */
+  peaks: number[];
+  peakBlock: number;
+}
+
+/** A window of the plan with its takes. */
+export interface WindowInfo {
+  id: string;
+  index: number;
+  start: number;
+  end: number;
+  selectedTakeId: string | null;
+  takes: TakeInfo[];
+}
+
+/** The overlap between window `index` and `index + 1`, with its crossfade. */
+export interface SeamInfo {
+  id: string;
+  index: number;
+  /** The overlap region [start, end). */
+  start: number;
+  end: number;
+  /** Crossfade length in samples, centred in the overlap, ≤ end − start. */
+  lengthSamples: number;
+  curve: SeamCurve;
+}
+
+/** The project's video. */
+export interface ProjectMedia {
+  id: string;
+  path: string;
+  contentHash: string;
+  info: MediaInfo;
+  /** URL the renderer can play the video from. */
+  url: string;
+  /** The file is gone from its path (relink by content hash). */
+  missing: boolean;
+  /** The file at the path no longer matches the recorded content hash. */
+  changed: boolean;
+}
+
+/** Everything the editor shows about an open project. */
+export interface ProjectState {
+  id: string;
+  name: string;
+  revision: number;
+  sampleRate: number;
+  /** Length of the soundtrack: the video's duration in samples. */
+  totalSamples: number;
+  media: ProjectMedia;
+  bundleId: string;
+  params: GenerationParams;
+  plan: PlanSettings;
+  windows: WindowInfo[];
+  seams: SeamInfo[];
+  history: { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null };
+}
+
+/** A line of the recent-projects list. */
+export interface ProjectSummary {
+  id: string;
+  name: string;
+  videoPath: string;
+  durationSeconds: number;
+  updatedAt: string;
+}
+
+/** Kinds of long-running jobs. */
+export type JobKind = 'analyse' | 'generate' | 'export' | 'convert' | 'import';
+
+/** Lifecycle of a job; 'interrupted' marks a job cut off by a crash or quit (it can be retried). */
+export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';
+
+/** A job as the UI lists it. */
+export interface JobInfo {
+  id: string;
+  kind: JobKind;
+  /** What it works on, e.g. "project:<id>/window:<index>"; a new job for the same target supersedes it. */
+  target: string;
+  projectId: string | null;
+  label: string;
+  status: JobStatus;
+  progress: Progress | null;
+  error: SerializedError | null;
+  createdAt: string;
+  finishedAt: string | null;
+  /** Result reference, e.g. the take id or the exported file. */
+  result: string | null;
+}
+
+/** An installed model bundle. */
+export interface BundleInfo {
+  id: string;
+  name: string;
+  licence: string;
+  source: string;
+  trained: boolean;
+  path: string;
+  bytes: number;
+  maxWindowSeconds: number;
+  sampleRate: number;
+}
+
+/** Export settings. */
+export interface ExportOptions {
+  format: 'mp4' | 'wav' | 'flac';
+  outputPath: string;
+  includeOriginalAudio: boolean;
+  musicGainDb: number;
+  originalGainDb: number;
+  ducking: boolean;
+  /** Integrated loudness target in LUFS (−14 by default). */
+  loudnessTarget: number;
+}
