@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { LineSplitter } from '../../../src/main/media/line-splitter';
+import { ProcessError, runProcess, runningProcessCount } from '../../../src/main/media/process';
+
+describe('runProcess', () => {
+  it('collects stdout and feeds stdin', async () => {
+    const r = await runProcess('cat', [], { stdin: Buffer.from('hello') });
+    expect(r.stdout.toString()).toBe('hello');
+  });
+  it('feeds stdin from chunks with backpressure', async () => {
+    const chunk = new Uint8Array(1 << 20).fill(7);
+    const chunks = Array.from({ length: 8 }, () => chunk);
+    const r = await runProcess('wc', ['-c'], { stdin: chunks });
+    expect(r.stdout.toString().trim()).toBe(String(8 << 20));
+  });
+  it('rejects a non-zero exit with its stderr tail', async () => {
+    const p = runProcess('sh', ['-c', 'echo first >&2; echo bad thing >&2; exit 3']);
+    await expect(p).rejects.toBeInstanceOf(ProcessError);
+    await expect(p).rejects.toMatchObject({ exitCode: 3, stderrTail: ['first', 'bad thing'] });
+  });
+  it('kills the child on abort and rejects as cancelled', async () => {
+    const ac = new AbortController();
+    const p = runProcess('sleep', ['30'], { signal: ac.signal });
+    expect(runningProcessCount()).toBe(1);
+    ac.abort();
+    await expect(p).rejects.toMatchObject({ code: 'cancelled' });
+    expect(runningProcessCount()).toBe(0);
+  });
+  it('names a missing program', async () => {
+    await expect(runProcess('no-such-tool-xyz', [])).rejects.toMatchObject({ message: 'no-such-tool-xyz is not installed or not on the PATH' });
+  });
+});
+
+describe('LineSplitter', () => {
+  it('splits on \\n, \\r and \\r\\n across chunk borders', () => {
+    const lines: string[] = [];
+    const s = new LineSplitter((l) => lines.push(l));
+    s.push('a=1\nb=');
+    s.push('2\r\r');
+    s.push('\nc=3');
+    s.end();
+    expect(lines).toEqual(['a=1', 'b=2', 'c=3']);
+  });
+});
