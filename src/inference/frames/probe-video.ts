@@ -11,7 +11,7 @@ export interface VideoInfo {
   height: number;
   /** Rotation in degrees from the display matrix (0, 90, 180, 270). */
   rotation: number;
-  /** Container (or stream) duration in seconds; 0 when unknown. */
+  /** Duration of the video stream (else of the container) in seconds; 0 when unknown. */
   durationSeconds: number;
   codec: string;
 }
@@ -45,7 +45,8 @@ export async function probeVideo(path: string, signal?: AbortSignalLike): Promis
   }
   const video = (parsed.streams ?? []).find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   if (!video) throw new AppError('no-video-stream', `${path} has no video stream (audio-only or not a video)`);
-  return toInfo(path, video, Number(parsed.format?.duration ?? video.duration ?? 0));
+  // The video stream's own duration: the soundtrack must match the picture, not a longer audio track.
+  return toInfo(path, video, Number(video.duration ?? parsed.format?.duration ?? 0));
 }
 
 function toInfo(path: string, s: ProbeStream, duration: number): VideoInfo {
