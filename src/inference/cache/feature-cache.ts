@@ -1,0 +1,63 @@
+// CLIP features on disk, one file per (video, bundle, preprocessing) key, so a video is encoded once
+// and every later window, regeneration or session reuses the features without running CLIP.
+import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FeatureTensor } from './feature-file';
+import { encodeFeatureFile, readFeatureFile, writeFileAtomic } from './feature-file';
+
+/** A folder of cached feature tensors addressed by their hex key. */
+export class FeatureCache {
+  /** Counts hits and misses (for the CLI summary and for tests that check CLIP did not run). */
+  readonly stats = { hits: 0, misses: 0, writes: 0 };
+
+  constructor(readonly dir: string) {}
+
+  /** Path of a key's file (two-character fan-out keeps folders small). */
+  pathOf(key: string): string {
+    if (!/^[0-9a-f]{64}$/.test(key)) throw new RangeError(`not a feature key: ${key}`);
+    return join(this.dir, key.slice(0, 2), `${key}.feat`);
+  }
+
+  /** The tensor stored under key, or null; a damaged file counts as a miss and is removed. */
+  async get(key: string): Promise<FeatureTensor | null> {
+    const path = this.pathOf(key);
+    const t = await readFeatureFile(path, key);
+    if (t) this.stats.hits++;
+    else {
+      this.stats.misses++;
+      await unlink(path).catch(() => undefined);
+    }
+    return t;
+  }
+
+  /** Stores a tensor under key (atomic; concurrent writers of the same key both succeed). */
+  async put(key: string, t: FeatureTensor): Promise<void> {
+    const path = this.pathOf(key);
+    await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
+    await writeFileAtomic(path, encodeFeatureFile(key, t));
+    this.stats.writes++;
+  }
+
+  /** Returns the cached tensor or computes, stores and returns it. */
+  async getOrCompute(key: string, compute: () => Promise<FeatureTensor>): Promise<FeatureTensor> {
+    const hit = await this.get(key);
+    if (hit) return hit;
+    const t = await compute();
+    await this.put(key, t);
+    return t;
+  }
+
+  /** Removes leftover temporary files of writers that died mid-write. */
+  async sweep(): Promise<number> {
+    let removed = 0;
+    const subs = await readdir(this.dir).catch(() => [] as string[]);
+    for (const sub of subs) {
+      const names = await readdir(join(this.dir, sub)).catch(() => [] as string[]);
+      for (const n of names.filter((x) => x.endsWith('.tmp'))) {
+        await rm(join(this.dir, sub, n), { force: true });
+        removed++;
+      }
+    }
+    return removed;
+  }
+}
