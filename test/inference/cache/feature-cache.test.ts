@@ -1,7 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/shared/errors';
+import type { AppError } from '../../../src/shared/errors';
 import { FeatureCache } from '../../../src/inference/cache/feature-cache';
 import { decodeFeatureFile, encodeFeatureFile, writeFileAtomic } from '../../../src/inference/cache/feature-file';
 import { featureKey } from '../../../src/inference/cache/feature-key';
