@@ -48,6 +48,11 @@ export class TorchTensor implements WeightEntry {
     return true;
   }
 
+  /** Bytes the tensor occupies in C order. */
+  readBytesLength(): number {
+    return this.numel * storedBytes[this.dtype];
+  }
+
   /** Raw little-endian bytes of the tensor in C order. */
   readBytes(): Uint8Array {
     const es = storedBytes[this.dtype];
