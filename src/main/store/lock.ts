@@ -1,0 +1,48 @@
+// One writer per project: a row in the database names the process (pid) and the studio (token) that holds
+// the project open. A second instance is refused clearly; a lock left by a killed process is taken over,
+// because a dead pid cannot be editing anything.
+import { AppError } from '../../shared/errors';
+import type { Db } from './database';
+
+/** True when a process with this pid exists (signal 0 only probes). */
+export function isProcessAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Takes the lock on a project for (this pid, token); throws 'locked' when a live other holder has it. */
+export function acquireProjectLock(db: Db, projectId: string, token: string): void {
+  db.transaction(() => {
+    const row = db.prepare('SELECT pid, token FROM project_locks WHERE project_id = ?').get(projectId) as
+      | { pid: number; token: string }
+      | undefined;
+    if (row && row.token === token) return;
+    if (row && isProcessAlive(row.pid))
+      throw new AppError(
+        'locked',
+        `This project is already open in another VidMuse Studio instance (process ${row.pid}). Close it there first.`,
+      );
+    db.prepare('INSERT OR REPLACE INTO project_locks (project_id, pid, token, acquired_at) VALUES (?, ?, ?, ?)').run(
+      projectId,
+      process.pid,
+      token,
+      new Date().toISOString(),
+    );
+  }).immediate();
+}
+
+/** True when (token) holds the project's lock. */
+export function holdsProjectLock(db: Db, projectId: string, token: string): boolean {
+  const row = db.prepare('SELECT token FROM project_locks WHERE project_id = ?').get(projectId) as { token: string } | undefined;
+  return row?.token === token;
+}
+
+/** Releases every lock held by this token (on close or quit). */
+export function releaseProjectLocks(db: Db, token: string): void {
+  db.prepare('DELETE FROM project_locks WHERE token = ?').run(token);
+}

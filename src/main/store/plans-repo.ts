@@ -1,0 +1,90 @@
+// Window plans with their windows and seams. A plan is never deleted when the user changes it, so undoing a
+// plan change brings back its windows with all their takes.
+import type { SeamCurve } from '../../shared/mixdown';
+import type { SampleRange } from '../../shared/time';
+import type { Db } from './database';
+import { newId } from './projects-repo';
+
+/** A windows row. */
+export interface WindowRow {
+  id: string;
+  plan_id: string;
+  idx: number;
+  start: number;
+  end: number;
+}
+
+/** A seams row. */
+export interface SeamRow {
+  id: string;
+  plan_id: string;
+  idx: number;
+  start: number;
+  end: number;
+  length_samples: number;
+  curve: SeamCurve;
+}
+
+/** A plans row. */
+export interface PlanRow {
+  id: string;
+  project_id: string;
+  window_samples: number;
+  overlap_samples: number;
+}
+
+/** Inserts a plan with its windows and a full-overlap equal-power seam between neighbours; returns its id. */
+export function insertPlan(
+  db: Db,
+  projectId: string,
+  settings: { windowSamples: number; overlapSamples: number },
+  windows: SampleRange[],
+): string {
+  const planId = newId();
+  db.prepare('INSERT INTO plans (id, project_id, window_samples, overlap_samples, created_at) VALUES (?, ?, ?, ?, ?)').run(
+    planId, projectId, settings.windowSamples, settings.overlapSamples, new Date().toISOString(),
+  );
+  const win = db.prepare('INSERT INTO windows (id, plan_id, idx, start, end) VALUES (?, ?, ?, ?, ?)');
+  windows.forEach((w, i) => win.run(newId(), planId, i, w.start, w.end));
+  const seam = db.prepare(
+    'INSERT INTO seams (id, plan_id, idx, start, end, length_samples, curve) VALUES (?, ?, ?, ?, ?, ?, ?)',
+  );
+  for (let i = 0; i + 1 < windows.length; i++) {
+    const start = windows[i + 1].start;
+    const end = windows[i].end;
+    if (end > start) seam.run(newId(), planId, i, start, end, end - start, 'equal-power');
+  }
+  return planId;
+}
+
+/** The project's earlier plan with exactly these settings, if any (switching back keeps its takes). */
+export function findPlan(db: Db, projectId: string, windowSamples: number, overlapSamples: number): string | null {
+  const row = db
+    .prepare('SELECT id FROM plans WHERE project_id = ? AND window_samples = ? AND overlap_samples = ?')
+    .get(projectId, windowSamples, overlapSamples) as { id: string } | undefined;
+  return row?.id ?? null;
+}
+
+/** A plan row, or undefined. */
+export const getPlan = (db: Db, id: string): PlanRow | undefined =>
+  db.prepare('SELECT * FROM plans WHERE id = ?').get(id) as PlanRow | undefined;
+
+/** Windows of a plan, in order. */
+export const listWindows = (db: Db, planId: string): WindowRow[] =>
+  db.prepare('SELECT * FROM windows WHERE plan_id = ? ORDER BY idx').all(planId) as WindowRow[];
+
+/** Seams of a plan, in order. */
+export const listSeams = (db: Db, planId: string): SeamRow[] =>
+  db.prepare('SELECT * FROM seams WHERE plan_id = ? ORDER BY idx').all(planId) as SeamRow[];
+
+/** A window with the project it belongs to, or undefined. */
+export const getWindowWithProject = (db: Db, windowId: string): (WindowRow & { project_id: string }) | undefined =>
+  db
+    .prepare('SELECT w.*, p.project_id FROM windows w JOIN plans p ON p.id = w.plan_id WHERE w.id = ?')
+    .get(windowId) as (WindowRow & { project_id: string }) | undefined;
+
+/** A seam with the project it belongs to, or undefined. */
+export const getSeamWithProject = (db: Db, seamId: string): (SeamRow & { project_id: string }) | undefined =>
+  db
+    .prepare('SELECT s.*, p.project_id FROM seams s JOIN plans p ON p.id = s.plan_id WHERE s.id = ?')
+    .get(seamId) as (SeamRow & { project_id: string }) | undefined;
