@@ -209,6 +209,16 @@ export class GraphBuilder {
     return this.nodes.length;
   }
 
+  /** Declared graph inputs or outputs as {name, dtype, shape} (for manifests). */
+  signature(kind: 'inputs' | 'outputs'): { name: string; dtype: string; shape: (number | string)[] }[] {
+    const names = Object.fromEntries(Object.entries(DType).map(([k, v]) => [v, k]));
+    return (kind === 'inputs' ? this.inputs : this.outputs).map((v) => ({
+      name: v.name ?? '',
+      dtype: names[v.type?.tensorType?.elemType ?? 0] ?? 'unknown',
+      shape: (v.type?.tensorType?.shape?.dim ?? []).map((d) => (d.dimParam ? d.dimParam : Number(d.dimValue))),
+    }));
+  }
+
   /** Names of all initializers, in insertion order. */
   initializerNames(): string[] {
     return this.initializers.map((i) => i.name ?? '');

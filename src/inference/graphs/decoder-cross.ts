@@ -1,0 +1,30 @@
+// The cross-attention K/V graph: the window's video memory [N, M, C] → per layer K [N, H, d, M] (already
+// transposed for the score MatMul) and V [N, H, M, d]. Run once per window, never per step.
+import { GraphBuilder } from '../onnx/builder';
+import type { ExternalDataSink } from '../onnx/external-data';
+import type { WeightSource } from '../convert/weights';
+import type { LmConfig } from '../bundle/types';
+import { linear, rowSlice, type LinearStorage } from './decoder-linear';
+import { decoderNames as n } from './decoder-names';
+import { matrix } from './decoder-ops';
+
+/** Builds the cross K/V graph (always float32 weights: it runs once per window). */
+export function buildCrossKvGraph(
+  w: WeightSource, lm: LmConfig, s: LinearStorage, sink: ExternalDataSink | null, dry: boolean,
+): GraphBuilder {
+  const g = new GraphBuilder('decoder_cross_kv', sink, 17, dry);
+  const C = lm.dim;
+  const H = lm.numHeads;
+  const d = C / H;
+  const mem = g.input(n.videoEmb, 'float32', ['N', 'M', C]);
+  for (let l = 0; l < lm.numLayers; l++) {
+    const inProj = matrix(w, `transformer.layers.${l}.cross_attention.in_proj_weight`);
+    const kv = linear(g, mem, `transformer.layers.${l}.cross_attention.kv_proj`, rowSlice(inProj, C, 3 * C), s);
+    const [k, v] = g.opN('Split', [kv, g.constI64([C, C])], { axis: -1 }, { outputs: 2 });
+    const k4 = g.op('Reshape', [k, g.constI64([0, 0, H, d])]);
+    const v4 = g.op('Reshape', [v, g.constI64([0, 0, H, d])]);
+    g.output(g.op('Transpose', [k4], { perm: [0, 2, 3, 1] }), n.crossK(l), 'float32', ['N', H, d, 'M']);
+    g.output(g.op('Transpose', [v4], { perm: [0, 2, 1, 3] }), n.crossV(l), 'float32', ['N', H, 'M', d]);
+  }
+  return g;
+}
