@@ -40,12 +40,12 @@ export function parseNpy(buf: Uint8Array, label = 'npy'): NpyArray {
   if (!descr || !fortran || shapeText === undefined) throw bad('header');
   const dtype = DESCR[descr];
   if (!dtype) throw bad(`unsupported dtype ${descr}`);
-  if (fortran === 'True') throw bad('fortran order');
   const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s.length > 0).map(Number);
   const count = shape.reduce((a, b) => a * b, 1);
   const offset = start + headerLen;
   if (buf.length - offset < count * BYTES[dtype]) throw bad('truncated data');
-  const bytes = buf.slice(offset, offset + count * BYTES[dtype]);
+  let bytes = buf.slice(offset, offset + count * BYTES[dtype]);
+  if (fortran === 'True') bytes = fortranToC(bytes, shape, BYTES[dtype]);
   return { dtype, shape, data: typed(dtype, bytes.buffer, count) };
 }
 
@@ -85,6 +85,21 @@ export function npyToF32(a: NpyArray): Float32Array {
   if (a.data instanceof BigInt64Array) return Float32Array.from(a.data, (v) => Number(v));
   if (a.data instanceof Uint16Array) throw new AppError('invalid-input', 'float16 npy to float32 is not supported');
   return Float32Array.from(a.data as ArrayLike<number>);
+}
+
+/** Reorders column-major element bytes into row-major order. */
+function fortranToC(src: Uint8Array, shape: number[], es: number): Uint8Array {
+  const out = new Uint8Array(src.length);
+  const n = shape.reduce((a, b) => a * b, 1);
+  const fStride = shape.map((_, i) => shape.slice(0, i).reduce((a, b) => a * b, 1));
+  const idx = new Array<number>(shape.length).fill(0);
+  for (let c = 0; c < n; c++) {
+    let f = 0;
+    for (let i = 0; i < shape.length; i++) f += idx[i] * fStride[i];
+    out.set(src.subarray(f * es, f * es + es), c * es);
+    for (let i = shape.length - 1; i >= 0 && ++idx[i] === shape[i]; i--) idx[i] = 0;
+  }
+  return out;
 }
 
 function typed(dtype: NpyDType, buf: ArrayBufferLike, n: number): NpyData {
