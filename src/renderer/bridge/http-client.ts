@@ -1,0 +1,58 @@
+// The API over the loopback bridge: POST /api/<method> and one WebSocket for events. The page was
+// loaded from the URL with the secret, which the bridge traded for a cookie that these requests send.
+import type { ApiClient } from '../../shared/api';
+import type { SerializedError } from '../../shared/errors';
+import type { CallResult, EventMessage } from '../../shared/transport';
+import { createListeners } from './listeners';
+import { unwrapResult } from './unwrap';
+
+const RECONNECT_MS = 1000;
+
+/** An ApiClient talking to the bridge at `origin` (the page's own origin). */
+export function createHttpClient(origin: string): ApiClient {
+  const listeners = createListeners();
+  let socket: WebSocket | null = null;
+  const connect = () => {
+    if (socket || listeners.size === 0) return;
+    const ws = new WebSocket(origin.replace(/^http/, 'ws') + '/events');
+    socket = ws;
+    ws.onmessage = (m) => {
+      const msg = JSON.parse(String(m.data)) as EventMessage;
+      listeners.emit(msg.event, msg.payload);
+    };
+    ws.onclose = () => {
+      socket = null;
+      if (listeners.size > 0) setTimeout(connect, RECONNECT_MS);
+    };
+  };
+  return {
+    call: async (method, input) => unwrapResult(await post(origin, method, input)),
+    on(event, listener) {
+      const off = listeners.add(event, (payload) => listener(payload as never));
+      connect();
+      return () => {
+        off();
+        if (listeners.size === 0) socket?.close();
+      };
+    },
+  };
+}
+
+/** What the bridge answers: `{ result }` or `{ error }`. */
+interface WireBody {
+  result?: unknown;
+  error?: Partial<SerializedError>;
+}
+
+async function post(origin: string, method: string, input: unknown): Promise<CallResult> {
+  const res = await fetch(`${origin}/api/${encodeURIComponent(method)}`, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json' },
+    body: input === undefined ? '' : JSON.stringify(input),
+  });
+  const body = (await res.json().catch(() => null)) as WireBody | null;
+  if (res.ok && body) return { ok: true, result: body.result };
+  const code = body?.error?.code ?? 'internal';
+  return { ok: false, error: { code, message: body?.error?.message ?? `Bridge answered ${res.status}` } };
+}
