@@ -1,0 +1,2 @@
+// The renderer's transport module: the rest of the renderer imports only this.
+export { createApiClient } from './api-client';
