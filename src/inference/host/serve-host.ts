@@ -1,0 +1,78 @@
+// The host side of the protocol: runs jobs from a handler table, forwards their progress, turns every
+// failure into a typed error event, and aborts a job's signal when the client cancels it.
+import { AppError, serializeError } from '../../shared/errors';
+import type { JobOptions, Progress } from '../../shared/progress';
+import type { HostPort } from './message-port';
+import type { HostEvent, JobMap, RunMessage } from './protocol';
+import { isHostRequest } from './protocol';
+
+/** A job implementation: input and job options in, output out. */
+export type JobHandler<I, O> = (input: I, opts: Required<Pick<JobOptions, 'onProgress'>> & { signal: AbortSignal }) => Promise<O>;
+
+/** One handler per job kind. */
+export type Handlers<J extends JobMap> = { [K in keyof J]: JobHandler<J[K]['input'], J[K]['output']> };
+
+/** Progress reports closer together than this are dropped, except a stage's first and last. */
+const PROGRESS_INTERVAL_MS = 100;
+
+/** Serves jobs on a port until the client shuts it down. */
+export function serveHost<J extends JobMap>(port: HostPort, handlers: Handlers<J>): void {
+  const running = new Map<number, AbortController>();
+  const send = (e: HostEvent): void => port.postMessage(e);
+  port.onMessage((msg) => {
+    if (!isHostRequest(msg)) return;
+    if (msg.type === 'shutdown') {
+      running.forEach((c) => c.abort());
+      port.close();
+    } else if (msg.type === 'cancel') running.get(msg.id)?.abort();
+    else void runJob(msg as RunMessage<J>, handlers, running, send);
+  });
+  send({ type: 'ready', kinds: Object.keys(handlers) });
+}
+
+async function runJob<J extends JobMap>(
+  msg: RunMessage<J>,
+  handlers: Handlers<J>,
+  running: Map<number, AbortController>,
+  send: (e: HostEvent) => void,
+): Promise<void> {
+  const handler = Object.hasOwn(handlers, msg.kind) ? handlers[msg.kind] : undefined;
+  if (!handler) {
+    send({ type: 'error', id: msg.id, error: { code: 'invalid-input', message: `Unknown inference job "${msg.kind}"` } });
+    return;
+  }
+  const ac = new AbortController();
+  running.set(msg.id, ac);
+  try {
+    const result = await handler(msg.input, { signal: ac.signal, onProgress: throttled(msg.id, send) });
+    if (ac.signal.aborted) throw new AppError('cancelled', 'Cancelled');
+    send({ type: 'result', id: msg.id, result });
+  } catch (e) {
+    send({ type: 'error', id: msg.id, error: serializeError(asMemoryError(e)) });
+  } finally {
+    running.delete(msg.id);
+  }
+}
+
+function throttled(id: number, send: (e: HostEvent) => void): (p: Progress) => void {
+  let last = 0;
+  let stage = '';
+  return (p) => {
+    const now = Date.now();
+    const edge = p.stage !== stage || p.done >= p.total;
+    if (!edge && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    stage = p.stage;
+    send({ type: 'progress', id, progress: p });
+  };
+}
+
+/** Native allocation failures (onnxruntime, Buffer) surface as plain errors: give them their code. */
+function asMemoryError(e: unknown): unknown {
+  const msg = e instanceof Error ? e.message : '';
+  if (e instanceof RangeError && /Array buffer allocation failed|Invalid typed array length/.test(msg))
+    return new AppError('out-of-memory', `Out of memory in the inference host: ${msg}`);
+  if (/bad_alloc|Failed to allocate memory|out of memory/i.test(msg))
+    return new AppError('out-of-memory', `Out of memory in the inference host: ${msg}`);
+  return e;
+}

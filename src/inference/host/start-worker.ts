@@ -1,0 +1,47 @@
+// Starts a host in a worker_threads Worker. From sources (tsx, vitest) the entry is TypeScript, which a
+// bare Worker cannot load, so a tiny bootstrap registers tsx's loader inside the worker first.
+import { createRequire } from 'node:module';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { MessagePortLike } from './message-port';
+
+/** Options of a host worker. */
+export interface WorkerHostOptions {
+  /** JS heap limit of the worker in MiB: exceeding it fails the job with 'out-of-memory', not the app. */
+  maxHeapMb?: number;
+  /** Extra environment for the worker (defaults to a copy of the parent's). */
+  env?: Record<string, string>;
+}
+
+/** The production worker entry beside this module (TypeScript from sources, JavaScript when built). */
+export function defaultWorkerEntry(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('./worker-entry.ts', import.meta.url)
+    : new URL('./inference-host-worker.js', import.meta.url);
+}
+
+/** Source of a worker that loads a TypeScript entry through tsx's ESM loader. */
+function tsBootstrap(entry: URL): string {
+  const req = createRequire(import.meta.url);
+  const api = pathToFileURL(req.resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
+  return `import(${JSON.stringify(api)})
+    .then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })
+    .catch((e) => { console.error('inference host failed to start:', e); process.exit(70); });`;
+}
+
+/** Starts a Worker running `entry` and returns it as a protocol transport. */
+export function startWorkerHost(entry: URL = defaultWorkerEntry(), opts: WorkerHostOptions = {}): MessagePortLike {
+  const common = {
+    execArgv: [] as string[],
+    resourceLimits: opts.maxHeapMb ? { maxOldGenerationSizeMb: opts.maxHeapMb } : undefined,
+    env: opts.env ? { ...process.env, ...opts.env } : undefined,
+  };
+  const worker = entry.pathname.endsWith('.ts')
+    ? new Worker(tsBootstrap(entry), { ...common, eval: true })
+    : new Worker(fileURLToPath(entry), common);
+  return {
+    postMessage: (m) => worker.postMessage(m),
+    on: (event: string, listener: (arg: unknown) => void) => worker.on(event, listener),
+    stop: () => void worker.terminate(),
+  } as MessagePortLike;
+}
