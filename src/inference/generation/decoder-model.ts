@@ -1,0 +1,73 @@
+// A loaded decoder: the cross K/V session and one step-graph session, with typed calls for the generation
+// loop. Sessions are created here through the runtime module and disposed together.
+import path from 'node:path';
+import type { BundleManifest, LmConfig } from '../bundle/types';
+import { AppError } from '../../shared/errors';
+import { DECODER_ROLES, decoderNames as n, type DecoderVariant } from '../graphs/decoder-names';
+import { OrtSession, tensor, type OrtTensor, type RuntimeOptions } from '../runtime/session';
+
+/** Cross-attention K/V of one window, per layer, kept as onnxruntime tensors (fed to every step). */
+export interface CrossKv {
+  k: OrtTensor[];
+  v: OrtTensor[];
+  rows: number;
+  memory: number;
+}
+
+/** The decoder of a bundle, ready to run. */
+export class DecoderModel {
+  private constructor(
+    readonly lm: LmConfig,
+    readonly variant: DecoderVariant,
+    private readonly cross: OrtSession,
+    private readonly step: OrtSession,
+  ) {}
+
+  /** Loads the cross K/V graph and the step graph of `variant` from a bundle folder. */
+  static async load(dir: string, manifest: BundleManifest, variant: DecoderVariant = 'fp32', rt: RuntimeOptions = {}): Promise<DecoderModel> {
+    const find = (role: string, v: string): string => {
+      const g = manifest.graphs.find((e) => e.role === role && e.variant === v);
+      if (!g) throw new AppError('bad-bundle', `Bundle ${manifest.id} has no ${role} graph of variant ${v}`);
+      return path.join(dir, g.file);
+    };
+    const cross = await OrtSession.load(find(DECODER_ROLES.crossKv, 'fp32'), rt);
+    try {
+      const step = await OrtSession.load(find(DECODER_ROLES.step, variant), rt);
+      return new DecoderModel(manifest.lm, variant, cross, step);
+    } catch (e) {
+      await cross.dispose();
+      throw e;
+    }
+  }
+
+  /** Loads from explicit graph files (tests, benchmarks). */
+  static async loadFiles(lm: LmConfig, crossFile: string, stepFile: string, variant: DecoderVariant, rt: RuntimeOptions = {}): Promise<DecoderModel> {
+    const cross = await OrtSession.load(crossFile, rt);
+    return new DecoderModel(lm, variant, cross, await OrtSession.load(stepFile, rt));
+  }
+
+  /** The execution provider the step graph runs on. */
+  get provider(): string {
+    return this.step.provider;
+  }
+
+  /** K/V of the video memory [rows, M, dim] for every layer; computed once per window. */
+  async crossKv(videoEmb: Float32Array, rows: number): Promise<CrossKv> {
+    const memory = videoEmb.length / (rows * this.lm.dim);
+    if (!Number.isInteger(memory) || memory < 1)
+      throw new AppError('invalid-input', `video_emb has ${videoEmb.length} values, not a multiple of ${rows} rows × ${this.lm.dim}`);
+    const out = await this.cross.run({ [n.videoEmb]: tensor('float32', videoEmb, [rows, memory, this.lm.dim]) });
+    const layers = Array.from({ length: this.lm.numLayers }, (_, l) => l);
+    return { k: layers.map((l) => out[n.crossK(l)]), v: layers.map((l) => out[n.crossV(l)]), rows, memory };
+  }
+
+  /** Runs the step graph on prepared feeds; returns guided logits and per-layer new K/V. */
+  async run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>> {
+    return this.step.run(feeds);
+  }
+
+  /** Releases both sessions. */
+  async dispose(): Promise<void> {
+    await Promise.all([this.cross.dispose(), this.step.dispose()]);
+  }
+}
