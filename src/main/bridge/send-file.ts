@@ -1,9 +1,8 @@
-// Streams a file into an HTTP response, honouring a single byte range so media elements can seek.
-import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
+// Streams a file into a Node HTTP response through the same code that answers Electron's protocol.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { contentTypeFor } from './content-type';
-import { parseRange } from './range';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
+import { fileResponse } from './file-response';
 
 /** Sends `file` (whole, or the requested range) with `headers`; false when it is not a readable file. */
 export async function sendFile(
@@ -12,33 +11,15 @@ export async function sendFile(
   file: string,
   headers: Readonly<Record<string, string>> = {},
 ): Promise<boolean> {
-  const handle = await open(file, 'r').catch(() => null);
-  if (!handle) return false;
-  const stats = await handle.stat().catch(() => null);
-  if (!stats?.isFile()) {
-    await handle.close();
-    return false;
-  }
-  const size = stats.size;
-  const range = parseRange(req.headers.range, size);
-  const base = { ...headers, 'Content-Type': contentTypeFor(file), 'Accept-Ranges': 'bytes' };
-  if (range === 'unsatisfiable') {
-    await handle.close();
-    res.writeHead(416, { ...base, 'Content-Range': `bytes */${size}` }).end();
-    return true;
-  }
-  const start = range?.start ?? 0;
-  const end = range?.end ?? size - 1;
-  const length = size === 0 ? 0 : end - start + 1;
-  const extra = range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {};
-  res.writeHead(range ? 206 : 200, { ...base, ...extra, 'Content-Length': String(length) });
-  if (req.method === 'HEAD' || length === 0) {
-    await handle.close();
+  const response = await fileResponse(file, { method: req.method, range: req.headers.range }, headers);
+  if (!response) return false;
+  res.writeHead(response.status, Object.fromEntries(response.headers));
+  if (!response.body) {
     res.end();
     return true;
   }
-  const stream = createReadStream('', { fd: handle, start, end, autoClose: true });
-  stream.on('error', () => res.destroy());
-  stream.pipe(res);
+  const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
+  body.on('error', () => res.destroy());
+  body.pipe(res);
   return true;
 }

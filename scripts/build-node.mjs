@@ -1,0 +1,48 @@
+// Bundles the Node-side entry points into dist/ with esbuild: Electron's main process, its sandboxed
+// preload (CommonJS, as sandboxed preloads require), the inference host (a utilityProcess) and the
+// bridge's command line. Runtime dependencies (native modules among them) stay external: they ship in
+// node_modules, unpacked from the asar where they are native.
+import { build } from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
+
+// ESM output has no require/__dirname; bundled CommonJS code may still use them.
+const esmShim = [
+  "import { createRequire as __vmCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __vmFileURLToPath } from 'node:url';",
+  "import { dirname as __vmDirname } from 'node:path';",
+  'const require = __vmCreateRequire(import.meta.url);',
+  'const __filename = __vmFileURLToPath(import.meta.url);',
+  'const __dirname = __vmDirname(__filename);',
+].join('\n');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  sourcemap: true,
+  external,
+  logLevel: 'warning',
+};
+
+const targets = [
+  { entryPoints: { main: 'electron/main.ts', 'inference-host': 'electron/inference-host.ts' }, outdir: 'dist/electron' },
+  { entryPoints: { cli: 'src/main/bridge/cli.ts' }, outdir: 'dist/bridge' },
+];
+
+const started = Date.now();
+await Promise.all([
+  ...targets.map((t) =>
+    build({ ...common, ...t, format: 'esm', outExtension: { '.js': '.js' }, banner: { js: esmShim } }),
+  ),
+  build({
+    ...common,
+    entryPoints: { preload: 'electron/preload.ts' },
+    outdir: 'dist/electron',
+    format: 'cjs',
+    outExtension: { '.js': '.cjs' },
+  }),
+]);
+console.log(`build:node: dist/electron (main, preload, inference-host), dist/bridge/cli in ${Date.now() - started} ms`);
