@@ -1,0 +1,58 @@
+// What every studio handler shares: the library (database + files), the transport's URL function, the
+// project locks this studio holds, the media status of open projects, the job queue and the event emitter.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import type { ProjectState } from '../../shared/domain';
+import type { Db } from '../store/database';
+import { openDatabase } from '../store/database';
+import { FileStore } from '../store/file-store';
+import { collectGarbage } from '../store/gc';
+import { markInterruptedJobs } from '../store/jobs-repo';
+import { acquireProjectLock } from '../store/lock';
+import { JobQueue } from '../jobs/job-queue';
+import { Emitter } from './emitter';
+import type { StudioOptions } from './options';
+import { projectState, type MediaStatus } from './project-state';
+
+/** Shared state of one studio instance. */
+export interface StudioContext {
+  db: Db;
+  files: FileStore;
+  options: StudioOptions;
+  /** Identifies this studio's project locks. */
+  token: string;
+  /** Media status of the projects this studio has open. */
+  open: Map<string, MediaStatus>;
+  emitter: Emitter;
+  jobs: JobQueue;
+  /** The project's state as the editor sees it. */
+  state: (projectId: string) => ProjectState;
+  /** Takes the project's lock (refusing a second instance) and returns its media status. */
+  ensureOpen: (projectId: string) => MediaStatus;
+  /** Announces a change to listeners. */
+  changed: (projectId: string, revision: number) => void;
+}
+
+/** Opens the library folder: database, file store, interrupted jobs marked, orphan files collected. */
+export function createContext(options: StudioOptions): StudioContext {
+  const db = openDatabase(join(options.libraryDir, 'library.db'));
+  const files = new FileStore(join(options.libraryDir, 'files'));
+  markInterruptedJobs(db);
+  collectGarbage(db, files, { graceMs: options.gcGraceMs ?? 60 * 60 * 1000 });
+  const emitter = new Emitter();
+  const open = new Map<string, MediaStatus>();
+  const token = randomUUID();
+  const ctx: StudioContext = {
+    db, files, options, token, open, emitter,
+    jobs: new JobQueue(db, (job) => emitter.emit('job', job)),
+    state: (projectId) => projectState(db, files, projectId, options.mediaUrl, ctx.ensureOpen(projectId)),
+    ensureOpen: (projectId) => {
+      acquireProjectLock(db, projectId, token);
+      let status = open.get(projectId);
+      if (!status) open.set(projectId, (status = { missing: false, changed: false }));
+      return status;
+    },
+    changed: (projectId, revision) => emitter.emit('project', { projectId, revision }),
+  };
+  return ctx;
+}

@@ -1,0 +1,87 @@
+// The application service behind the API contract: every ApiHandlers method, the API events, the files a
+// transport may serve, and dispose() that aborts all jobs and releases the project locks.
+import { resolve } from 'node:path';
+import type { ApiEvent, ApiEvents, ApiHandlers } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { probeMedia } from '../media/probe-media';
+import { listProjectTakes } from '../store/takes-repo';
+import { getMedia, getProject } from '../store/projects-repo';
+import { releaseProjectLocks } from '../store/lock';
+import { listBundles } from './bundles';
+import { createContext, type StudioContext } from './context';
+import { editHandlers } from './edit-handlers';
+import { exportRunner } from './export-job';
+import { generateRunner } from './generate-job';
+import { jobHandlers } from './job-handlers';
+import type { StudioOptions } from './options';
+import { projectHandlers } from './project-handlers';
+import { defaultExporter } from './default-exporter';
+
+/** A running studio: the API handlers plus events, file access for transports and disposal. */
+export interface Studio extends ApiHandlers {
+  /** Subscribes to an API event; returns the unsubscribe function. */
+  on<E extends ApiEvent>(event: E, listener: (payload: ApiEvents[E]) => void): () => void;
+  /** Files of a project a transport may serve: its video and its takes' audio. */
+  allowedFiles(projectId: string): string[];
+  /** True when the file belongs to a project this studio has open. */
+  isAllowedFile(file: string): boolean;
+  /** Resolves when no job is queued or running (tests, CLI). */
+  idle(): Promise<void>;
+  /** Aborts every job (they end as interrupted), releases locks and closes the database. */
+  dispose(): Promise<void>;
+  /** The shared context (CLI and tests reach the store through it). */
+  readonly context: StudioContext;
+}
+
+function allowedFiles(ctx: StudioContext, projectId: string): string[] {
+  const p = getProject(ctx.db, projectId);
+  const files = [resolve(getMedia(ctx.db, p.media_id).path)];
+  for (const t of listProjectTakes(ctx.db, projectId)) files.push(ctx.files.path(t.audio_hash, 'wav'));
+  return files;
+}
+
+/** Opens the library and returns the studio service. */
+export function createStudio(options: StudioOptions): Studio {
+  const ctx = createContext(options);
+  ctx.jobs.register('generate', generateRunner({
+    db: ctx.db, files: ctx.files, bundleDirs: options.bundleDirs, changed: ctx.changed,
+    generator: () => {
+      if (!options.generator) throw new AppError('bad-bundle', 'No inference engine is available in this build, so music cannot be generated.');
+      return options.generator;
+    },
+  }));
+  ctx.jobs.register('export', exportRunner({ db: ctx.db, files: ctx.files, exporter: () => options.exporter ?? defaultExporter }));
+  let disposed: Promise<void> | null = null;
+  return {
+    'app.info': () => ({ version: options.version ?? '0.1.0', mode: options.mode ?? 'web', platform: process.platform }),
+    'media.probe': ({ path }) => probeMedia(resolve(path)),
+    'dialog.openVideo': () => options.dialogs?.openVideo() ?? null,
+    'dialog.saveFile': ({ defaultPath }) => options.dialogs?.saveFile(defaultPath) ?? null,
+    ...projectHandlers(ctx),
+    ...editHandlers(ctx),
+    ...jobHandlers(ctx),
+    'models.list': () => listBundles(options.bundleDirs).map((b) => ({
+      id: b.id, name: b.name, licence: b.licence, source: b.source, trained: b.trained, path: b.path,
+      bytes: b.bytes, maxWindowSeconds: b.maxWindowSeconds, sampleRate: b.sampleRate,
+    })),
+    'models.import': () => {
+      throw new AppError('invalid-input', 'Importing bundles is not available yet; copy the bundle folder into the models folder.');
+    },
+    'models.convert': () => {
+      throw new AppError('invalid-input', 'Converting checkpoints is not available from the editor yet; use the command line.');
+    },
+    on: (event, listener) => ctx.emitter.on(event, listener),
+    allowedFiles: (projectId) => allowedFiles(ctx, projectId),
+    isAllowedFile: (file) => {
+      const abs = resolve(file);
+      return [...ctx.open.keys()].some((id) => allowedFiles(ctx, id).includes(abs));
+    },
+    idle: () => ctx.jobs.idle(),
+    dispose: () =>
+      (disposed ??= ctx.jobs.dispose().then(() => {
+        releaseProjectLocks(ctx.db, ctx.token);
+        ctx.db.close();
+      })),
+    context: ctx,
+  };
+}

@@ -1,0 +1,93 @@
+// The 'generate' job: runs the generator for one window and stores the result as a new take. Files are
+// written (atomically) before the row that refers to them commits, so a kill at any point leaves either a
+// complete take or no take plus orphan files that garbage collection removes.
+import { readFileSync } from 'node:fs';
+import { AppError } from '../../shared/errors';
+import type { GenerationParams } from '../../shared/domain';
+import type { Db } from '../store/database';
+import type { FileStore } from '../store/file-store';
+import { getWindowWithProject } from '../store/plans-repo';
+import { bumpRevision, getMedia, getProject } from '../store/projects-repo';
+import { getSelection, getTakeWithProject, insertTake, setSelection } from '../store/takes-repo';
+import type { JobRunner } from '../jobs/job-queue';
+import { findBundle } from './bundles';
+import type { WindowGenerator } from './generator';
+import { computePeaks, decodeWavFloat, encodeWavFloat } from './wav';
+
+/** Input of a generate job (stored, so an interrupted job can be retried). */
+export interface GenerateInput {
+  projectId: string;
+  windowId: string;
+}
+
+/** Samples per peak value: 100 peaks per second at 32 kHz. */
+export const PEAK_BLOCK = 320;
+
+/** Dependencies of the generate runner. */
+export interface GenerateDeps {
+  db: Db;
+  files: FileStore;
+  bundleDirs: string[];
+  generator: () => WindowGenerator;
+  changed: (projectId: string, revision: number) => void;
+}
+
+/** Seed of the next take of a window: the project seed plus the takes made so far, so reruns differ but replay. */
+function nextSeed(db: Db, windowId: string, base: number): number {
+  const n = (db.prepare('SELECT COUNT(*) AS n FROM takes WHERE window_id = ?').get(windowId) as { n: number }).n;
+  return (base + n) % 2 ** 32;
+}
+
+/** Tail of the previous window's selected take, for continuation; null when there is none. */
+function promptFor(deps: GenerateDeps, planId: string, index: number, params: GenerationParams, sr: number): Float32Array | null {
+  if (!params.continuation || index === 0) return null;
+  const prev = deps.db.prepare('SELECT id FROM windows WHERE plan_id = ? AND idx = ?').get(planId, index - 1) as { id: string } | undefined;
+  const takeId = prev ? getSelection(deps.db, prev.id) : null;
+  const take = takeId ? getTakeWithProject(deps.db, takeId) : undefined;
+  if (!take) return null;
+  const { pcm } = decodeWavFloat(readFileSync(deps.files.path(take.audio_hash, 'wav')));
+  return pcm.slice(Math.max(0, pcm.length - Math.round(params.continuationSeconds * sr)));
+}
+
+/** The runner registered for 'generate' jobs (GPU-heavy: one at a time). */
+export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
+  return {
+    heavy: true,
+    run: async (input, { signal, onProgress }) => {
+      const { db, files } = deps;
+      const w = getWindowWithProject(db, input.windowId);
+      if (!w || w.project_id !== input.projectId) throw new AppError('not-found', `Window ${input.windowId} is not in this project.`);
+      const p = getProject(db, input.projectId);
+      const media = getMedia(db, p.media_id);
+      const bundle = findBundle(deps.bundleDirs, p.bundle_id);
+      const base = JSON.parse(p.params_json) as GenerationParams;
+      const params = { ...base, seed: nextSeed(db, w.id, base.seed) };
+      const req = {
+        bundlePath: bundle.path, bundleId: bundle.id, videoPath: media.path, videoHash: media.content_hash,
+        start: w.start, end: w.end, sampleRate: p.sample_rate, totalSamples: p.total_samples, params,
+        prompt: promptFor(deps, w.plan_id, w.idx, params, p.sample_rate),
+      };
+      const out = await deps.generator()(req, { signal, onProgress });
+      if (out.pcm.length !== w.end - w.start)
+        throw new AppError('internal', `The generator returned ${out.pcm.length} samples for a window of ${w.end - w.start}.`);
+      if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
+      onProgress({ stage: 'write', done: 0, total: 1, etaSeconds: null });
+      const audio = files.put(encodeWavFloat(out.pcm, p.sample_rate), 'wav');
+      const codes = files.put(new Uint8Array(out.codes.buffer, out.codes.byteOffset, out.codes.byteLength), 'i32');
+      if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
+      const peaks = computePeaks(out.pcm, PEAK_BLOCK);
+      const { takeId, revision } = db.transaction(() => {
+        const takeId = insertTake(db, {
+          window_id: w.id, seed: params.seed, params_json: JSON.stringify(params), bundle_id: bundle.id,
+          codes_hash: codes, audio_hash: audio, length_samples: out.pcm.length,
+          peaks: Buffer.from(peaks.buffer), peak_block: PEAK_BLOCK,
+        });
+        if (getSelection(db, w.id) === null) setSelection(db, w.id, takeId);
+        return { takeId, revision: bumpRevision(db, input.projectId) };
+      }).immediate();
+      onProgress({ stage: 'write', done: 1, total: 1, etaSeconds: 0 });
+      deps.changed(input.projectId, revision);
+      return takeId;
+    },
+  };
+}

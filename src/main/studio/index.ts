@@ -1,0 +1,5 @@
+// Public surface of the studio service for transports (Electron main, loopback bridge) and the CLI.
+export { createStudio, type Studio } from './create-studio';
+export type { StudioOptions } from './options';
+export type { WindowGenerator, WindowRequest, GeneratedWindow } from './generator';
+export type { ExportRunner, ExportRequest } from './export-job';

@@ -1,0 +1,41 @@
+// Handlers that start, list, cancel and retry jobs.
+import type { ApiHandlers } from '../../shared/api';
+import { AppError } from '../../shared/errors';
+import { listWindows } from '../store/plans-repo';
+import { getProject } from '../store/projects-repo';
+import type { StudioContext } from './context';
+
+type JobHandlers = Pick<ApiHandlers, 'generate.windows' | 'export.start' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry'>;
+
+/** One generate job per requested window (all windows for null); each supersedes the window's running one. */
+function generateWindows(ctx: StudioContext, projectId: string, indices: number[] | null): { jobIds: string[] } {
+  ctx.ensureOpen(projectId);
+  const windows = listWindows(ctx.db, getProject(ctx.db, projectId).plan_id ?? '');
+  const wanted = indices ?? windows.map((w) => w.idx);
+  for (const i of wanted)
+    if (!windows[i]) throw new AppError('invalid-input', `Window ${i} does not exist (the plan has ${windows.length}).`);
+  const jobIds = [...new Set(wanted)].map((i) => {
+    const w = windows[i];
+    return ctx.jobs.submit('generate', { projectId, windowId: w.id }, {
+      target: `project:${projectId}/window:${i}`, projectId, label: `Generate window ${i + 1} of ${windows.length}`,
+    }).id;
+  });
+  return { jobIds };
+}
+
+/** The job handlers of the API. */
+export function jobHandlers(ctx: StudioContext): JobHandlers {
+  return {
+    'generate.windows': ({ projectId, windowIndices }) => generateWindows(ctx, projectId, windowIndices),
+    'export.start': ({ projectId, options }) => {
+      ctx.ensureOpen(projectId);
+      const job = ctx.jobs.submit('export', { projectId, options }, {
+        target: `project:${projectId}/export:${options.outputPath}`, projectId, label: `Export ${options.format.toUpperCase()}`,
+      });
+      return { jobId: job.id };
+    },
+    'jobs.list': () => ctx.jobs.list(),
+    'jobs.cancel': ({ jobId }) => ctx.jobs.cancel(jobId),
+    'jobs.retry': ({ jobId }) => ({ jobId: ctx.jobs.retry(jobId).id }),
+  };
+}

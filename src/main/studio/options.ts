@@ -1,0 +1,26 @@
+// How a transport (Electron main, the loopback bridge, the CLI, tests) configures a studio.
+import type { WindowGenerator } from './generator';
+import type { ExportRunner } from './export-job';
+
+/** Options of createStudio. */
+export interface StudioOptions {
+  /** Folder holding library.db and the file store (created if missing). */
+  libraryDir: string;
+  /** Folders searched for model bundles (each a bundle or a folder of bundles). */
+  bundleDirs: string[];
+  /** URL under which the transport serves a local file (media protocol or bridge token). */
+  mediaUrl: (file: string) => string;
+  /** Generates one window; absent, generation fails with a clear error. */
+  generator?: WindowGenerator;
+  /** Renders an export; absent, the built-in mixdown + export is used. */
+  exporter?: ExportRunner;
+  /** Native dialogs, when the transport has them. */
+  dialogs?: {
+    openVideo: () => Promise<{ path: string } | null>;
+    saveFile: (defaultPath: string) => Promise<{ path: string } | null>;
+  };
+  mode?: 'electron' | 'web';
+  version?: string;
+  /** Unreferenced files younger than this survive garbage collection (default one hour). */
+  gcGraceMs?: number;
+}

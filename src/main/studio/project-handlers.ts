@@ -1,0 +1,136 @@
+// Handlers that open, create and configure projects.
+import { stat } from 'node:fs/promises';
+import { basename, resolve } from 'node:path';
+import type { ApiHandlers } from '../../shared/api';
+import type { GenerationParams } from '../../shared/domain';
+import { AppError } from '../../shared/errors';
+import { secondsToSamples } from '../../shared/time';
+import { execute } from '../history/history';
+import { hashMediaFile } from '../media/hash-media';
+import { probeMedia } from '../media/probe-media';
+import { findPlan, insertPlan } from '../store/plans-repo';
+import {
+  findProjectForMedia, getMedia, getProject, insertMedia, insertProject, listRecentProjects, touchOpened, updateMediaLocation, bumpRevision,
+} from '../store/projects-repo';
+import { mapSqliteError } from '../store/database';
+import { defaultParams, defaultPlan, findBundle, listBundles } from './bundles';
+import type { StudioContext } from './context';
+import { checkMedia } from './media-status';
+import { windowRanges } from './window-ranges';
+
+type ProjectHandlers = Pick<
+  ApiHandlers,
+  'project.openVideo' | 'project.open' | 'project.recent' | 'project.rename' | 'project.relink' | 'project.setPlan' | 'project.setParams' | 'project.setBundle'
+>;
+
+/** Creates a project for a video (or reopens the one already made for the same file). */
+async function openVideo(ctx: StudioContext, path: string): Promise<string> {
+  const abs = resolve(path);
+  const info = await probeMedia(abs);
+  const hash = await hashMediaFile(abs);
+  const existing = findProjectForMedia(ctx.db, abs, hash);
+  if (existing) return existing;
+  const s = await stat(abs);
+  const bundle = listBundles(ctx.options.bundleDirs)[0] ?? null;
+  const sampleRate = bundle?.sampleRate ?? 32000;
+  const total = secondsToSamples(info.durationSeconds, sampleRate);
+  if (total < 1) throw new AppError('empty-media', `${abs} has no duration to score.`);
+  const plan = defaultPlan(bundle, sampleRate, total);
+  const ranges = windowRanges(total, plan.windowSamples, plan.overlapSamples);
+  try {
+    return ctx.db.transaction(() => {
+      const mediaId = insertMedia(ctx.db, {
+        path: abs, content_hash: hash, bytes: s.size, mtime_ms: Math.round(s.mtimeMs), info_json: JSON.stringify(info),
+      });
+      const id = insertProject(ctx.db, {
+        name: basename(abs).replace(/\.[^.]+$/, ''), media_id: mediaId, bundle_id: bundle?.id ?? 'none',
+        sample_rate: sampleRate, total_samples: total, params_json: JSON.stringify(defaultParams(bundle)),
+      });
+      const planId = insertPlan(ctx.db, id, plan, ranges);
+      ctx.db.prepare('UPDATE projects SET plan_id = ? WHERE id = ?').run(planId, id);
+      return id;
+    }).immediate();
+  } catch (e) {
+    throw mapSqliteError(e, 'create the project');
+  }
+}
+
+/** Opens a project: takes its lock, checks its video, moves it to the top of the recent list. */
+async function open(ctx: StudioContext, projectId: string) {
+  const p = getProject(ctx.db, projectId);
+  ctx.ensureOpen(projectId);
+  const status = await checkMedia(ctx.db, getMedia(ctx.db, p.media_id));
+  ctx.open.set(projectId, status);
+  touchOpened(ctx.db, projectId);
+  return ctx.state(projectId);
+}
+
+/** Points the project at its moved video; the file must have the recorded content. */
+async function relink(ctx: StudioContext, projectId: string, path: string) {
+  ctx.ensureOpen(projectId);
+  const m = getMedia(ctx.db, getProject(ctx.db, projectId).media_id);
+  const abs = resolve(path);
+  const hash = await hashMediaFile(abs);
+  if (hash !== m.content_hash)
+    throw new AppError('media-changed', `${abs} is not this project's video: its content differs from the original.`);
+  const s = await stat(abs);
+  ctx.db.transaction(() => {
+    updateMediaLocation(ctx.db, m.id, abs, s.size, Math.round(s.mtimeMs));
+    ctx.changed(projectId, bumpRevision(ctx.db, projectId));
+  }).immediate();
+  ctx.open.set(projectId, { missing: false, changed: false });
+  return ctx.state(projectId);
+}
+
+/** Switches to a plan with these settings, reusing an earlier identical plan (and its takes). */
+function setPlan(ctx: StudioContext, projectId: string, windowSamples: number, overlapSamples: number) {
+  ctx.ensureOpen(projectId);
+  const p = getProject(ctx.db, projectId);
+  const ranges = windowRanges(p.total_samples, windowSamples, overlapSamples);
+  const revision = ctx.db.transaction(() => {
+    const planId = findPlan(ctx.db, projectId, windowSamples, overlapSamples) ?? insertPlan(ctx.db, projectId, { windowSamples, overlapSamples }, ranges);
+    return execute(ctx.db, projectId, 'Change window plan', [{ t: 'plan', planId }]);
+  }).immediate();
+  ctx.changed(projectId, revision);
+  return ctx.state(projectId);
+}
+
+/** Runs one history command and returns the new state. */
+export function command(ctx: StudioContext, projectId: string, label: string, ops: Parameters<typeof execute>[3], coalesceKey?: string) {
+  ctx.ensureOpen(projectId);
+  let revision: number;
+  try {
+    revision = execute(ctx.db, projectId, label, ops, { coalesceKey });
+  } catch (e) {
+    throw mapSqliteError(e, label.toLowerCase());
+  }
+  ctx.changed(projectId, revision);
+  return ctx.state(projectId);
+}
+
+/** The project handlers of the API. */
+export function projectHandlers(ctx: StudioContext): ProjectHandlers {
+  return {
+    'project.openVideo': async ({ path }) => open(ctx, await openVideo(ctx, path)),
+    'project.open': ({ projectId }) => open(ctx, projectId),
+    'project.recent': () =>
+      listRecentProjects(ctx.db).map((r) => ({
+        id: r.id, name: r.name, videoPath: r.path, updatedAt: r.updated_at,
+        durationSeconds: (JSON.parse(r.info_json) as { durationSeconds: number }).durationSeconds,
+      })),
+    'project.rename': ({ projectId, name }) => command(ctx, projectId, 'Rename project', [{ t: 'name', name: name.trim() || name }]),
+    'project.relink': ({ projectId, path }) => relink(ctx, projectId, path),
+    'project.setPlan': ({ projectId, windowSamples, overlapSamples }) => setPlan(ctx, projectId, windowSamples, overlapSamples),
+    'project.setParams': ({ projectId, params }) => {
+      const current = JSON.parse(getProject(ctx.db, projectId).params_json) as GenerationParams;
+      const next = { ...current, ...Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) };
+      return command(ctx, projectId, 'Change generation settings', [{ t: 'params', params: next }]);
+    },
+    'project.setBundle': ({ projectId, bundleId }) => {
+      const b = findBundle(ctx.options.bundleDirs, bundleId);
+      if (b.sampleRate !== getProject(ctx.db, projectId).sample_rate)
+        throw new AppError('bad-bundle', `Bundle "${bundleId}" runs at ${b.sampleRate} Hz; this project's timeline is at another rate.`);
+      return command(ctx, projectId, 'Change model', [{ t: 'bundle', bundleId }]);
+    },
+  };
+}
