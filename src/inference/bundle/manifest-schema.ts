@@ -1,0 +1,48 @@
+// Structural validation of model.json: every field the engine relies on, with errors naming the field.
+import { AppError } from '../../shared/errors';
+import type { BundleManifest } from './types';
+
+type Obj = Record<string, unknown>;
+
+const SECTIONS: Record<string, Record<string, 'number' | 'string' | 'boolean' | 'array'>> = {
+  '': { format: 'number', id: 'string', name: 'string', licence: 'string', source: 'string', trained: 'boolean', createdBy: 'string', graphs: 'array' },
+  video: { fps: 'number', imageSize: 'number', mean: 'array', std: 'array', tokensPerFrame: 'number', globalFrames: 'number', maxWindowSeconds: 'number' },
+  audio: { sampleRate: 'number', channels: 'number', frameRate: 'number', hopLength: 'number', codebooks: 'number', card: 'number', specialToken: 'number', delays: 'array' },
+  lm: { dim: 'number', numHeads: 'number', numLayers: 'number', ffnDim: 'number', card: 'number', nQ: 'number', delays: 'array', temporalDim: 'number' },
+  clip: { hiddenSize: 'number', numLayers: 'number', numHeads: 'number', imageSize: 'number', patchSize: 'number', tokensPerFrame: 'number' },
+  codec: { sampleRate: 'number', hopLength: 'number', frameRate: 'number', codebookSize: 'number', numCodebooks: 'number' },
+  generation: { temperature: 'number', topK: 'number', topP: 'number', cfgCoef: 'number', windowSeconds: 'number', overlapSeconds: 'number' },
+};
+
+const GRAPH_FIELDS: Record<string, 'number' | 'string' | 'array'> = {
+  role: 'string', variant: 'string', file: 'string', sha256: 'string', bytes: 'number', inputs: 'array', outputs: 'array',
+};
+
+/** Checks a parsed model.json; throws AppError('bad-bundle') naming the file and the field. */
+export function validateManifest(json: unknown, file: string): BundleManifest {
+  const fail = (why: string): never => {
+    throw new AppError('bad-bundle', `${file}: ${why}`);
+  };
+  if (!json || typeof json !== 'object') fail('not a JSON object');
+  const m = json as Obj;
+  if (m.format !== 1) fail(`unsupported bundle format ${JSON.stringify(m.format)} (this app reads format 1)`);
+  for (const [section, fields] of Object.entries(SECTIONS)) {
+    const o = section ? (m[section] as Obj | undefined) : m;
+    if (!o || typeof o !== 'object') fail(`missing section "${section}"`);
+    for (const [k, t] of Object.entries(fields)) checkField(o as Obj, k, t, section, fail);
+  }
+  const graphs = m.graphs as Obj[];
+  if (graphs.length === 0) fail('lists no graphs');
+  graphs.forEach((g, i) => {
+    for (const [k, t] of Object.entries(GRAPH_FIELDS)) checkField(g, k, t, `graphs[${i}]`, fail);
+    if (!/^[0-9a-f]{64}$/.test(String(g.sha256))) fail(`graphs[${i}].sha256 is not a sha256 hex digest`);
+    if (String(g.file).includes('/') || String(g.file).includes('\\')) fail(`graphs[${i}].file must be a plain file name`);
+  });
+  return m as unknown as BundleManifest;
+}
+
+function checkField(o: Obj, k: string, t: string, section: string, fail: (why: string) => never): void {
+  const v = o[k];
+  const ok = t === 'array' ? Array.isArray(v) : typeof v === t && (t !== 'number' || Number.isFinite(v));
+  if (!ok) fail(`field ${section ? `${section}.` : ''}${k} is missing or not a ${t}`);
+}
