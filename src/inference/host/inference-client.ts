@@ -4,7 +4,7 @@
 import { AppError, deserializeError } from '../../shared/errors';
 import type { JobOptions, ProgressSink } from '../../shared/progress';
 import type { MessagePortLike } from './message-port';
-import type { HostEvent, HostRequest, JobMap } from './protocol';
+import type { HostEvent, HostRequest, JobsOf } from './protocol';
 import { isHostEvent } from './protocol';
 
 interface Pending {
@@ -14,7 +14,7 @@ interface Pending {
 }
 
 /** Runs jobs in an inference host reached through transports made by `start`. */
-export class InferenceClient<J extends JobMap> {
+export class InferenceClient<J extends JobsOf<J>> {
   private port: MessagePortLike | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();

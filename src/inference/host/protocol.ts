@@ -12,8 +12,11 @@ export interface JobSpec<I = unknown, O = unknown> {
 /** A set of job kinds a host serves. */
 export type JobMap = Record<string, JobSpec>;
 
+/** Constraint for a job-map interface (no index signature needed): every member is a JobSpec. */
+export type JobsOf<J> = { [K in keyof J]: JobSpec };
+
 /** Client → host: start a job. */
-export interface RunMessage<J extends JobMap = JobMap, K extends keyof J & string = keyof J & string> {
+export interface RunMessage<J extends JobsOf<J> = JobMap, K extends keyof J & string = keyof J & string> {
   type: 'run';
   id: number;
   kind: K;
@@ -32,7 +35,7 @@ export interface ShutdownMessage {
 }
 
 /** Everything the client sends. */
-export type HostRequest<J extends JobMap = JobMap> = RunMessage<J> | CancelMessage | ShutdownMessage;
+export type HostRequest<J extends JobsOf<J> = JobMap> = RunMessage<J> | CancelMessage | ShutdownMessage;
 
 /** Host → client: the host is up and serves these kinds. */
 export interface ReadyEvent {

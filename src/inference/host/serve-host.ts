@@ -3,20 +3,20 @@
 import { AppError, serializeError } from '../../shared/errors';
 import type { JobOptions, Progress } from '../../shared/progress';
 import type { HostPort } from './message-port';
-import type { HostEvent, JobMap, RunMessage } from './protocol';
+import type { HostEvent, JobsOf, RunMessage } from './protocol';
 import { isHostRequest } from './protocol';
 
 /** A job implementation: input and job options in, output out. */
 export type JobHandler<I, O> = (input: I, opts: Required<Pick<JobOptions, 'onProgress'>> & { signal: AbortSignal }) => Promise<O>;
 
 /** One handler per job kind. */
-export type Handlers<J extends JobMap> = { [K in keyof J]: JobHandler<J[K]['input'], J[K]['output']> };
+export type Handlers<J extends JobsOf<J>> = { [K in keyof J]: JobHandler<J[K]['input'], J[K]['output']> };
 
 /** Progress reports closer together than this are dropped, except a stage's first and last. */
 const PROGRESS_INTERVAL_MS = 100;
 
 /** Serves jobs on a port until the client shuts it down. */
-export function serveHost<J extends JobMap>(port: HostPort, handlers: Handlers<J>): void {
+export function serveHost<J extends JobsOf<J>>(port: HostPort, handlers: Handlers<J>): void {
   const running = new Map<number, AbortController>();
   const send = (e: HostEvent): void => port.postMessage(e);
   port.onMessage((msg) => {
@@ -30,7 +30,7 @@ export function serveHost<J extends JobMap>(port: HostPort, handlers: Handlers<J
   send({ type: 'ready', kinds: Object.keys(handlers) });
 }
 
-async function runJob<J extends JobMap>(
+async function runJob<J extends JobsOf<J>>(
   msg: RunMessage<J>,
   handlers: Handlers<J>,
   running: Map<number, AbortController>,

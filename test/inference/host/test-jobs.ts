@@ -5,7 +5,6 @@ import type { JobSpec } from '../../../src/inference/host/protocol';
 
 /** Job kinds of the test host. */
 export interface TestJobs {
-  [kind: string]: JobSpec;
   echo: JobSpec<{ text: string }, { text: string; inWorker: boolean }>;
   count: JobSpec<{ steps: number; stepMs: number }, { counted: number }>;
   fail: JobSpec<{ code: 'invalid-input' | 'bad-bundle' }, never>;

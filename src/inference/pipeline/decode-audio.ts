@@ -1,0 +1,13 @@
+// The codec stage: EnCodec decoder, codes [1, K, S] → mono PCM at the codec's sample rate (hop samples per frame).
+import type { OrtSession } from '../runtime/session';
+import { tensor } from '../runtime/session';
+
+/** PCM of codes [1, K, frames] (int32, row-major), cut to `samples` (≤ frames · hop). */
+export async function decodeAudio(codec: OrtSession, codes: Int32Array, K: number, samples: number): Promise<Float32Array> {
+  const frames = codes.length / K;
+  const wide = BigInt64Array.from(codes, (c) => BigInt(c));
+  const out = await codec.run({ codes: tensor('int64', wide, [1, K, frames]) }, ['waveform']);
+  const pcm = out.waveform!.data as Float32Array;
+  if (samples > pcm.length) throw new RangeError(`asked for ${samples} samples of ${pcm.length}`);
+  return pcm.slice(0, samples);
+}

@@ -1,0 +1,80 @@
+// The loaded model of a bundle: one session per graph role, created once and reused by every job
+// (analyse, window generation, scoring) until disposed.
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { AppError } from '../../shared/errors';
+import type { BundleManifest, GraphEntry } from '../bundle/types';
+import { validateManifest } from '../bundle/manifest-schema';
+import type { DecoderVariant } from '../graphs/decoder-names';
+import { DecoderModel } from '../generation/decoder-model';
+import type { RuntimeOptions } from '../runtime/session';
+import { OrtSession } from '../runtime/session';
+
+/** How an engine runs: execution provider, threads, decoder precision. */
+export interface EngineOptions extends RuntimeOptions {
+  decoderVariant?: DecoderVariant;
+}
+
+/** Sessions of a bundle's visual encoder, LSTV, decoder and codec decoder. */
+export class Engine {
+  private constructor(
+    readonly dir: string,
+    readonly manifest: BundleManifest,
+    readonly visual: OrtSession,
+    readonly lstv: OrtSession,
+    readonly codec: OrtSession,
+    readonly decoder: DecoderModel,
+  ) {}
+
+  /** Loads a bundle folder; a missing or malformed bundle is AppError('bad-bundle') naming what is wrong. */
+  static async open(dir: string, opts: EngineOptions = {}): Promise<Engine> {
+    const manifest = await readManifest(dir);
+    const loaded: OrtSession[] = [];
+    try {
+      for (const role of ['visual_encoder', 'lstv', 'codec_decoder'])
+        loaded.push(await OrtSession.load(path.join(dir, graphOf(manifest, role).file), opts));
+      const decoder = await DecoderModel.load(dir, manifest, opts.decoderVariant ?? 'fp32', opts);
+      return new Engine(dir, manifest, loaded[0]!, loaded[1]!, loaded[2]!, decoder);
+    } catch (e) {
+      await Promise.all(loaded.map((s) => s.dispose()));
+      throw e;
+    }
+  }
+
+  /** Identity of the visual encoder, for feature-cache keys: its graph and weight hashes. */
+  get visualIdentity(): string {
+    const g = graphOf(this.manifest, 'visual_encoder');
+    return g.dataFile ? `${g.sha256}+${g.dataFile.sha256}` : g.sha256;
+  }
+
+  /** The execution provider the decoder runs on. */
+  get provider(): string {
+    return this.decoder.provider;
+  }
+
+  /** Releases every session. */
+  async dispose(): Promise<void> {
+    await Promise.all([this.visual.dispose(), this.lstv.dispose(), this.codec.dispose(), this.decoder.dispose()]);
+  }
+}
+
+/** The fp32 graph of a role (or the only one). */
+function graphOf(m: BundleManifest, role: string): GraphEntry {
+  const all = m.graphs.filter((g) => g.role === role);
+  const g = all.find((x) => x.variant === 'fp32') ?? all[0];
+  if (!g) throw new AppError('bad-bundle', `Bundle ${m.id} has no ${role} graph`);
+  return g;
+}
+
+async function readManifest(dir: string): Promise<BundleManifest> {
+  const file = path.join(dir, 'model.json');
+  const text = await readFile(file, 'utf8').catch(() => null);
+  if (text === null) throw new AppError('bad-bundle', `No model bundle at ${dir} (model.json is missing)`);
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new AppError('bad-bundle', `${file} is not valid JSON: ${(e as Error).message}`);
+  }
+  return validateManifest(json, file);
+}

@@ -1,0 +1,94 @@
+// One take of one window: LSTV on the window's own frames (features come from the analysed video, so no
+// CLIP runs here), token generation, then the codec. Regenerating a window is just calling this again.
+import { AppError } from '../../shared/errors';
+import type { JobOptions, Progress } from '../../shared/progress';
+import type { SampleRange } from '../../shared/time';
+import type { FeatureTensor } from '../cache/feature-file';
+import { globalFrameIndices } from '../frames/global-indices';
+import { generateTokens } from '../generation/generate';
+import { localFrameIndices } from '../plan/local-frames';
+import type { AnalysedVideo } from './analyse-video';
+import { decodeAudio } from './decode-audio';
+import type { Engine } from './engine';
+import { videoMemory } from './video-memory';
+
+/** Sampling and guidance of a take; temperature 0 means greedy. */
+export interface TakeParams {
+  seed: number;
+  temperature: number;
+  topK: number;
+  topP: number;
+  cfgCoef: number;
+}
+
+/** Codes [K, frames] (one batch row) that a take starts with, e.g. the previous take's overlap. */
+export interface PromptCodes {
+  codes: Int32Array;
+  frames: number;
+}
+
+/** A generated take of a window. */
+export interface WindowTake {
+  range: SampleRange;
+  params: TakeParams;
+  /** Codes [K, codecFrames] in original alignment (prompt included), row-major. */
+  codes: Int32Array;
+  codebooks: number;
+  codecFrames: number;
+  /** Mono PCM at the codec's sample rate, exactly range.end − range.start samples. */
+  pcm: Float32Array;
+}
+
+/** The parts of an analysed video that window generation reads. */
+export interface WindowContext {
+  video: AnalysedVideo;
+  nullFrame: FeatureTensor;
+}
+
+/** Generates one take for `range` (start on a codec frame); progress stages lstv → decode → codec. */
+export async function generateWindow(
+  engine: Engine, ctx: WindowContext, range: SampleRange, params: TakeParams,
+  opts: JobOptions & { prompt?: PromptCodes; detail?: string } = {},
+): Promise<WindowTake> {
+  const m = engine.manifest;
+  const hop = m.audio.hopLength;
+  if (range.start % hop !== 0 || range.end <= range.start || range.end > ctx.video.totalSamples)
+    throw new AppError('invalid-input', `Window [${range.start}, ${range.end}) is not inside the video on codec frame boundaries`);
+  const codecFrames = Math.ceil((range.end - range.start) / hop);
+  const report = (p: Progress): void => opts.onProgress?.({ ...p, detail: opts.detail });
+  const frameCount = ctx.video.features.dims[0]!;
+  report({ stage: 'lstv', done: 0, total: 1, etaSeconds: null });
+  const local = localFrameIndices(range, m.video.fps, m.audio.sampleRate, frameCount);
+  const global = globalFrameIndices(frameCount, m.video.globalFrames);
+  const memory = await videoMemory(engine, ctx.video.features, ctx.nullFrame, local, global);
+  report({ stage: 'lstv', done: 1, total: 1, etaSeconds: 0 });
+  const prompt = opts.prompt && opts.prompt.frames > 0 ? { codes: opts.prompt.codes, frames: Math.min(opts.prompt.frames, codecFrames - 1) } : undefined;
+  const gen = await generateTokens(
+    engine.decoder, memory,
+    { frames: codecFrames, cfgCoef: params.cfgCoef, seed: params.seed, useSampling: params.temperature > 0,
+      temperature: params.temperature, topK: params.topK, topP: params.topP, prompt: prompt && trimPrompt(prompt, m.audio.codebooks) },
+    { signal: opts.signal, onProgress: report },
+  );
+  if (opts.signal?.aborted) throw new AppError('cancelled', 'Cancelled');
+  report({ stage: 'codec', done: 0, total: 1, etaSeconds: null });
+  const pcm = await decodeAudio(engine.codec, gen.codes, m.audio.codebooks, range.end - range.start);
+  report({ stage: 'codec', done: 1, total: 1, etaSeconds: 0 });
+  return { range: { start: range.start, end: range.end }, params, codes: gen.codes, codebooks: m.audio.codebooks, codecFrames, pcm };
+}
+
+/** The first `frames` columns of prompt codes [K, P]. */
+function trimPrompt(p: PromptCodes, K: number): PromptCodes {
+  const have = p.codes.length / K;
+  if (p.frames === have) return p;
+  const out = new Int32Array(K * p.frames);
+  for (let k = 0; k < K; k++) out.set(p.codes.subarray(k * have, k * have + p.frames), k * p.frames);
+  return { codes: out, frames: p.frames };
+}
+
+/** Columns [from, from + count) of codes [K, frames]: the continuation prompt of the next window. */
+export function codeColumns(codes: Int32Array, K: number, from: number, count: number): PromptCodes {
+  const frames = codes.length / K;
+  const out = new Int32Array(K * count);
+  for (let k = 0; k < K; k++) out.set(codes.subarray(k * frames + from, k * frames + from + count), k * count);
+  return { codes: out, frames: count };
+}

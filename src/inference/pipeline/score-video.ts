@@ -1,0 +1,60 @@
+// Scoring a whole video: analyse once, plan windows, generate every window (each later window prompted
+// with the previous take's codes over their overlap so the seam follows the music), and return the takes.
+import type { JobOptions } from '../../shared/progress';
+import type { FeatureCache } from '../cache/feature-cache';
+import type { WindowPlan } from '../plan/window-plan';
+import { planWindows } from '../plan/window-plan';
+import type { AnalysedVideo } from './analyse-video';
+import { analyseVideo, nullFeatures } from './analyse-video';
+import type { Engine } from './engine';
+import type { PromptCodes, TakeParams, WindowTake } from './generate-window';
+import { codeColumns, generateWindow } from './generate-window';
+
+/** What to score and how. */
+export interface ScoreRequest {
+  videoPath: string;
+  /** Window length and overlap in seconds (defaults: the bundle's generation settings). */
+  windowSeconds?: number;
+  overlapSeconds?: number;
+  params: TakeParams;
+  /** Prompt each window with the previous take's overlap codes (default true). */
+  continuation?: boolean;
+}
+
+/** The takes of a scored video, one per planned window. */
+export interface ScoreResult {
+  plan: WindowPlan;
+  takes: WindowTake[];
+  /** Whether CLIP features came from the cache. */
+  featuresCached: boolean;
+  provider: string;
+}
+
+/** Scores a video window by window; window i uses seed params.seed + i. */
+export async function scoreVideo(engine: Engine, cache: FeatureCache, req: ScoreRequest, opts: JobOptions = {}): Promise<ScoreResult> {
+  const m = engine.manifest;
+  const video: AnalysedVideo = await analyseVideo(engine, req.videoPath, cache, opts);
+  const nullFrame = await nullFeatures(engine, cache, opts);
+  const plan = planWindows(
+    video.totalSamples,
+    { sampleRate: m.audio.sampleRate, hopLength: m.audio.hopLength, maxWindowSeconds: m.video.maxWindowSeconds },
+    { windowSeconds: req.windowSeconds ?? m.generation.windowSeconds, overlapSeconds: req.overlapSeconds ?? m.generation.overlapSeconds },
+  );
+  const takes: WindowTake[] = [];
+  for (const w of plan.windows) {
+    const prev = takes[takes.length - 1];
+    const prompt = req.continuation === false || !prev ? undefined : overlapPrompt(prev, w.start, m.audio.hopLength);
+    const take = await generateWindow(engine, { video, nullFrame }, w, { ...req.params, seed: req.params.seed + w.index }, {
+      signal: opts.signal, onProgress: opts.onProgress, prompt, detail: `window ${w.index + 1} of ${plan.windows.length}`,
+    });
+    takes.push(take);
+  }
+  return { plan, takes, featuresCached: video.cached, provider: engine.provider };
+}
+
+/** The previous take's codes from `start` to its end: what the next window starts with. */
+function overlapPrompt(prev: WindowTake, start: number, hop: number): PromptCodes | undefined {
+  const from = (start - prev.range.start) / hop;
+  const count = prev.codecFrames - from;
+  return count > 0 ? codeColumns(prev.codes, prev.codebooks, from, count) : undefined;
+}

@@ -1,0 +1,36 @@
+// The lstv stage for one window: the cross-attention memory of the CFG batch, row 0 conditioned on the
+// window's own frames plus the global frames, row 1 on all-black frames (the null condition).
+import { AppError } from '../../shared/errors';
+import type { FeatureTensor } from '../cache/feature-file';
+import type { VideoMemory } from '../generation/generate';
+import { tensor } from '../runtime/session';
+import type { Engine } from './engine';
+import { gatherRows } from './encode-frames';
+
+/** video_emb [2, T·tokens, dim] for local frames `local` and global frames `global` of `features`. */
+export async function videoMemory(
+  engine: Engine,
+  features: FeatureTensor,
+  nullFrame: FeatureTensor,
+  local: readonly number[],
+  global: readonly number[],
+): Promise<VideoMemory> {
+  if (local.length === 0 || global.length === 0) throw new AppError('internal', 'a window needs at least one local and one global frame');
+  const [, tokens, hidden] = features.dims as [number, number, number];
+  const batch = (cond: Float32Array, count: number): Float32Array => {
+    const out = new Float32Array(2 * cond.length);
+    out.set(cond, 0);
+    out.set(gatherRows(nullFrame, new Array<number>(count).fill(0)), cond.length);
+    return out;
+  };
+  const localData = batch(gatherRows(features, local), local.length);
+  const globalData = batch(gatherRows(features, global), global.length);
+  const out = await engine.lstv.run(
+    {
+      local_hidden: tensor('float32', localData, [2, local.length, tokens, hidden]),
+      global_hidden: tensor('float32', globalData, [2, global.length, tokens, hidden]),
+    },
+    ['video_emb'],
+  );
+  return { data: out.video_emb!.data as Float32Array, rows: 2 };
+}
