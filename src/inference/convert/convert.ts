@@ -13,7 +13,7 @@ import { buildLstvGraph } from '../graphs/lstv';
 import { buildCodecDecoderGraph, buildCodecEncoderGraph } from '../graphs/codec';
 import { buildDecoderGraphs } from '../graphs/decoder';
 import type { DecoderVariant } from '../graphs/decoder-names';
-import { CLIP_MEAN, CLIP_STD } from '../graphs/clip-pixels';
+import { CLIP_MEAN, CLIP_STD } from '../graphs/clip-constants';
 import { readCodecConfig } from './codec-config';
 import { openLmCheckpoint } from './lm-checkpoint';
 import { lmConfigFromCheckpoint, type LmCheckpointConfig } from './lm-config';
