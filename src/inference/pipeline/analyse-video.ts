@@ -45,6 +45,7 @@ export async function analyseVideo(engine: Engine, videoPath: string, cache: Fea
   const features = await cache.getOrCompute(key, async () => {
     cached = false;
     const frames = await extractFrames(videoPath, frameSpecOf(engine.manifest), opts);
+    engine.stats.clipFrames += frames.count;
     return encodeFrames(engine.visual, frames, engine.manifest.video, opts);
   });
   const fromFrames = Math.ceil((features.dims[0]! / engine.manifest.video.fps) * engine.manifest.audio.sampleRate);
@@ -55,5 +56,8 @@ export async function analyseVideo(engine: Engine, videoPath: string, cache: Fea
 /** CLIP features of one all-black frame (the null condition of guidance), computed once per bundle. */
 export async function nullFeatures(engine: Engine, cache: FeatureCache, opts: JobOptions = {}): Promise<FeatureTensor> {
   const key = featureKey(keyPartsOf(engine, 'null-condition:black-frame'));
-  return cache.getOrCompute(key, () => encodeFrames(engine.visual, blackFrames(frameSpecOf(engine.manifest), 1), engine.manifest.video, { signal: opts.signal }));
+  return cache.getOrCompute(key, () => {
+    engine.stats.clipFrames += 1;
+    return encodeFrames(engine.visual, blackFrames(frameSpecOf(engine.manifest), 1), engine.manifest.video, { signal: opts.signal });
+  });
 }

@@ -1,10 +1,9 @@
 // The loaded model of a bundle: one session per graph role, created once and reused by every job
 // (analyse, window generation, scoring) until disposed.
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { BundleManifest, GraphEntry } from '../bundle/types';
-import { validateManifest } from '../bundle/manifest-schema';
+import { loadBundle } from '../bundle/loader';
 import type { DecoderVariant } from '../graphs/decoder-names';
 import { DecoderModel } from '../generation/decoder-model';
 import type { RuntimeOptions } from '../runtime/session';
@@ -26,9 +25,12 @@ export class Engine {
     readonly decoder: DecoderModel,
   ) {}
 
-  /** Loads a bundle folder; a missing or malformed bundle is AppError('bad-bundle') naming what is wrong. */
+  /** Counts frames run through CLIP, so callers and tests can see that cached work is not redone. */
+  readonly stats = { clipFrames: 0 };
+
+  /** Loads a bundle folder; a missing or corrupt bundle is AppError('bad-bundle') naming what is wrong. */
   static async open(dir: string, opts: EngineOptions = {}): Promise<Engine> {
-    const manifest = await readManifest(dir);
+    const manifest = await loadBundle(dir, { verify: 'cached' });
     const loaded: OrtSession[] = [];
     try {
       for (const role of ['visual_encoder', 'lstv', 'codec_decoder'])
@@ -64,17 +66,4 @@ function graphOf(m: BundleManifest, role: string): GraphEntry {
   const g = all.find((x) => x.variant === 'fp32') ?? all[0];
   if (!g) throw new AppError('bad-bundle', `Bundle ${m.id} has no ${role} graph`);
   return g;
-}
-
-async function readManifest(dir: string): Promise<BundleManifest> {
-  const file = path.join(dir, 'model.json');
-  const text = await readFile(file, 'utf8').catch(() => null);
-  if (text === null) throw new AppError('bad-bundle', `No model bundle at ${dir} (model.json is missing)`);
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new AppError('bad-bundle', `${file} is not valid JSON: ${(e as Error).message}`);
-  }
-  return validateManifest(json, file);
 }

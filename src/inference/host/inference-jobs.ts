@@ -1,0 +1,85 @@
+// The jobs the production inference host serves, and their handlers. The host keeps one engine (the
+// sessions of one bundle) loaded between jobs, and the feature cache on disk makes re-analysis free.
+import type { SampleRange } from '../../shared/time';
+import { FeatureCache } from '../cache/feature-cache';
+import type { AnalysedVideo } from '../pipeline/analyse-video';
+import { analyseVideo, nullFeatures } from '../pipeline/analyse-video';
+import type { EngineOptions } from '../pipeline/engine';
+import { Engine } from '../pipeline/engine';
+import type { PromptCodes, TakeParams, WindowTake } from '../pipeline/generate-window';
+import { generateWindow } from '../pipeline/generate-window';
+import type { ScoreRequest, ScoreResult } from '../pipeline/score-video';
+import { scoreVideo } from '../pipeline/score-video';
+import type { JobSpec } from './protocol';
+import type { Handlers } from './serve-host';
+
+/** Which bundle to run, how, and where its feature cache lives. */
+export interface EngineRef {
+  modelDir: string;
+  cacheDir: string;
+  options?: EngineOptions;
+}
+
+/** What analysing a video tells the caller. */
+export interface AnalyseSummary {
+  videoHash: string;
+  totalSamples: number;
+  frames: number;
+  /** True when the features came from the cache. */
+  cached: boolean;
+  /** Frames run through CLIP by this job (0 when cached). */
+  clipFrames: number;
+}
+
+/** Job kinds of the inference host. */
+export interface InferenceJobs {
+  ping: JobSpec<{ echo: string }, { echo: string }>;
+  analyse: JobSpec<{ engine: EngineRef; videoPath: string }, AnalyseSummary>;
+  generateWindow: JobSpec<
+    { engine: EngineRef; videoPath: string; range: SampleRange; params: TakeParams; prompt?: PromptCodes },
+    { take: WindowTake; clipFrames: number }
+  >;
+  score: JobSpec<{ engine: EngineRef; request: ScoreRequest }, ScoreResult & { clipFrames: number }>;
+}
+
+/** Handlers of the inference host, sharing one loaded engine. */
+export function inferenceHandlers(): Handlers<InferenceJobs> {
+  let current: { key: string; engine: Promise<Engine> } | null = null;
+  const engineFor = async (ref: EngineRef): Promise<Engine> => {
+    const key = JSON.stringify([ref.modelDir, ref.options ?? {}]);
+    if (current?.key !== key) {
+      const old = current;
+      current = { key, engine: Engine.open(ref.modelDir, ref.options) };
+      current.engine.catch(() => (current = null));
+      if (old) void old.engine.then((e) => e.dispose(), () => undefined);
+    }
+    return current.engine;
+  };
+  const analysed = async (ref: EngineRef, videoPath: string, opts: Parameters<typeof analyseVideo>[3]) => {
+    const engine = await engineFor(ref);
+    const cache = new FeatureCache(ref.cacheDir);
+    const before = engine.stats.clipFrames;
+    const video: AnalysedVideo = await analyseVideo(engine, videoPath, cache, opts);
+    const nullFrame = await nullFeatures(engine, cache, opts);
+    return { engine, video, nullFrame, clipFrames: () => engine.stats.clipFrames - before };
+  };
+  return {
+    ping: async ({ echo }) => ({ echo }),
+    analyse: async ({ engine: ref, videoPath }, opts) => {
+      const a = await analysed(ref, videoPath, opts);
+      const v = a.video;
+      return { videoHash: v.videoHash, totalSamples: v.totalSamples, frames: v.features.dims[0]!, cached: v.cached, clipFrames: a.clipFrames() };
+    },
+    generateWindow: async ({ engine: ref, videoPath, range, params, prompt }, opts) => {
+      const a = await analysed(ref, videoPath, opts);
+      const take = await generateWindow(a.engine, a, range, params, { ...opts, prompt });
+      return { take, clipFrames: a.clipFrames() };
+    },
+    score: async ({ engine: ref, request }, opts) => {
+      const engine = await engineFor(ref);
+      const before = engine.stats.clipFrames;
+      const result = await scoreVideo(engine, new FeatureCache(ref.cacheDir), request, opts);
+      return { ...result, clipFrames: engine.stats.clipFrames - before };
+    },
+  };
+}

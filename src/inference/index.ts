@@ -1,0 +1,16 @@
+// Public API of the inference library: what src/main, src/cli and electron/ may use. Each part appends here.
+
+// Engine pipeline: window planning, the inference host (worker) and its typed jobs.
+export { planWindows, seamOf } from './plan/window-plan';
+export type { PlannedWindow, WindowPlan, PlanGeometry, PlanRequest } from './plan/window-plan';
+export { localFrameIndices } from './plan/local-frames';
+export { InferenceClient } from './host/inference-client';
+export { startWorkerHost, defaultWorkerEntry } from './host/start-worker';
+export type { WorkerHostOptions } from './host/start-worker';
+export type { MessagePortLike, HostPort } from './host/message-port';
+export type { HostEvent, HostRequest, JobSpec, JobMap, JobsOf } from './host/protocol';
+export { inferenceHandlers } from './host/inference-jobs';
+export type { InferenceJobs, EngineRef, AnalyseSummary } from './host/inference-jobs';
+export type { TakeParams, WindowTake, PromptCodes } from './pipeline/generate-window';
+export type { ScoreRequest, ScoreResult } from './pipeline/score-video';
+export type { EngineOptions } from './pipeline/engine';
