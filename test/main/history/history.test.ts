@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/shared/errors';
+import type { AppError } from '../../../src/shared/errors';
 import { openDatabase, type Db } from '../../../src/main/store/database';
 import { COALESCE_MS, execute, historyInfo, redo, undo } from '../../../src/main/history/history';
 import { insertPlan, listSeams, listWindows } from '../../../src/main/store/plans-repo';

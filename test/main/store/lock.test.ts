@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/shared/errors';
+import type { AppError } from '../../../src/shared/errors';
 import { openDatabase } from '../../../src/main/store/database';
 import { acquireProjectLock, holdsProjectLock, releaseProjectLocks } from '../../../src/main/store/lock';
 import { tempDir } from '../synth-media';
