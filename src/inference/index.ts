@@ -14,3 +14,14 @@ export type { InferenceJobs, EngineRef, AnalyseSummary } from './host/inference-
 export type { TakeParams, WindowTake, PromptCodes } from './pipeline/generate-window';
 export type { ScoreRequest, ScoreResult } from './pipeline/score-video';
 export type { EngineOptions } from './pipeline/engine';
+
+// Converter, bundles and reference checks.
+export { convertBundle } from './convert/convert';
+export type { ConvertOptions } from './convert/convert';
+export { loadBundle } from './bundle/loader';
+export type { LoadBundleOptions } from './bundle/loader';
+export type { BundleManifest, GraphEntry, TensorSignature, LmConfig, ClipConfig, CodecConfig } from './bundle/types';
+export { runReferenceCheck, DEFAULT_CHECKS } from './reference/run-reference';
+export type { ReferenceOptions } from './reference/run-reference';
+export type { CheckResult, ReferenceCheck, ReferenceContext } from './reference/check';
+export { formatResults } from './reference/table';

@@ -1,0 +1,35 @@
+// `convert`: released checkpoint files → model bundle folder.
+import { parseArgs } from 'node:util';
+import { convertBundle } from '../../inference';
+import { UsageError, type Command } from '../command';
+import { ProgressBar } from '../progress-bar';
+
+/** The convert command. */
+export const convertCommand: Command = {
+  summary: 'convert state_dict.bin + an HF EnCodec folder into a model bundle',
+  usage: 'convert --lm <state_dict.bin> --codec <folder with config.json + model.safetensors> --out <bundle-dir> [--fp16] [--id <id>] [--name <name>] [--untrained]',
+  async run(args, signal) {
+    const { values } = parseArgs({
+      args, strict: true,
+      options: {
+        lm: { type: 'string' }, codec: { type: 'string' }, out: { type: 'string' }, fp16: { type: 'boolean' },
+        id: { type: 'string' }, name: { type: 'string' }, untrained: { type: 'boolean' },
+      },
+    });
+    if (!values.lm || !values.codec || !values.out) throw new UsageError('--lm, --codec and --out are required');
+    const bar = new ProgressBar();
+    const started = Date.now();
+    try {
+      const m = await convertBundle({
+        lmCheckpoint: values.lm, codecDir: values.codec, outDir: values.out, fp16: values.fp16 ?? false,
+        id: values.id, name: values.name, trained: !values.untrained, signal, onProgress: (p) => bar.update(p),
+      });
+      bar.done();
+      const bytes = m.graphs.reduce((s, g) => s + g.bytes + (g.dataFile?.bytes ?? 0), 0);
+      process.stdout.write(`wrote ${values.out}: ${m.graphs.length} graphs, ${(bytes / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+      return 0;
+    } finally {
+      bar.done();
+    }
+  },
+};
