@@ -4,14 +4,14 @@
 import { randomUUID } from 'node:crypto';
 import type { JobInfo, JobKind } from '../../shared/domain';
 import { AppError, serializeError, type SerializedError } from '../../shared/errors';
-import type { JobOptions, Progress } from '../../shared/progress';
+import type { Progress, ProgressSink } from '../../shared/progress';
 import type { Db } from '../store/database';
 import { getJob, insertJob, jobInfo, listJobs, updateJob } from '../store/jobs-repo';
 
 /** How a kind of job runs; `run` returns a result reference (a take id, a file) or null. */
 export interface JobRunner<I = unknown> {
   heavy: boolean;
-  run: (input: I, opts: Required<JobOptions> & { jobId: string }) => Promise<string | null>;
+  run: (input: I, opts: { signal: AbortSignal; onProgress: ProgressSink; jobId: string }) => Promise<string | null>;
 }
 
 /** Where and why a job is submitted. */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import type { JobInfo } from '../../../src/shared/domain';
 import { AppError } from '../../../src/shared/errors';
+import type { ProgressSink } from '../../../src/shared/progress';
 import { openDatabase, type Db } from '../../../src/main/store/database';
 import { JobQueue } from '../../../src/main/jobs/job-queue';
 import { insertJob, listJobs, markInterruptedJobs } from '../../../src/main/store/jobs-repo';
@@ -23,9 +24,9 @@ function latch() {
 
 /** A job body that reports progress, waits for its latch or its abort, and logs who runs when. */
 function blocking(log: string[], latches: Map<string, ReturnType<typeof latch>>) {
-  return async (input: { name: string }, { signal, onProgress }: { signal: AbortSignal; onProgress: (p: never) => void }) => {
+  return async (input: { name: string }, { signal, onProgress }: { signal: AbortSignal; onProgress: ProgressSink }) => {
     log.push(`start ${input.name}`);
-    onProgress({ stage: 'decode', done: 1, total: 2, etaSeconds: null } as never);
+    onProgress({ stage: 'decode', done: 1, total: 2, etaSeconds: null });
     const l = latch();
     latches.set(input.name, l);
     await new Promise<void>((resolve, reject) => {
