@@ -35,7 +35,7 @@ export async function fileResponse(
   const start = range?.start ?? 0;
   const end = range?.end ?? size - 1;
   const length = size === 0 ? 0 : end - start + 1;
-  const extra = range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {};
+  const extra: Record<string, string> = range ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {};
   const init = {
     status: range ? 206 : 200,
     headers: { ...base, ...extra, 'Content-Length': String(length) },

@@ -1,0 +1,66 @@
+// Electron's main process: the composition root. It wires the studio service of src/main to the
+// window through the one IPC channel and the app scheme, and does no heavy work itself.
+import { app, BrowserWindow } from 'electron';
+import { mkdirSync } from 'node:fs';
+import { createMediaRegistry } from '../src/main/bridge/media-registry';
+import { createStudio } from '../src/main/studio';
+import type { Studio } from '../src/main/studio';
+import { nativeDialogs } from './dialogs';
+import { bindIpc } from './ipc';
+import { handleAppScheme, registerAppScheme } from './media-protocol';
+import { installMenu } from './menu';
+import { appPaths } from './paths';
+import { installSecurityGuards } from './security';
+import { createMainWindow } from './window';
+
+registerAppScheme();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const win = BrowserWindow.getAllWindows()[0];
+    if (win?.isMinimized()) win.restore();
+    win?.focus();
+  });
+  app.whenReady().then(start, (e: unknown) => {
+    console.error('VidMuse Studio failed to start:', e);
+    app.exit(1);
+  });
+}
+
+function start(): void {
+  installSecurityGuards();
+  const paths = appPaths();
+  mkdirSync(paths.libraryDir, { recursive: true });
+  let studio: Studio | null = null;
+  const media = createMediaRegistry({ allows: (file) => studio?.isAllowedFile(file) ?? false });
+  studio = createStudio({
+    libraryDir: paths.libraryDir,
+    bundleDirs: [paths.bundledModels, paths.userModels],
+    mediaUrl: media.urlFor,
+    dialogs: nativeDialogs(),
+    mode: 'electron',
+    version: app.getVersion(),
+  });
+  handleAppScheme({ rendererDir: paths.rendererDir, media });
+  const unbind = bindIpc(studio, studio);
+  installMenu(!app.isPackaged);
+  createMainWindow(paths.preload);
+  app.on('window-all-closed', () => app.quit());
+  quitAfterDisposing(studio, unbind);
+}
+
+/** Lets jobs end as interrupted and the database close before the process exits. */
+function quitAfterDisposing(studio: Studio, unbind: () => void): void {
+  let done = false;
+  app.on('before-quit', (event) => {
+    if (done) return;
+    event.preventDefault();
+    unbind();
+    studio.dispose().finally(() => {
+      done = true;
+      app.quit();
+    });
+  });
+}
