@@ -1,0 +1,155 @@
+// The editor's root state: creates every store once, wires API events to them and holds the commands that
+// span several stores (regenerate the selection, pick a take, open a video).
+import type { ApiClient } from '../../shared/api';
+import type { ProjectState } from '../../shared/domain';
+import { windowsCovering } from '../lib/timeline-math';
+import { JobsStore } from './jobs.svelte';
+import { Mixer } from './mixer.svelte';
+import { ModelsStore } from './models.svelte';
+import { MusicPlayer } from './music-player.svelte';
+import { Notices } from './notices.svelte';
+import { Panels } from './panels.svelte';
+import { ProjectStore } from './project.svelte';
+import { Selection } from './selection.svelte';
+import { Thumbnails } from './thumbnails.svelte';
+import { TimelineView } from './timeline-view.svelte';
+import { Transport } from './transport.svelte';
+
+/** Everything the editor's components read and call. */
+export class AppState {
+  readonly notices = new Notices();
+  readonly project: ProjectStore;
+  readonly jobs: JobsStore;
+  readonly models: ModelsStore;
+  readonly selection = new Selection();
+  readonly panels = new Panels();
+  readonly view = new TimelineView();
+  readonly transport = new Transport();
+  readonly mixer = new Mixer();
+  readonly music = new MusicPlayer(this.mixer);
+  readonly thumbnails = new Thumbnails();
+  /** 'electron' or 'web' (no native file dialogs or drag-and-drop paths in the web harness). */
+  mode = $state<'electron' | 'web'>('web');
+  version = $state('');
+
+  /** The project's bundle, or null while unknown. */
+  readonly bundle = $derived.by(() => this.models.find(this.project.state?.bundleId));
+  /** The selected window, if any. */
+  readonly selectedWindow = $derived.by(() =>
+    this.selection.windowIndex === null ? null : (this.project.state?.windows[this.selection.windowIndex] ?? null),
+  );
+
+  constructor(readonly api: ApiClient) {
+    this.project = new ProjectStore(api, this.notices);
+    this.jobs = new JobsStore(api, this.notices);
+    this.models = new ModelsStore(api, this.notices);
+  }
+
+  /** Subscribes to main's events and loads the first data; returns the disposer. */
+  start(): () => void {
+    const offJobs = this.jobs.start((job) => {
+      if (job.status === 'failed' && job.error) this.notices.push('error', `${job.label}: ${job.error.message}`);
+      if (job.kind === 'convert' || job.kind === 'import') void this.models.reload();
+      if (job.projectId && job.projectId === this.project.id) void this.project.refresh();
+    });
+    const offProject = this.api.on('project', (e) => {
+      if (e.projectId === this.project.id) void this.project.refresh(e.revision);
+    });
+    void this.models.reload();
+    void this.api.call('app.info', undefined).then(
+      (info) => {
+        this.mode = info.mode;
+        this.version = info.version;
+      },
+      () => undefined,
+    );
+    const offEffects = $effect.root(() => this.#effects());
+    return () => {
+      offJobs();
+      offProject();
+      offEffects();
+      this.music.dispose();
+      this.thumbnails.clear();
+    };
+  }
+
+  /** Opens a video file by path and resets the view for it. */
+  async openVideo(path: string): Promise<void> {
+    if (await this.project.openVideo(path)) this.selection.clear();
+  }
+
+  /** Asks the native dialog for a video; returns false when there is none (web harness) or it was cancelled. */
+  async openByDialog(): Promise<boolean> {
+    try {
+      const picked = await this.api.call('dialog.openVideo', undefined);
+      if (!picked) return false;
+      await this.openVideo(picked.path);
+      return true;
+    } catch (err) {
+      this.notices.error(err);
+      return false;
+    }
+  }
+
+  /** Window indices the R key regenerates: the dragged segment's windows, else the selected window, else all. */
+  regenerateTargets(): number[] | null {
+    const s = this.project.state;
+    if (!s) return [];
+    const seg = this.selection.segment;
+    if (seg) return windowsCovering(s.windows, seg.start, seg.end);
+    if (this.selection.windowIndex !== null) return [this.selection.windowIndex];
+    return null;
+  }
+
+  /** Generates the selection (or everything when nothing is selected). */
+  async regenerate(): Promise<void> {
+    const targets = this.regenerateTargets();
+    if (targets && targets.length === 0) return;
+    await this.project.generate(targets);
+  }
+
+  /** Selects take n (1-based) of the selected window. */
+  pickTake(n: number): void {
+    const w = this.selectedWindow;
+    const take = w?.takes[n - 1];
+    if (w && take) void this.project.selectTake(w.id, take.id);
+  }
+
+  #effects(): void {
+    $effect(() => {
+      const s = this.project.state;
+      if (!s) return;
+      this.#syncMedia(s);
+    });
+    $effect(() => {
+      const s = this.project.state;
+      void this.music.audition;
+      void this.music.seamPreview;
+      if (s) void this.music.rebuild(s);
+    });
+    $effect(() => {
+      void this.mixer.musicDb;
+      void this.mixer.musicAudible;
+      this.music.applyLevels();
+    });
+    $effect(() =>
+      this.transport.onClock((sec, playing) =>
+        this.music.follow(sec, playing, this.transport.frame / this.transport.sampleRate),
+      ),
+    );
+  }
+
+  #lastMedia = '';
+  #syncMedia(s: ProjectState): void {
+    const key = `${s.id}|${s.media.url}`;
+    if (key === this.#lastMedia) return;
+    this.#lastMedia = key;
+    this.transport.sampleRate = s.sampleRate;
+    this.transport.total = s.totalSamples;
+    this.transport.fps = { num: s.media.info.fps.num, den: s.media.info.fps.den };
+    this.transport.loopOn = false;
+    this.view.setTotal(s.totalSamples);
+    const info = s.media.info;
+    void this.thumbnails.load(s.media.url, info.durationSeconds, info.width / Math.max(1, info.height));
+  }
+}

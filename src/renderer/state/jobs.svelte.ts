@@ -1,0 +1,72 @@
+// Every job main reports (running and past), kept current from the `job` event, and lookups the timeline
+// needs: the live job of a window.
+import type { ApiClient } from '../../shared/api';
+import type { JobInfo } from '../../shared/domain';
+import type { Notices } from './notices.svelte';
+
+const LIVE = new Set<JobInfo['status']>(['queued', 'running']);
+
+/** True while a job may still make progress. */
+export const isLive = (job: JobInfo): boolean => LIVE.has(job.status);
+
+/** The job target string main uses for one window of a project. */
+export const windowTarget = (projectId: string, index: number): string => `project:${projectId}/window:${index}`;
+
+/** Jobs by id, newest first in `list`. */
+export class JobsStore {
+  byId = $state<Record<string, JobInfo>>({});
+  readonly list = $derived(Object.values(this.byId).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)));
+  readonly running = $derived(this.list.filter(isLive));
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly notices: Notices,
+  ) {}
+
+  /** Loads the list and follows job events; returns the unsubscribe. */
+  start(onFinished: (job: JobInfo) => void): () => void {
+    const off = this.api.on('job', (job) => {
+      const prev = this.byId[job.id];
+      this.byId[job.id] = job;
+      if (prev && isLive(prev) && !isLive(job)) onFinished(job);
+    });
+    void this.reload();
+    return off;
+  }
+
+  /** Refetches all jobs. */
+  async reload(): Promise<void> {
+    try {
+      const jobs = await this.api.call('jobs.list', undefined);
+      const next: Record<string, JobInfo> = {};
+      for (const j of jobs) next[j.id] = j;
+      this.byId = next;
+    } catch (err) {
+      this.notices.error(err, 'Could not list jobs');
+    }
+  }
+
+  /** The queued or running job of a window, if any. */
+  forWindow(projectId: string, index: number): JobInfo | null {
+    const target = windowTarget(projectId, index);
+    return this.running.find((j) => j.target === target) ?? null;
+  }
+
+  /** Cancels a job. */
+  async cancel(jobId: string): Promise<void> {
+    try {
+      await this.api.call('jobs.cancel', { jobId });
+    } catch (err) {
+      this.notices.error(err, 'Could not cancel');
+    }
+  }
+
+  /** Retries a failed, cancelled or interrupted job. */
+  async retry(jobId: string): Promise<void> {
+    try {
+      await this.api.call('jobs.retry', { jobId });
+    } catch (err) {
+      this.notices.error(err, 'Could not retry');
+    }
+  }
+}

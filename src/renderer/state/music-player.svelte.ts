@@ -1,0 +1,148 @@
+// Live music playback with Tone.js: the selected takes mixed with the seams' crossfades (the mixdown's math)
+// into one buffer, played locked to the video clock and restarted whenever it drifts by half a frame.
+import * as Tone from 'tone';
+import type { ProjectState } from '../../shared/domain';
+import { mixPlacements } from '../lib/mix';
+import type { Placement, SeamFade } from '../lib/mix';
+import { parseWav } from '../lib/wav';
+import type { Mixer } from './mixer.svelte';
+
+/** A temporary seam edit heard while dragging, before it is committed. */
+export interface SeamPreview {
+  index: number;
+  lengthSamples: number;
+  curve: SeamFade['curve'];
+}
+
+interface Nodes {
+  player: Tone.Player;
+  volume: Tone.Volume;
+  meter: Tone.Meter;
+}
+
+/** Plays the mix; owns its Tone nodes. */
+export class MusicPlayer {
+  /** Take auditioned in place of a window's selected take (A/B), by window id. */
+  audition = $state<Record<string, string>>({});
+  seamPreview = $state<SeamPreview | null>(null);
+  loading = $state(false);
+  /** Last measured |music − video| in seconds, for the drift readout. */
+  drift = $state(0);
+
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache of decoded audio, never rendered
+  #cache = new Map<string, Promise<Float32Array | null>>();
+  #nodes: Nodes | null = null;
+  #buffer: AudioBuffer | null = null;
+  #startedAt = 0;
+  #offset = 0;
+  #running = false;
+  #build = 0;
+
+  constructor(private readonly mixer: Mixer) {}
+
+  /** The music bus meter (created on first use). */
+  get meter(): Tone.Meter {
+    return this.#ensure().meter;
+  }
+
+  /** Rebuilds the mixed buffer for the project's current takes and seams. */
+  async rebuild(project: ProjectState): Promise<void> {
+    const build = ++this.#build;
+    this.loading = true;
+    const placements: Placement[] = await Promise.all(
+      project.windows.map(async (w) => {
+        const takeId = this.audition[w.id] ?? w.selectedTakeId;
+        const take = w.takes.find((t) => t.id === takeId);
+        return { start: w.start, end: w.end, samples: take ? await this.#load(take.id, take.audioUrl) : null };
+      }),
+    );
+    if (build !== this.#build) return;
+    const seams: SeamFade[] = project.seams.map((s) =>
+      this.seamPreview?.index === s.index ? { ...s, ...this.seamPreview } : s,
+    );
+    const mixed = mixPlacements(project.totalSamples, placements, seams);
+    const ctx = Tone.getContext().rawContext as BaseAudioContext;
+    const buffer = ctx.createBuffer(1, Math.max(1, mixed.length), project.sampleRate);
+    buffer.copyToChannel(mixed, 0);
+    this.#buffer = buffer;
+    this.#ensure().player.buffer = new Tone.ToneAudioBuffer(buffer);
+    this.loading = false;
+    if (this.#running) this.#restart(this.#position());
+  }
+
+  /** Follows the video clock: starts, stops and re-locks the music. Called every animation frame. */
+  follow(seconds: number, playing: boolean, frameSeconds: number): void {
+    if (!playing || !this.#buffer) {
+      if (this.#running) this.#stop();
+      return;
+    }
+    if (!this.#running) {
+      void Tone.start();
+      this.#restart(seconds);
+      return;
+    }
+    const drift = this.#position() - seconds;
+    this.drift = Math.abs(drift);
+    if (Math.abs(drift) > frameSeconds / 2) this.#restart(seconds);
+  }
+
+  /** Applies the mixer's music level and mute/solo. */
+  applyLevels(): void {
+    const { volume } = this.#ensure();
+    volume.volume.value = this.mixer.musicDb;
+    volume.mute = !this.mixer.musicAudible;
+  }
+
+  /** Stops and frees the Tone nodes. */
+  dispose(): void {
+    this.#stop();
+    this.#nodes?.player.dispose();
+    this.#nodes?.volume.dispose();
+    this.#nodes?.meter.dispose();
+    this.#nodes = null;
+  }
+
+  #ensure(): Nodes {
+    if (!this.#nodes) {
+      Tone.getContext().lookAhead = 0;
+      const meter = new Tone.Meter({ smoothing: 0.6 });
+      const volume = new Tone.Volume(0).toDestination();
+      volume.connect(meter);
+      const player = new Tone.Player().connect(volume);
+      this.#nodes = { player, volume, meter };
+    }
+    return this.#nodes;
+  }
+
+  #position(): number {
+    return this.#offset + (Tone.getContext().rawContext.currentTime - this.#startedAt);
+  }
+
+  #restart(seconds: number): void {
+    const { player } = this.#ensure();
+    if (player.state === 'started') player.stop();
+    const dur = this.#buffer ? this.#buffer.duration : 0;
+    this.#running = true;
+    this.#offset = seconds;
+    this.#startedAt = Tone.getContext().rawContext.currentTime;
+    if (seconds < dur) player.start(this.#startedAt, seconds);
+  }
+
+  #stop(): void {
+    this.#running = false;
+    const p = this.#nodes?.player;
+    if (p && p.state === 'started') p.stop();
+  }
+
+  #load(takeId: string, url: string): Promise<Float32Array | null> {
+    let p = this.#cache.get(takeId);
+    if (!p) {
+      p = fetch(url)
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
+        .then((b) => parseWav(b).samples)
+        .catch(() => null);
+      this.#cache.set(takeId, p);
+    }
+    return p;
+  }
+}

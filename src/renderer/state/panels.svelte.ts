@@ -1,0 +1,22 @@
+// Which panels and dialogs are open; only one modal at a time, side panels independent.
+
+/** Modal dialogs. */
+export type Modal = 'help' | 'export' | 'models' | null;
+
+/** Open panels and dialogs. */
+export class Panels {
+  modal = $state<Modal>(null);
+  jobsOpen = $state(false);
+
+  /** Opens a modal, or closes it when it is already open. */
+  toggle(m: Exclude<Modal, null>): void {
+    this.modal = this.modal === m ? null : m;
+  }
+
+  /** Closes the open modal; returns whether one was open. */
+  close(): boolean {
+    const was = this.modal !== null;
+    this.modal = null;
+    return was;
+  }
+}

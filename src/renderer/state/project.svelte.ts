@@ -1,0 +1,156 @@
+// The open project as the editor sees it: a mirror of main's ProjectState, replaced by every API answer,
+// with optimistic patches for edits so the UI responds before main confirms.
+import type { ApiClient, ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
+import type { GenerationParams, ProjectState, SeamInfo } from '../../shared/domain';
+import type { SeamCurve } from '../../shared/mixdown';
+import type { Notices } from './notices.svelte';
+
+/** Methods that answer with the new project state. */
+type StateMethod = {
+  [M in ApiMethod]: ApiOutput<M> extends ProjectState ? M : never;
+}[ApiMethod];
+
+/** The open project and the commands that edit it. */
+export class ProjectStore {
+  state = $state<ProjectState | null>(null);
+  /** A video is being opened (probe + project creation). */
+  opening = $state(false);
+  /** The last error of opening, shown in the empty state. */
+  openError = $state<string | null>(null);
+
+  readonly id = $derived(this.state?.id ?? null);
+  readonly sampleRate = $derived(this.state?.sampleRate ?? 32000);
+  readonly totalSamples = $derived(this.state?.totalSamples ?? 0);
+
+  constructor(
+    private readonly api: ApiClient,
+    private readonly notices: Notices,
+  ) {}
+
+  /** Opens (or reopens) the project of a video file. */
+  async openVideo(path: string): Promise<boolean> {
+    this.opening = true;
+    this.openError = null;
+    try {
+      this.state = await this.api.call('project.openVideo', { path });
+      return true;
+    } catch (err) {
+      this.openError = err instanceof Error ? err.message : String((err as { message?: unknown }).message ?? err);
+      return false;
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  /** Refetches the project after main reports a change newer than ours. */
+  async refresh(revision?: number): Promise<void> {
+    const id = this.id;
+    if (!id || (revision !== undefined && this.state && revision <= this.state.revision)) return;
+    try {
+      const next = await this.api.call('project.open', { projectId: id });
+      if (!this.state || next.id !== this.state.id || next.revision >= this.state.revision) this.state = next;
+    } catch (err) {
+      this.notices.error(err, 'Could not reload the project');
+    }
+  }
+
+  /** Runs a state-returning command with an optional optimistic patch, reverting it on failure. */
+  async run<M extends StateMethod>(method: M, input: ApiInput<M>, optimistic?: (s: ProjectState) => ProjectState): Promise<void> {
+    const before = this.state;
+    if (before && optimistic) this.state = optimistic(before);
+    try {
+      this.state = (await this.api.call(method, input)) as ProjectState;
+    } catch (err) {
+      if (optimistic) this.state = before;
+      this.notices.error(err);
+    }
+  }
+
+  /** Changes the window plan (length and overlap in samples). */
+  setPlan(windowSamples: number, overlapSamples: number): Promise<void> {
+    return this.withId((projectId) =>
+      this.run('project.setPlan', { projectId, windowSamples, overlapSamples }, (s) => ({
+        ...s,
+        plan: { windowSamples, overlapSamples },
+      })),
+    );
+  }
+
+  /** Changes generation parameters for the next takes. */
+  setParams(params: Partial<GenerationParams>): Promise<void> {
+    return this.withId((projectId) =>
+      this.run('project.setParams', { projectId, params }, (s) => ({ ...s, params: { ...s.params, ...params } })),
+    );
+  }
+
+  /** Switches the model bundle. */
+  setBundle(bundleId: string): Promise<void> {
+    return this.withId((projectId) => this.run('project.setBundle', { projectId, bundleId }, (s) => ({ ...s, bundleId })));
+  }
+
+  /** Picks the take a window plays. */
+  selectTake(windowId: string, takeId: string): Promise<void> {
+    return this.withId((projectId) =>
+      this.run('take.select', { projectId, windowId, takeId }, (s) => ({
+        ...s,
+        windows: s.windows.map((w) => (w.id === windowId ? { ...w, selectedTakeId: takeId } : w)),
+      })),
+    );
+  }
+
+  /** Stars or unstars a take. */
+  starTake(takeId: string, starred: boolean): Promise<void> {
+    return this.withId((projectId) =>
+      this.run('take.star', { projectId, takeId, starred }, (s) => ({
+        ...s,
+        windows: s.windows.map((w) => ({ ...w, takes: w.takes.map((t) => (t.id === takeId ? { ...t, starred } : t)) })),
+      })),
+    );
+  }
+
+  /** Deletes a take (undoable in main). */
+  deleteTake(takeId: string): Promise<void> {
+    return this.withId((projectId) => this.run('take.delete', { projectId, takeId }));
+  }
+
+  /** Sets a seam's crossfade; called once at the end of a drag. */
+  setSeam(seam: SeamInfo, lengthSamples: number, curve: SeamCurve): Promise<void> {
+    return this.withId((projectId) =>
+      this.run('seam.set', { projectId, seamId: seam.id, lengthSamples, curve }, (s) => ({
+        ...s,
+        seams: s.seams.map((x) => (x.id === seam.id ? { ...x, lengthSamples, curve } : x)),
+      })),
+    );
+  }
+
+  /** Undoes the last edit. */
+  undo(): Promise<void> {
+    return this.withId((projectId) => (this.state?.history.canUndo ? this.run('history.undo', { projectId }) : Promise.resolve()));
+  }
+
+  /** Redoes the last undone edit. */
+  redo(): Promise<void> {
+    return this.withId((projectId) => (this.state?.history.canRedo ? this.run('history.redo', { projectId }) : Promise.resolve()));
+  }
+
+  /** Renames the project. */
+  rename(name: string): Promise<void> {
+    return this.withId((projectId) => this.run('project.rename', { projectId, name }, (s) => ({ ...s, name })));
+  }
+
+  /** Queues generation for some windows (null = all); returns the job ids. */
+  async generate(windowIndices: number[] | null): Promise<string[]> {
+    const projectId = this.id;
+    if (!projectId) return [];
+    try {
+      return (await this.api.call('generate.windows', { projectId, windowIndices })).jobIds;
+    } catch (err) {
+      this.notices.error(err, 'Could not start generation');
+      return [];
+    }
+  }
+
+  private async withId(fn: (projectId: string) => Promise<void>): Promise<void> {
+    if (this.id) await fn(this.id);
+  }
+}
