@@ -32,12 +32,14 @@ export async function generateTokens(
   const seq = pattern.apply(initialCodes(params, B, K), B, lm.card);
   const start = params.prompt ? pattern.firstStepWithFrame(params.prompt.frames) : 1;
   throwIfAborted(opts.signal);
+  const tc = performance.now();
   const cross = await decoder.crossKv(memory.data, memory.rows);
+  const crossKvMs = performance.now() - tc;
   const d = lm.dim / lm.numHeads;
   const cache = new KvCache({ layers: lm.numLayers, rows: memory.rows, heads: lm.numHeads, headDim: d }, pattern.steps);
   const feeds = new StepFeeds(memory.rows, K, cross, params.cfgCoef);
   const sampler = new TokenSampler(lm.card, params, new Prng(params.seed));
-  const timings: StepTimings = { callMs: [], runMs: [], jsMs: [] };
+  const timings: StepTimings = { crossKvMs, callMs: [], runMs: [], jsMs: [] };
   const began = performance.now();
   const total = pattern.steps - start;
   let prev = 0;

@@ -33,6 +33,8 @@ export interface GenerateOptions extends JobOptions {
 
 /** Per-call timings: wall time of each call, the part spent inside session.run, and the JS rest. */
 export interface StepTimings {
+  /** The once-per-window cross-attention K/V. */
+  crossKvMs: number;
   callMs: number[];
   runMs: number[];
   jsMs: number[];

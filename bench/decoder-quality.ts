@@ -1,0 +1,50 @@
+// Quality of the quantised step graphs against fp32: one teacher-forced prefill call over the fp32 greedy
+// sequence, comparing the guided logits (max abs error) and their argmax (agreement) at every position.
+import type { LmConfig } from '../src/inference/bundle/types';
+import { DecoderModel } from '../src/inference/generation/decoder-model';
+import { DelayPattern } from '../src/inference/generation/delay-pattern';
+import { KvCache } from '../src/inference/generation/kv-cache';
+import { StepFeeds } from '../src/inference/generation/step-feeds';
+import type { DecoderVariant } from '../src/inference/graphs/decoder-names';
+import type { RuntimeOptions } from '../src/inference/runtime/session';
+import { argmax } from '../src/inference/generation/sampler';
+import { randomMemory } from './decoder-bench';
+import type { DecoderFiles } from './decoder-bundle';
+
+/** Positions compared (a prefill this long stays cheap at the small geometry). */
+const MAX_POSITIONS = 256;
+
+/** Max logits error and argmax agreement of each variant against fp32. */
+export async function variantQuality(
+  files: DecoderFiles, lm: LmConfig, variants: DecoderVariant[], codes: Int32Array, memoryTokens: number, rt: RuntimeOptions,
+): Promise<Record<string, { max_abs_logits_err: number; argmax_agreement: number; positions: number }>> {
+  const frames = codes.length / lm.nQ;
+  const pattern = new DelayPattern(frames, lm.delays);
+  const seq = pattern.apply(codes, 1, lm.card);
+  const S = Math.min(pattern.steps, MAX_POSITIONS);
+  const memory = randomMemory(2, memoryTokens, lm.dim, 7);
+  const logits: Partial<Record<DecoderVariant, Float32Array>> = {};
+  for (const v of ['fp32' as const, ...variants.filter((x) => x !== 'fp32')]) {
+    const dec = await DecoderModel.loadFiles(lm, files.crossKv, files.step[v], v, rt);
+    try {
+      const cross = await dec.crossKv(memory, 2);
+      const cache = new KvCache({ layers: lm.numLayers, rows: 2, heads: lm.numHeads, headDim: lm.dim / lm.numHeads }, S);
+      const out = await dec.run(new StepFeeds(2, lm.nQ, cross, 3).build(seq, pattern.steps, 0, S, cache));
+      logits[v] = out.logits.data as Float32Array;
+    } finally {
+      await dec.dispose();
+    }
+  }
+  const ref = logits.fp32!;
+  const result: Record<string, { max_abs_logits_err: number; argmax_agreement: number; positions: number }> = {};
+  for (const v of variants) {
+    const l = logits[v]!;
+    let err = 0;
+    for (let i = 0; i < ref.length; i++) err = Math.max(err, Math.abs(l[i] - ref[i]));
+    let agree = 0;
+    const rowsN = ref.length / lm.card;
+    for (let r = 0; r < rowsN; r++) if (argmax(l, r * lm.card, lm.card) === argmax(ref, r * lm.card, lm.card)) agree++;
+    result[v] = { max_abs_logits_err: err, argmax_agreement: agree / rowsN, positions: S };
+  }
+  return result;
+}
