@@ -1,11 +1,12 @@
 // What every studio handler shares: the library (database + files), the transport's URL function, the
 // project locks this studio holds, the media status of open projects, the job queue and the event emitter.
 import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectState } from '../../shared/domain';
 import type { Db } from '../store/database';
 import { openDatabase } from '../store/database';
-import { FileStore } from '../store/file-store';
+import { FileStore, fsError } from '../store/file-store';
 import { collectGarbage } from '../store/gc';
 import { markInterruptedJobs } from '../store/jobs-repo';
 import { acquireProjectLock } from '../store/lock';
@@ -35,6 +36,11 @@ export interface StudioContext {
 
 /** Opens the library folder: database, file store, interrupted jobs marked, orphan files collected. */
 export function createContext(options: StudioOptions): StudioContext {
+  try {
+    mkdirSync(options.libraryDir, { recursive: true });
+  } catch (e) {
+    throw fsError(e, `create the library folder ${options.libraryDir}`);
+  }
   const db = openDatabase(join(options.libraryDir, 'library.db'));
   const files = new FileStore(join(options.libraryDir, 'files'));
   markInterruptedJobs(db);
