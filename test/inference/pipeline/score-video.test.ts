@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { AppError } from '../../../src/shared/errors';
+import { FeatureCache } from '../../../src/inference/cache/feature-cache';
+import { analyseVideo, nullFeatures } from '../../../src/inference/pipeline/analyse-video';
+import { Engine } from '../../../src/inference/pipeline/engine';
+import { generateWindow } from '../../../src/inference/pipeline/generate-window';
+import { scoreVideo } from '../../../src/inference/pipeline/score-video';
+import { tempDir, testVideo } from '../frames/media';
+import { makeTinyBundle, TEST_PARAMS } from './tiny-bundle';
+
+const SAMPLE = '/work/shared/fixtures/media/vidmuse-sample.mp4';
+const dir = tempDir('pipeline');
+let engine: Engine;
+
+/** Columns [from, from + n) of codes [K, frames]. */
+function columns(codes: Int32Array, K: number, from: number, n: number): number[] {
+  const frames = codes.length / K;
+  return Array.from({ length: K }, (_, k) => [...codes.subarray(k * frames + from, k * frames + from + n)]).flat();
+}
+
+beforeAll(async () => {
+  engine = await Engine.open(await makeTinyBundle(), { intraOpThreads: 1 });
+  testVideo(join(dir, 'long.mp4'), 95, '64x48', 5);
+});
+afterAll(() => engine?.dispose());
+
+describe('scoreVideo', () => {
+  it('scores the sample in one window exactly as long as the video, repeatably, with CLIP run once', async () => {
+    const cache = new FeatureCache(join(dir, 'cache-a'));
+    const first = await scoreVideo(engine, cache, { videoPath: SAMPLE, params: TEST_PARAMS });
+    expect(first.plan.windows).toEqual([{ index: 0, start: 0, end: 163200, codecFrames: 255 }]);
+    expect(first.takes[0]!.pcm.length).toBe(163200);
+    expect(first.takes[0]!.codes.length).toBe(4 * 255);
+    expect(first.featuresCached).toBe(false);
+    const clip = engine.stats.clipFrames;
+    const again = await scoreVideo(engine, cache, { videoPath: SAMPLE, params: TEST_PARAMS });
+    expect(again.featuresCached).toBe(true);
+    expect(engine.stats.clipFrames).toBe(clip);
+    expect(Buffer.from(again.takes[0]!.pcm.buffer).equals(Buffer.from(first.takes[0]!.pcm.buffer))).toBe(true);
+  });
+
+  it('scores a 95 s video through four windows whose overlaps continue the previous take', async () => {
+    const r = await scoreVideo(engine, new FeatureCache(join(dir, 'cache-b')), { videoPath: join(dir, 'long.mp4'), params: TEST_PARAMS });
+    expect(r.plan.windows.map((w) => [w.start, w.end])).toEqual([
+      [0, 960000], [896000, 1856000], [1792000, 2752000], [2688000, 3040000],
+    ]);
+    expect(r.takes.map((t) => t.pcm.length)).toEqual([960000, 960000, 960000, 352000]);
+    for (let i = 1; i < r.takes.length; i++) {
+      const prev = r.takes[i - 1]!;
+      expect(columns(r.takes[i]!.codes, 4, 0, 100)).toEqual(columns(prev.codes, 4, 1400, 100));
+    }
+  });
+
+  it('rejects as cancelled when aborted during generation', async () => {
+    const ac = new AbortController();
+    const e = await scoreVideo(engine, new FeatureCache(join(dir, 'cache-c')), { videoPath: SAMPLE, params: TEST_PARAMS }, {
+      signal: ac.signal,
+      onProgress: (p) => p.stage === 'decode' && p.done > 10 && ac.abort(),
+    }).catch((x: unknown) => x);
+    expect((e as AppError).code).toBe('cancelled');
+  });
+});
+
+describe('generateWindow', () => {
+  it('regenerates one window of an analysed video without running CLIP', async () => {
+    const cache = new FeatureCache(join(dir, 'cache-d'));
+    const video = await analyseVideo(engine, SAMPLE, cache);
+    const nullFrame = await nullFeatures(engine, cache);
+    const before = engine.stats.clipFrames;
+    const reanalysed = await analyseVideo(engine, SAMPLE, cache);
+    expect(reanalysed.cached).toBe(true);
+    const range = { start: 64000, end: 163200 };
+    const a = await generateWindow(engine, { video: reanalysed, nullFrame }, range, TEST_PARAMS);
+    const b = await generateWindow(engine, { video, nullFrame }, range, { ...TEST_PARAMS, seed: 8 });
+    expect(engine.stats.clipFrames).toBe(before);
+    expect([a.pcm.length, a.codecFrames]).toEqual([99200, 155]);
+    expect([...a.codes]).not.toEqual([...b.codes]);
+  });
+
+  it('refuses a range that does not start on a codec frame or runs past the video', async () => {
+    const cache = new FeatureCache(join(dir, 'cache-d'));
+    const ctx = { video: await analyseVideo(engine, SAMPLE, cache), nullFrame: await nullFeatures(engine, cache) };
+    for (const range of [{ start: 100, end: 6400 }, { start: 0, end: 163201 }]) {
+      const e = await generateWindow(engine, ctx, range, TEST_PARAMS).catch((x: unknown) => x);
+      expect((e as AppError).code).toBe('invalid-input');
+    }
+  });
+});
