@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProjectState } from '../../../src/shared/domain';
-import { AppError } from '../../../src/shared/errors';
+import type { AppError } from '../../../src/shared/errors';
 import { decodeWavFloat } from '../../../src/main/studio/wav';
 import { mixProject } from '../../../src/main/studio/export-job';
 import { tempDir } from '../synth-media';
