@@ -55,6 +55,7 @@ export async function generateTokens(
     for (let l = 0; l < lm.numLayers; l++)
       cache.write(l, out[n.newK(l)].data as Float32Array, out[n.newV(l)].data as Float32Array, count);
     cache.advance(count);
+    opts.onLogits?.(offset - start, out[n.logits].data as Float32Array, count);
     pickTokens(out[n.logits].data as Float32Array, seq, pattern, offset, count, B, sampler, lm.card);
     prev = offset;
     const t3 = performance.now();

@@ -27,6 +27,8 @@ export interface PartialCodes {
 /** Options of generateTokens: cancellation, progress, and a streamer of partial codes. */
 export interface GenerateOptions extends JobOptions {
   onPartial?: (p: PartialCodes) => void;
+  /** Receives the guided logits [B, K, count, card] of every call (reference checks, diagnostics). */
+  onLogits?: (call: number, logits: Float32Array, count: number) => void;
   /** Record per-call timings (for the benchmark). */
   timings?: boolean;
 }
