@@ -1,0 +1,11 @@
+// Run with `npx tsx` by the host test: the production worker host must start from sources under tsx too.
+import { InferenceClient } from '../../../src/inference/host/inference-client';
+import type { InferenceJobs } from '../../../src/inference/host/inference-jobs';
+import { startWorkerHost } from '../../../src/inference/host/start-worker';
+
+const [modelDir, cacheDir, videoPath] = process.argv.slice(2) as [string, string, string];
+const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());
+const ping = await client.run('ping', { echo: 'tsx' });
+const analysed = await client.run('analyse', { engine: { modelDir, cacheDir }, videoPath });
+client.dispose();
+process.stdout.write(`${JSON.stringify({ ping, frames: analysed.frames, totalSamples: analysed.totalSamples })}\n`);
