@@ -119,7 +119,16 @@ export class JobQueue {
   }
 
   private finish(id: string, u: Parameters<typeof updateJob>[2]): void {
-    this.onChange(jobInfo(updateJob(this.db, id, u)));
+    let info: JobInfo;
+    try {
+      info = jobInfo(updateJob(this.db, id, u));
+    } catch {
+      // A full disk can refuse even this small write: the UI still learns the outcome, and the row, left
+      // queued or running, reads as interrupted after a restart.
+      const row = jobInfo(getJob(this.db, id)!);
+      info = { ...row, status: u.status, progress: u.progress ?? row.progress, error: u.error ?? row.error, result: u.result ?? row.result };
+    }
+    this.onChange(info);
   }
 
   private abort(a: Active, status: 'cancelled' | 'interrupted', error: SerializedError): void {
