@@ -66,7 +66,9 @@ describe('studio over the bridge', () => {
       const msg = JSON.parse(String(m)) as { event: string; payload: JobInfo };
       if (msg.event === 'job') statuses.push(msg.payload.status);
     });
-    const done = new Promise<void>((resolve) => ws.on('message', () => statuses.includes('done') && resolve()));
+    const done = new Promise<void>((resolve) =>
+      ws.on('message', () => statuses.includes('done') && resolve()),
+    );
     const [project] = await call<{ id: string }[]>('project.recent');
     const { jobIds } = await call<{ jobIds: string[] }>('generate.windows', {
       projectId: project!.id,
@@ -82,9 +84,8 @@ describe('studio over the bridge', () => {
       'audio/wav',
       'RIFF',
     ]);
-    await new Promise<void>((resolve) =>
-      statuses.includes('done') ? resolve() : ws.on('message', () => resolve()),
-    );
+    await done;
+    expect(statuses[0]).toBe('queued');
     expect(statuses.at(-1)).toBe('done');
     ws.close();
   });
