@@ -1,0 +1,47 @@
+// The fixture's tiny decoder (64-dim, 2 layers, card 64) built from its checkpoint into a temporary folder.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { LmConfig } from '../../../src/inference/bundle/types';
+import { lmConfigFromCheckpoint } from '../../../src/inference/convert/lm-config';
+import { TorchCheckpoint, tensorsOf } from '../../../src/inference/convert/torch-checkpoint';
+import { MapWeightSource } from '../../../src/inference/convert/weights';
+import { buildDecoderGraphs } from '../../../src/inference/graphs/decoder';
+import type { DecoderVariant } from '../../../src/inference/graphs/decoder-names';
+import { DecoderModel } from '../../../src/inference/generation/decoder-model';
+import { npyToF32, readNpy } from '../../../src/inference/convert/npy';
+
+/** The reference fixture folder. */
+export const FIXTURE = '/work/shared/fixtures/vidmuse-reference';
+
+/** Reads a fixture tensor by file stem. */
+export const fixtureTensor = (name: string): ReturnType<typeof readNpy> => readNpy(path.join(FIXTURE, 'tensors', `${name}.npy`));
+
+/** The checkpoint as a WeightSource, with its geometry. */
+export function tinyWeights(): { weights: MapWeightSource; lm: LmConfig; clip: ReturnType<typeof lmConfigFromCheckpoint>['clip'] } {
+  const ck = new TorchCheckpoint(path.join(FIXTURE, 'lm', 'state_dict.bin'));
+  const root = ck.root as Map<string, unknown>;
+  const weights = new MapWeightSource(tensorsOf(root.get('best_state'), 'best_state'));
+  const cfg = lmConfigFromCheckpoint(root.get('xp.cfg') as string, weights, 'fixture');
+  return { weights, lm: cfg.lm, clip: cfg.clip };
+}
+
+/** Builds the decoder graphs of the fixture in a fresh temporary folder. */
+export function buildTinyDecoder(variants: DecoderVariant[] = ['fp32']): { dir: string; lm: LmConfig } {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiny-decoder-'));
+  const { weights, lm, clip } = tinyWeights();
+  buildDecoderGraphs({ weights, lm, clip, codec: {} as never, outDir: dir, weightDType: 'float32', dry: false }, { variants });
+  return { dir, lm };
+}
+
+/** Loads a built tiny decoder. */
+export function loadTinyDecoder(dir: string, lm: LmConfig, variant: DecoderVariant = 'fp32'): Promise<DecoderModel> {
+  const step = variant === 'fp32' ? 'decoder_step.onnx' : `decoder_step_${variant}.onnx`;
+  return DecoderModel.loadFiles(lm, path.join(dir, 'decoder_cross_kv.onnx'), path.join(dir, step), variant);
+}
+
+/** The fixture's CFG video memory [2B, M, dim] (cond rows, then null rows). */
+export function cfgMemory(): { data: Float32Array; rows: number } {
+  const a = fixtureTensor('gen_cfg_video_emb');
+  return { data: npyToF32(a), rows: a.shape[0] };
+}
