@@ -115,7 +115,7 @@ export function codecKeys(c: SyntheticCodec): Keys {
   }
   lstm(`encoder.layers.${i++}`, scale * F);
   i++;
-  conv(`encoder.layers.${i++}`, c.hidden_size, scale * F, c.last_kernel_size);
+  conv(`encoder.layers.${i}`, c.hidden_size, scale * F, c.last_kernel_size);
   i = 0;
   conv(`decoder.layers.${i++}`, scale * F, c.hidden_size, c.kernel_size);
   lstm(`decoder.layers.${i++}`, scale * F);
@@ -127,7 +127,7 @@ export function codecKeys(c: SyntheticCodec): Keys {
     res(`decoder.layers.${i++}`, scale * F);
   }
   i++;
-  conv(`decoder.layers.${i++}`, c.audio_channels, F, c.last_kernel_size);
+  conv(`decoder.layers.${i}`, c.audio_channels, F, c.last_kernel_size);
   for (let q = 0; q < c.num_quantizers; q++) {
     const p = `quantizer.layers.${q}.codebook.`;
     k.push([`${p}inited`, [1]], [`${p}cluster_size`, [c.codebook_size]], [`${p}embed`, [c.codebook_size, c.codebook_dim]], [`${p}embed_avg`, [c.codebook_size, c.codebook_dim]]);
