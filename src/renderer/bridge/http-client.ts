@@ -3,13 +3,17 @@
 import type { ApiClient } from '../../shared/api';
 import type { SerializedError } from '../../shared/errors';
 import type { CallResult, EventMessage } from '../../shared/transport';
+import { SECRET_HEADER } from '../../shared/transport';
 import { createListeners } from './listeners';
 import { unwrapResult } from './unwrap';
 
 const RECONNECT_MS = 1000;
 
-/** An ApiClient talking to the bridge at `origin` (the page's own origin). */
-export function createHttpClient(origin: string): ApiClient {
+/**
+ * An ApiClient talking to the bridge at `origin` (the page's own origin). In the page the cookie carries
+ * the secret; other callers (scripts, tests) pass it and it travels in a header.
+ */
+export function createHttpClient(origin: string, secret?: string): ApiClient {
   const listeners = createListeners();
   let socket: WebSocket | null = null;
   const connect = () => {
@@ -26,7 +30,7 @@ export function createHttpClient(origin: string): ApiClient {
     };
   };
   return {
-    call: async (method, input) => unwrapResult(await post(origin, method, input)),
+    call: async (method, input) => unwrapResult(await post(origin, method, input, secret)),
     on(event, listener) {
       const off = listeners.add(event, (payload) => listener(payload as never));
       connect();
@@ -44,11 +48,11 @@ interface WireBody {
   error?: Partial<SerializedError>;
 }
 
-async function post(origin: string, method: string, input: unknown): Promise<CallResult> {
+async function post(origin: string, method: string, input: unknown, secret?: string): Promise<CallResult> {
   const res = await fetch(`${origin}/api/${encodeURIComponent(method)}`, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...(secret ? { [SECRET_HEADER]: secret } : {}) },
     body: input === undefined ? '' : JSON.stringify(input),
   });
   const body = (await res.json().catch(() => null)) as WireBody | null;
