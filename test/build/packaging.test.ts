@@ -116,6 +116,7 @@ describe('electron-builder --linux --dir', () => {
   });
   it('ships every model bundle of resources/models as resources/models', () => {
     const models = filesUnder(path.join(repo, 'resources', 'models'));
+    expect(models).toContain('tiny-untrained/model.json');
     expect(filesUnder(path.join(resources, 'models'))).toEqual(models);
     expect(paths().filter((p) => p.includes('resources/models'))).toEqual([]);
   });
