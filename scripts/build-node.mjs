@@ -28,8 +28,18 @@ const common = {
 };
 
 const targets = [
-  { entryPoints: { main: 'electron/main.ts', 'inference-host': 'electron/inference-host.ts' }, outdir: 'dist/electron' },
-  { entryPoints: { cli: 'src/main/bridge/cli.ts' }, outdir: 'dist/bridge' },
+  {
+    entryPoints: { main: 'electron/main.ts', 'inference-host': 'electron/inference-host.ts' },
+    outdir: 'dist/electron',
+  },
+  // The bridge runs inference in a worker_threads Worker whose entry sits beside the bundle.
+  {
+    entryPoints: {
+      cli: 'src/main/bridge/cli.ts',
+      'inference-host-worker': 'src/inference/host/worker-entry.ts',
+    },
+    outdir: 'dist/bridge',
+  },
 ];
 
 const started = Date.now();
@@ -45,4 +55,6 @@ await Promise.all([
     outExtension: { '.js': '.cjs' },
   }),
 ]);
-console.log(`build:node: dist/electron (main, preload, inference-host), dist/bridge/cli in ${Date.now() - started} ms`);
+console.log(
+  `build:node: dist/electron (main, preload, inference-host), dist/bridge (cli, inference-host-worker) in ${Date.now() - started} ms`,
+);
