@@ -65,19 +65,20 @@ async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManife
     const cfg = lmConfigFromCheckpoint(ckpt.xpCfg, ckpt.weights, lmFile);
     if (cfg.lm.nQ !== codec.numCodebooks)
       throw new AppError('invalid-input', `${lmFile}: the LM predicts ${cfg.lm.nQ} codebooks but the codec in ${o.codecDir} uses ${codec.numCodebooks}`);
+    const base: GraphBuildContext = {
+      weights: ckpt.weights, lm: cfg.lm, clip: cfg.clip, codec, outDir: dir,
+      weightDType: o.fp16 ? 'float16' : 'float32', dry: true,
+    };
+    const total = plannedBytes(buildAll(base, { ...base, weights: codecWeights }, o.decoderVariants));
     const started = Date.now();
-    const total = ckpt.tensorBytes * (1 + (o.decoderVariants?.length ?? 3)) + fs.statSync(path.join(o.codecDir, 'model.safetensors')).size;
     let done = 0;
     const onBytes = (n: number): void => {
       if (o.signal?.aborted) throw new AppError('cancelled', 'Conversion cancelled');
       done = Math.min(total, done + n);
       o.onProgress?.({ stage: 'convert', done, total, etaSeconds: estimateEta(started, Date.now(), done, total) });
     };
-    const base: GraphBuildContext = {
-      weights: ckpt.weights, lm: cfg.lm, clip: cfg.clip, codec, outDir: dir,
-      weightDType: o.fp16 ? 'float16' : 'float32', dry: false, onBytes,
-    };
-    const graphs = buildAll(base, { ...base, weights: codecWeights }, o.decoderVariants);
+    const live: GraphBuildContext = { ...base, dry: false, onBytes };
+    const graphs = buildAll(live, { ...live, weights: codecWeights }, o.decoderVariants);
     checkUnused(ckpt.weights, UNUSED_LM_KEYS, lmFile);
     checkUnused(codecWeights, UNUSED_CODEC_KEYS, path.join(o.codecDir, 'model.safetensors'));
     const hashTotal = bundleBytes(dir, graphs);
@@ -123,6 +124,14 @@ function describe(cfg: LmCheckpointConfig, codec: BundleManifest['codec'], o: Co
     lm, clip, codec,
     generation: { ...cfg.generation, windowSeconds: 30, overlapSeconds: 2 },
   };
+}
+
+/** Bytes of weight data the graphs will write (from a dry run). */
+function plannedBytes(graphs: readonly BuiltGraph[]): number {
+  const size: Record<string, number> = { float32: 4, float16: 2, int64: 8, int32: 4, uint8: 1, int8: 1 };
+  let n = 0;
+  for (const g of graphs) for (const i of g.initializers.values()) n += (size[i.dtype] ?? 4) * i.dims.reduce((a, b) => a * b, 1);
+  return n;
 }
 
 function prepareOut(out: string): void {

@@ -10,6 +10,7 @@ import { readNpy, type NpyArray } from '../convert/npy';
 import { loadBundle } from '../bundle/loader';
 import type { CheckResult, FixtureIndex, ReferenceCheck, ReferenceContext } from './check';
 import { codecChecks } from './codec-checks';
+import { decoderChecks } from './decoder-checks';
 import { cfgVideoChecks, videoChecks } from './video-checks';
 
 /** The checks run by default, in table order. */
@@ -17,6 +18,7 @@ export const DEFAULT_CHECKS: Record<string, ReferenceCheck> = {
   video: videoChecks,
   'cfg video': cfgVideoChecks,
   codec: codecChecks,
+  decoder: decoderChecks,
 };
 
 /** Options of a reference run. */

@@ -1,18 +1,15 @@
 // Checkpoint tensors as graph initializers: read lazily (never in a dry run), optionally stored as float16
 // and cast back to float32 inside the graph, with the bytes read reported for progress.
 import { u8, type GraphBuilder } from '../../onnx/builder';
-import { f32ToHalfBits, storedBytes } from '../../convert/dtype';
+import { f32ToHalfBits } from '../../convert/dtype';
 import type { GraphBuildContext } from '../context';
 
 /** Weights smaller than this stay float32 even with --fp16 (norms, biases: no gain, some loss). */
 const FP16_MIN_ELEMENTS = 4096;
 
-/** Reads a checkpoint tensor as float32 and reports its stored bytes. */
+/** Reads a checkpoint tensor as float32. */
 export function readKey(ctx: GraphBuildContext, key: string): Float32Array {
-  const e = ctx.weights.get(key);
-  const a = e.readF32();
-  ctx.onBytes?.(a.length * storedBytes[e.dtype]);
-  return a;
+  return ctx.weights.get(key).readF32();
 }
 
 /** Shape of a checkpoint tensor (marks it used). */
@@ -26,10 +23,10 @@ export function addWeight(ctx: GraphBuildContext, b: GraphBuilder, name: string,
   produce: () => Float32Array, allowHalf = true): string {
   const n = dims.reduce((a, c) => a * c, 1);
   if (ctx.weightDType === 'float16' && allowHalf && n >= FP16_MIN_ELEMENTS) {
-    const half = b.initLazy(`${name}.f16`, 'float16', dims, () => u8(f32ToHalfBits(checked(name, produce(), n))));
+    const half = b.initLazy(`${name}.f16`, 'float16', dims, () => reported(ctx, u8(f32ToHalfBits(checked(name, produce(), n)))));
     return b.op('Cast', [half], { to: 1 }, { outputs: [name] });
   }
-  return b.initLazy(name, 'float32', dims, () => u8(checked(name, produce(), n)));
+  return b.initLazy(name, 'float32', dims, () => reported(ctx, u8(checked(name, produce(), n))));
 }
 
 /** A checkpoint tensor as-is (same shape). */
@@ -55,6 +52,12 @@ export function transpose2d(a: Float32Array, rows: number, cols: number): Float3
     }
   }
   return out;
+}
+
+/** Progress counts bytes written to the bundle, as every graph builder reports them. */
+function reported(ctx: GraphBuildContext, bytes: Uint8Array): Uint8Array {
+  ctx.onBytes?.(bytes.byteLength);
+  return bytes;
 }
 
 function checked(name: string, a: Float32Array, n: number): Float32Array {
