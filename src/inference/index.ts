@@ -25,3 +25,16 @@ export { runReferenceCheck, DEFAULT_CHECKS } from './reference/run-reference';
 export type { ReferenceOptions } from './reference/run-reference';
 export type { CheckResult, ReferenceCheck, ReferenceContext } from './reference/check';
 export { formatResults } from './reference/table';
+
+// Decoder, generation loop and runtime.
+export { DecoderModel } from './generation/decoder-model';
+export type { CrossKv } from './generation/decoder-model';
+export { generateTokens } from './generation/generate';
+export type { VideoMemory } from './generation/generate';
+export type { GenerateParams, GenerateOptions, GenerateResult, PartialCodes, StepTimings } from './generation/types';
+export type { SamplingParams } from './generation/sampler';
+export type { DecoderVariant } from './graphs/decoder-names';
+export { decoderChecks } from './reference/decoder-checks';
+export { availableProviders } from './runtime/providers';
+export type { ProviderName } from './runtime/providers';
+export type { RuntimeOptions, ProviderRequest } from './runtime/session';
