@@ -77,12 +77,24 @@ describe('normaliseLoudness', () => {
     expect(Math.abs(ffmpegEbur128([x], 48000).i - -14)).toBeLessThanOrEqual(0.1);
   });
 
-  it('holds the true peak at −1 dBTP when reaching the target would pass it', () => {
-    const x = new Float32Array(48000 * 3);
-    for (let i = 0; i < x.length; i += 4800) x[i] = 0.5;
+  it('limits peaks to reach the target with the true peak at most −1 dBTP, confirmed by ffmpeg', () => {
+    const x = noise(48000 * 6, 9, 0.05);
+    const burst = sine(96, 1000, 48000, 0.9);
+    for (let at = 1000; at + 96 < x.length; at += 24000) x.set(burst, at);
     const r = normaliseLoudness([x], 48000, { targetLufs: -14, truePeakLimitDb: -1 });
     expect(r.peakLimited).toBe(true);
-    expect(r.after.truePeakDb).toBeCloseTo(-1, 6);
-    expect(measureLoudness([x], 48000).truePeakDb).toBeCloseTo(-1, 4);
+    expect(Math.abs(r.after.integratedLufs + 14)).toBeLessThan(0.05);
+    const m = measureLoudness([x], 48000);
+    expect(m.truePeakDb).toBeLessThanOrEqual(-1 + 1e-9);
+    expect(m.integratedLufs).toBeCloseTo(r.after.integratedLufs, 6);
+    const ref = ffmpegEbur128([x], 48000);
+    expect(Math.abs(ref.i + 14)).toBeLessThanOrEqual(0.1);
+    expect(ref.tp).toBeLessThanOrEqual(-0.9);
+  });
+
+  it('leaves silence alone', () => {
+    const x = new Float32Array(48000);
+    expect(normaliseLoudness([x], 48000, { targetLufs: -14, truePeakLimitDb: -1 }).gainDb).toBe(0);
+    expect(x.every((v) => v === 0)).toBe(true);
   });
 });

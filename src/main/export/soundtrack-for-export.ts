@@ -1,0 +1,73 @@
+// Turns an export request into the soundtrack PCM at the output's rate and layout, decoding the video's own audio
+// and resampling the music with ffmpeg, then mixing, ducking and normalising in pure code.
+import { DEFAULT_DUCKING, DEFAULT_LOUDNESS, type DuckingSettings, type ExportFormat } from '../../shared/export';
+import type { MediaInfo } from '../../shared/media';
+import type { AbortSignalLike } from '../../shared/progress';
+import { decodeAudio, resampleMono } from '../media/decode-audio';
+import { fitLength } from '../media/pcm-buffers';
+import { mixSoundtrack } from '../mixdown/soundtrack';
+
+/** An export request. Gains in dB; loudness in LUFS / dBTP (defaults −14 / −1; null target keeps the mix level). */
+export interface ExportInput {
+  videoPath: string;
+  /** The mixed-down music: mono float PCM, from the start of the video. */
+  music: Float32Array;
+  musicSampleRate: number;
+  format: ExportFormat;
+  outputPath: string;
+  /** Mix the video's own soundtrack under the music (default false; ignored when the video has no audio). */
+  includeOriginalAudio?: boolean;
+  musicGainDb?: number;
+  originalGainDb?: number;
+  /** Ducking of the music under the original audio; default DEFAULT_DUCKING, null for none. */
+  ducking?: DuckingSettings | null;
+  loudnessTarget?: number | null;
+  truePeakLimit?: number;
+}
+
+/** What was written: where, its audio layout and length, and the loudness reached. */
+export interface ExportResult {
+  outputPath: string;
+  format: ExportFormat;
+  sampleRate: number;
+  channels: number;
+  /** Audio length in samples at sampleRate: the video's duration, exactly. */
+  samples: number;
+  originalAudioIncluded: boolean;
+  videoCopied: boolean;
+  gainDb: number;
+  integratedLufs: number;
+  truePeakDb: number;
+  peakLimited: boolean;
+}
+
+/** The output layout: mp4 and any mix with the original are 48 kHz stereo; music-only WAV/FLAC keep the model's mono rate. */
+export function outputLayout(format: ExportFormat, withOriginal: boolean, musicRate: number): { sampleRate: number; channels: number } {
+  return format === 'mp4' || withOriginal ? { sampleRate: 48000, channels: 2 } : { sampleRate: musicRate, channels: 1 };
+}
+
+/** The soundtrack channels and the figures for the export result. */
+export async function buildSoundtrack(input: ExportInput, media: MediaInfo, signal?: AbortSignalLike): Promise<{ sampleRate: number; channels: Float32Array[]; result: Omit<ExportResult, 'outputPath' | 'videoCopied'> }> {
+  const withOriginal = (input.includeOriginalAudio ?? false) && media.hasAudio;
+  const { sampleRate, channels } = outputLayout(input.format, withOriginal, input.musicSampleRate);
+  const totalSamples = Math.round(media.durationSeconds * sampleRate);
+  const music = fitLength(await resampleMono(input.music, input.musicSampleRate, sampleRate, signal), totalSamples);
+  const original = withOriginal ? (await decodeAudio(input.videoPath, { sampleRate, channels, signal })).map((c) => fitLength(c, totalSamples)) : null;
+  const track = mixSoundtrack({
+    sampleRate,
+    channels,
+    totalSamples,
+    music,
+    original,
+    musicGainDb: input.musicGainDb ?? 0,
+    originalGainDb: input.originalGainDb ?? 0,
+    ducking: input.ducking === undefined ? DEFAULT_DUCKING : input.ducking,
+    loudness: { targetLufs: input.loudnessTarget === undefined ? DEFAULT_LOUDNESS.targetLufs : input.loudnessTarget, truePeakLimitDb: input.truePeakLimit ?? DEFAULT_LOUDNESS.truePeakLimitDb },
+  });
+  const n = track.normalisation;
+  return {
+    sampleRate,
+    channels: track.channels,
+    result: { format: input.format, sampleRate, channels, samples: totalSamples, originalAudioIncluded: withOriginal, gainDb: n.gainDb, integratedLufs: n.after.integratedLufs, truePeakDb: n.after.truePeakDb, peakLimited: n.peakLimited },
+  };
+}
