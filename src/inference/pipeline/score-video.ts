@@ -16,7 +16,8 @@ export interface ScoreRequest {
   /** Window length and overlap in seconds (defaults: the bundle's generation settings). */
   windowSeconds?: number;
   overlapSeconds?: number;
-  params: TakeParams;
+  /** Sampling and guidance; missing fields take the bundle's generation defaults (seed 0). */
+  params: Partial<TakeParams>;
   /** Prompt each window with the previous take's overlap codes (default true). */
   continuation?: boolean;
 }
@@ -40,11 +41,12 @@ export async function scoreVideo(engine: Engine, cache: FeatureCache, req: Score
     { sampleRate: m.audio.sampleRate, hopLength: m.audio.hopLength, maxWindowSeconds: m.video.maxWindowSeconds },
     { windowSeconds: req.windowSeconds ?? m.generation.windowSeconds, overlapSeconds: req.overlapSeconds ?? m.generation.overlapSeconds },
   );
+  const params = withDefaults(engine, req.params);
   const takes: WindowTake[] = [];
   for (const w of plan.windows) {
     const prev = takes[takes.length - 1];
     const prompt = req.continuation === false || !prev ? undefined : overlapPrompt(prev, w.start, m.audio.hopLength);
-    const take = await generateWindow(engine, { video, nullFrame }, w, { ...req.params, seed: req.params.seed + w.index }, {
+    const take = await generateWindow(engine, { video, nullFrame }, w, { ...params, seed: params.seed + w.index }, {
       signal: opts.signal, onProgress: opts.onProgress, prompt, detail: `window ${w.index + 1} of ${plan.windows.length}`,
     });
     takes.push(take);
@@ -57,4 +59,16 @@ function overlapPrompt(prev: WindowTake, start: number, hop: number): PromptCode
   const from = (start - prev.range.start) / hop;
   const count = prev.codecFrames - from;
   return count > 0 ? codeColumns(prev.codes, prev.codebooks, from, count) : undefined;
+}
+
+/** Take parameters with the bundle's generation defaults for every field not given. */
+export function withDefaults(engine: Engine, p: Partial<TakeParams>): TakeParams {
+  const g = engine.manifest.generation;
+  return {
+    seed: p.seed ?? 0,
+    temperature: p.temperature ?? g.temperature,
+    topK: p.topK ?? g.topK,
+    topP: p.topP ?? g.topP,
+    cfgCoef: p.cfgCoef ?? g.cfgCoef,
+  };
 }

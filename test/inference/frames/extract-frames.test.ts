@@ -38,8 +38,8 @@ beforeAll(() => {
   ffmpeg('-f', 'lavfi', '-i', half, '-c:v', 'libx264', at('halves.mp4'));
   ffmpeg('-i', at('halves.mp4'), '-c', 'copy', '-metadata:s:v:0', 'rotate=90', at('rotated.mp4'));
   // Variable frame rate: 2 s of red at 10 fps, then 2 s of blue at 25 fps, timestamps kept as they are.
-  const vfr = 'color=red:s=32x32:r=10:d=2[a];color=blue:s=32x32:r=25:d=2[b];[a][b]concat=n=2:v=1:a=0,format=yuv420p';
-  ffmpeg('-f', 'lavfi', '-i', vfr, '-fps_mode', 'vfr', '-c:v', 'libx264', at('vfr.mp4'));
+  const vfr = 'color=red:s=32x32:r=10:d=2,settb=1/1000[a];color=blue:s=32x32:r=25:d=2,settb=1/1000[b];[a][b]concat=n=2:v=1:a=0,format=yuv420p';
+  ffmpeg('-f', 'lavfi', '-i', vfr, '-fps_mode', 'vfr', '-enc_time_base', '1/1000', '-c:v', 'libx264', at('vfr.mp4'));
   ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', at('audio.m4a'));
   ffmpeg('-f', 'lavfi', '-i', 'color=gray:s=9000x16:d=0.2', '-c:v', 'ffv1', at('huge.mkv'));
   writeFileSync(at('empty.mp4'), Buffer.alloc(0));
