@@ -42,10 +42,23 @@ export function conv1d(ctx: GraphBuildContext, b: GraphBuilder, x: string, prefi
     rightPad = b.op('Add', [rightPad, extra]);
   }
   const pads = b.op('Concat', [b.constI64([0, 0, left, 0, 0]), rightPad], { axis: 0 });
-  const mode = ctx.codec.padMode === 'reflect' ? 'reflect' : 'constant';
-  const padded = b.op('Pad', [x, pads], { mode });
+  const padded = ctx.codec.padMode === 'reflect' ? reflectPad(b, x, pads, left, rightPad) : b.op('Pad', [x, pads], { mode: 'constant' });
   const bias = param(ctx, b, `${prefix}.conv.bias`, false);
   return b.op('Conv', [padded, w, bias], { kernel_shape: [dims[2]], strides: [stride], dilations: [dilation] });
+}
+
+/**
+ * Reflect padding that also works when the input is not longer than the padding: like HF's _pad1d, zeros
+ * are appended first so the reflection has enough samples, and the same number is cut off afterwards.
+ */
+function reflectPad(b: GraphBuilder, x: string, pads: string, left: number, right: string): string {
+  const len = b.op('Slice', [b.op('Shape', [x]), b.constI64([2]), b.constI64([3])]);
+  const maxPad = b.op('Max', [b.constI64([left]), right]);
+  const extra = b.op('Max', [b.constI64([0]), b.op('Sub', [b.op('Add', [maxPad, b.constI64([1])]), len])]);
+  const grown = b.op('Pad', [x, b.op('Concat', [b.constI64([0, 0, 0, 0, 0]), extra], { axis: 0 })], { mode: 'constant' });
+  const padded = b.op('Pad', [grown, pads], { mode: 'reflect' });
+  const end = b.op('Sub', [b.op('Slice', [b.op('Shape', [padded]), b.constI64([2]), b.constI64([3])]), extra]);
+  return b.op('Slice', [padded, b.constI64([0]), end, b.constI64([2])]);
 }
 
 /** EncodecConvTranspose1d (non-causal): ConvTranspose1d whose output is trimmed by (k − stride) via pads. */
