@@ -2,6 +2,8 @@
 // window through the one IPC channel and the app scheme, and does no heavy work itself.
 import { app, BrowserWindow } from 'electron';
 import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { createInferenceGenerator } from '../src/main/bridge/inference-generator';
 import { createMediaRegistry } from '../src/main/bridge/media-registry';
 import { createStudio } from '../src/main/studio';
 import type { Studio } from '../src/main/studio';
@@ -11,6 +13,7 @@ import { handleAppScheme, registerAppScheme } from './media-protocol';
 import { installMenu } from './menu';
 import { appPaths } from './paths';
 import { installSecurityGuards } from './security';
+import { startUtilityHost } from './utility-host';
 import { createMainWindow } from './window';
 
 registerAppScheme();
@@ -34,11 +37,16 @@ function start(): void {
   const paths = appPaths();
   mkdirSync(paths.libraryDir, { recursive: true });
   let studio: Studio | null = null;
+  const inference = createInferenceGenerator(
+    () => startUtilityHost(paths.inferenceHost),
+    path.join(paths.libraryDir, 'feature-cache'),
+  );
   const media = createMediaRegistry({ allows: (file) => studio?.isAllowedFile(file) ?? false });
   studio = createStudio({
     libraryDir: paths.libraryDir,
     bundleDirs: [paths.bundledModels, paths.userModels],
     mediaUrl: media.urlFor,
+    generator: inference.generator,
     dialogs: nativeDialogs(),
     mode: 'electron',
     version: app.getVersion(),
@@ -48,19 +56,24 @@ function start(): void {
   installMenu(!app.isPackaged);
   createMainWindow(paths.preload);
   app.on('window-all-closed', () => app.quit());
-  quitAfterDisposing(studio, unbind);
+  quitAfterDisposing(async () => {
+    unbind();
+    await studio.dispose();
+    inference.dispose();
+  });
 }
 
 /** Lets jobs end as interrupted and the database close before the process exits. */
-function quitAfterDisposing(studio: Studio, unbind: () => void): void {
+function quitAfterDisposing(dispose: () => Promise<void>): void {
   let done = false;
   app.on('before-quit', (event) => {
     if (done) return;
     event.preventDefault();
-    unbind();
-    studio.dispose().finally(() => {
-      done = true;
-      app.quit();
-    });
+    dispose()
+      .catch((e: unknown) => console.error('Shutdown failed:', e))
+      .finally(() => {
+        done = true;
+        app.quit();
+      });
   });
 }

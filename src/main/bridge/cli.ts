@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { startWorkerHost } from '../../inference';
+import { createInferenceGenerator } from './inference-generator';
 import { startStudioBridge } from './studio-bridge';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -24,8 +26,11 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   process.exit(2);
 }
 
+const libraryDir = path.resolve(values.library);
+const inference = createInferenceGenerator(() => startWorkerHost(), path.join(libraryDir, 'feature-cache'));
 const running = await startStudioBridge({
-  libraryDir: path.resolve(values.library),
+  libraryDir,
+  generator: inference.generator,
   bundleDirs: values.models.map((m) => path.resolve(m)),
   staticDir: path.resolve(values.renderer),
   port,
@@ -39,7 +44,10 @@ const stop = (): void => {
   if (stopping) return;
   stopping = true;
   running.close().then(
-    () => process.exit(0),
+    () => {
+      inference.dispose();
+      process.exit(0);
+    },
     (e: unknown) => {
       console.error(e);
       process.exit(1);
