@@ -4,11 +4,13 @@ import { AppError } from '../shared/errors';
 import { UsageError, type Command } from './command';
 import { convertCommand } from './commands/convert';
 import { referenceCheckCommand } from './commands/reference-check';
+import { scoreCommand } from './commands/score';
 
 /** Every subcommand by name; add new commands here. */
 export const COMMANDS: Record<string, Command> = {
   convert: convertCommand,
   'reference-check': referenceCheckCommand,
+  score: scoreCommand,
 };
 
 function help(): string {

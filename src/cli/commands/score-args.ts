@@ -1,0 +1,75 @@
+// Command-line options of `score`, parsed and checked before any work starts.
+import { parseArgs } from 'node:util';
+import { extname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import type { ExportFormat } from '../../shared/export';
+import { UsageError } from '../command';
+
+/** Everything `score` was asked to do. */
+export interface ScoreArgs {
+  video: string;
+  output: string;
+  format: ExportFormat;
+  modelDir: string;
+  cacheDir: string;
+  windowSeconds?: number;
+  overlapSeconds?: number;
+  seed: number;
+  temperature?: number;
+  topK?: number;
+  topP?: number;
+  cfg?: number;
+  provider: 'auto' | 'cpu' | 'cuda' | 'dml' | 'coreml';
+  threads?: number;
+  json: boolean;
+}
+
+/** Usage line of `score`. */
+export const SCORE_USAGE =
+  'score <video> -o <out.mp4|out.wav|out.flac> [--model DIR] [--window S] [--overlap S] [--seed N] [--temperature T] ' +
+  '[--top-k K] [--top-p P] [--cfg C] [--ep cpu|cuda|dml|coreml] [--threads N] [--cache DIR] [--json]';
+
+/** The bundle committed with the app, used when --model is not given. */
+export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../../resources/models/tiny-untrained', import.meta.url));
+
+const number = (v: string | undefined, name: string, check: (n: number) => boolean, want: string): number | undefined => {
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (v.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} must be ${want}, got "${v}"`);
+  return n;
+};
+
+/** Parses `score` arguments; throws UsageError naming the bad option. */
+export function parseScoreArgs(args: string[]): ScoreArgs {
+  const { values: v, positionals } = parseArgs({
+    args, strict: true, allowPositionals: true,
+    options: {
+      output: { type: 'string', short: 'o' }, model: { type: 'string' }, window: { type: 'string' }, overlap: { type: 'string' },
+      seed: { type: 'string' }, temperature: { type: 'string' }, 'top-k': { type: 'string' }, 'top-p': { type: 'string' },
+      cfg: { type: 'string' }, ep: { type: 'string' }, threads: { type: 'string' }, cache: { type: 'string' }, json: { type: 'boolean' },
+    },
+  });
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one video' : 'no video given');
+  if (!v.output) throw new UsageError('-o <output> is required');
+  const format = extname(v.output).slice(1).toLowerCase();
+  if (format !== 'mp4' && format !== 'wav' && format !== 'flac') throw new UsageError(`output must end in .mp4, .wav or .flac, got "${v.output}"`);
+  const ep = v.ep ?? 'auto';
+  if (!['auto', 'cpu', 'cuda', 'dml', 'coreml'].includes(ep)) throw new UsageError(`--ep must be cpu, cuda, dml or coreml, got "${ep}"`);
+  const int = (n: number): boolean => Number.isSafeInteger(n);
+  return {
+    video: positionals[0]!, output: v.output, format, json: v.json ?? false,
+    modelDir: v.model ?? DEFAULT_MODEL_DIR,
+    cacheDir: v.cache ?? process.env.VIDMUSE_CACHE_DIR ?? join(homedir(), '.cache', 'vidmuse-studio', 'features'),
+    windowSeconds: number(v.window, 'window', (n) => n > 0, 'a positive number of seconds'),
+    overlapSeconds: number(v.overlap, 'overlap', (n) => n >= 0, 'a number of seconds ≥ 0'),
+    seed: number(v.seed, 'seed', (n) => int(n) && n >= 0, 'a whole number ≥ 0') ?? 0,
+    temperature: number(v.temperature, 'temperature', (n) => n >= 0, 'a number ≥ 0 (0 = greedy)'),
+    topK: number(v['top-k'], 'top-k', (n) => int(n) && n >= 0, 'a whole number ≥ 0'),
+    topP: number(v['top-p'], 'top-p', (n) => n >= 0 && n <= 1, 'between 0 and 1'),
+    cfg: number(v.cfg, 'cfg', (n) => n >= 0, 'a number ≥ 0'),
+    provider: ep as ScoreArgs['provider'],
+    threads: number(v.threads, 'threads', (n) => int(n) && n >= 1, 'a whole number ≥ 1'),
+  };
+}

@@ -1,0 +1,79 @@
+// `score`: a video in, the video with a generated soundtrack (or the music alone) out. Inference runs in
+// the worker host, off this thread; windows are crossfaded by the mixdown and written by the export.
+import type { ExportResult } from '../../main/export/export-video';
+import { exportVideo } from '../../main/export/export-video';
+import type { MixdownPlan } from '../../main/mixdown/mixdown';
+import { mixdown } from '../../main/mixdown/mixdown';
+import type { InferenceJobs, ScoreResult } from '../../inference';
+import { InferenceClient, startWorkerHost } from '../../inference';
+import type { Command } from '../command';
+import { ProgressBar } from '../progress-bar';
+import type { ScoreArgs } from './score-args';
+import { parseScoreArgs, SCORE_USAGE } from './score-args';
+
+/** The score command. */
+export const scoreCommand: Command = {
+  summary: 'score a video with generated music: writes an mp4 with the new soundtrack, or the music as WAV/FLAC',
+  usage: SCORE_USAGE,
+  async run(args, signal) {
+    const a = parseScoreArgs(args);
+    const bar = new ProgressBar(process.stderr, 'count');
+    const started = Date.now();
+    try {
+      const scored = await runScore(a, signal, (p) => bar.update(p));
+      const written = await exportVideo(
+        { videoPath: a.video, music: mixdown(mixdownPlanOf(scored)), musicSampleRate: scored.plan.sampleRate, format: a.format, outputPath: a.output },
+        { signal, onProgress: (p) => bar.update(p) },
+      );
+      bar.done();
+      process.stdout.write(formatSummary(a, scored, written, (Date.now() - started) / 1000));
+      return 0;
+    } finally {
+      bar.done();
+    }
+  },
+};
+
+/** Runs the score job in a worker host and shuts the host down afterwards. */
+async function runScore(a: ScoreArgs, signal: AbortSignal, onProgress: (p: Parameters<ProgressBar['update']>[0]) => void): Promise<ScoreResult> {
+  const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());
+  try {
+    const options = { provider: a.provider, intraOpThreads: a.threads };
+    return await client.run('score', {
+      engine: { modelDir: a.modelDir, cacheDir: a.cacheDir, options },
+      request: {
+        videoPath: a.video, windowSeconds: a.windowSeconds, overlapSeconds: a.overlapSeconds,
+        params: { seed: a.seed, temperature: a.temperature, topK: a.topK, topP: a.topP, cfgCoef: a.cfg },
+      },
+    }, { signal, onProgress });
+  } finally {
+    client.dispose();
+  }
+}
+
+/** Takes at their window starts, an equal-power crossfade over each whole overlap, no fades at the ends. */
+export function mixdownPlanOf(r: ScoreResult): MixdownPlan {
+  const clips = r.takes.map((t) => ({ startSample: t.range.start, pcm: t.pcm }));
+  const seams = r.takes.slice(1).map((t, i) => ({ startSample: t.range.start, endSample: r.takes[i]!.range.end, curve: 'equal-power' as const }));
+  return { sampleRate: r.plan.sampleRate, totalSamples: r.plan.totalSamples, clips, seams, fadeInSamples: 0, fadeOutSamples: 0 };
+}
+
+/** The stdout summary: one JSON object with --json, else a few readable lines. */
+function formatSummary(a: ScoreArgs, r: ScoreResult, w: ExportResult, seconds: number): string {
+  const sr = r.plan.sampleRate;
+  const summary = {
+    output: w.outputPath, format: w.format, video: a.video, model: a.modelDir, provider: r.provider,
+    durationSeconds: r.plan.totalSamples / sr, musicSamples: r.plan.totalSamples, musicSampleRate: sr,
+    outputSamples: w.samples, outputSampleRate: w.sampleRate, videoCopied: w.videoCopied,
+    windows: r.plan.windows.map((x) => ({ start: x.start, end: x.end, startSeconds: x.start / sr, endSeconds: x.end / sr })),
+    overlapSeconds: r.plan.overlapSamples / sr, seed: a.seed, featuresCached: r.featuresCached,
+    integratedLufs: w.integratedLufs, elapsedSeconds: seconds,
+  };
+  if (a.json) return `${JSON.stringify(summary)}\n`;
+  return [
+    `wrote ${w.outputPath} (${w.format}, ${summary.durationSeconds.toFixed(3)} s, ${w.sampleRate} Hz, ${w.integratedLufs.toFixed(1)} LUFS)`,
+    `${r.plan.windows.length} window(s) of up to ${(r.plan.windowSamples / sr).toFixed(2)} s, overlap ${summary.overlapSeconds.toFixed(2)} s, seed ${a.seed}, ${r.provider}`,
+    `CLIP features ${r.featuresCached ? 'from cache' : 'computed'}; ${seconds.toFixed(1)} s in all`,
+    '',
+  ].join('\n');
+}

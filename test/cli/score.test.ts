@@ -1,0 +1,124 @@
+import { execFile } from 'node:child_process';
+import { cpSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ffmpeg, tempDir, testVideo } from '../inference/frames/media';
+import { makeTinyBundle } from '../inference/pipeline/tiny-bundle';
+
+const run = promisify(execFile);
+const SAMPLE = '/work/shared/fixtures/media/vidmuse-sample.mp4';
+const media = tempDir('score-media');
+let model = '';
+let cache = '';
+
+/** Runs `npm run cli -- score ...` as a user would (tsx entry) and returns exit code and output. */
+async function score(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+  try {
+    const r = await run(tsx, ['src/cli/main.ts', 'score', ...args], { maxBuffer: 1 << 24 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+async function probe(file: string): Promise<{ codec_type: string; codec_name: string; duration: string }[]> {
+  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,duration', '-of', 'json', file]);
+  return (JSON.parse(stdout) as { streams: { codec_type: string; codec_name: string; duration: string }[] }).streams;
+}
+
+beforeAll(async () => {
+  model = await makeTinyBundle();
+  cache = tempDir('score-cache');
+  testVideo(join(media, 'long.mp4'), 95, '64x48', 5);
+  ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', join(media, 'audio.m4a'));
+  ffmpeg('-f', 'lavfi', '-i', 'color=gray:s=9000x16:d=0.2', '-c:v', 'ffv1', join(media, 'huge.mkv'));
+  const vfr = 'color=red:s=32x32:r=10:d=2,settb=1/1000[a];color=blue:s=32x32:r=25:d=2,settb=1/1000[b];[a][b]concat=n=2:v=1:a=0,format=yuv420p';
+  ffmpeg('-f', 'lavfi', '-i', vfr, '-fps_mode', 'vfr', '-enc_time_base', '1/1000', '-c:v', 'libx264', join(media, 'vfr.mp4'));
+  writeFileSync(join(media, 'empty.mp4'), Buffer.alloc(0));
+  writeFileSync(join(media, 'text.mp4'), 'not a video');
+  cpSync(SAMPLE, join(media, 'truncated.mp4'));
+  truncateSync(join(media, 'truncated.mp4'), 40_000);
+});
+
+describe('score', () => {
+  it('writes the sample as an mp4 with its video stream and a soundtrack exactly as long as the video', async () => {
+    const out = tempDir('score-out');
+    const r = await score(SAMPLE, '-o', join(out, 'out.mp4'), '--model', model, '--cache', cache, '--seed', '3', '--json');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary).toMatchObject({ format: 'mp4', musicSamples: 163200, musicSampleRate: 32000, videoCopied: true, seed: 3 });
+    expect(summary.windows).toEqual([{ start: 0, end: 163200, startSeconds: 0, endSeconds: 5.1 }]);
+    const streams = await probe(join(out, 'out.mp4'));
+    expect(streams.map((s) => [s.codec_type, s.codec_name, s.duration])).toEqual([
+      ['video', 'h264', '5.100000'],
+      ['audio', 'aac', '5.100000'],
+    ]);
+    expect(r.stderr).toContain('decode');
+    expect(readdirSync(out)).toEqual(['out.mp4']);
+  });
+
+  it('scores a 95 s video through four crossfaded windows into a WAV of exactly 95 s', async () => {
+    const out = tempDir('score-out');
+    const r = await score(join(media, 'long.mp4'), '-o', join(out, 'music.wav'), '--model', model, '--cache', cache,
+      '--window', '30', '--overlap', '2', '--threads', '1', '--json');
+    expect(r.code).toBe(0);
+    const summary = JSON.parse(r.stdout);
+    expect(summary.windows.map((w: { start: number; end: number }) => [w.start, w.end])).toEqual([
+      [0, 960000], [896000, 1856000], [1792000, 2752000], [2688000, 3040000],
+    ]);
+    expect(summary.outputSamples).toBe(95 * summary.outputSampleRate);
+    expect((await probe(join(out, 'music.wav'))).map((s) => s.codec_type)).toEqual(['audio']);
+  });
+
+  it('scores variable frame rate video', async () => {
+    const out = tempDir('score-out');
+    const r = await score(join(media, 'vfr.mp4'), '-o', join(out, 'vfr.flac'), '--model', model, '--cache', cache, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).musicSamples).toBe(129920);
+  });
+});
+
+describe('score on bad input', () => {
+  it.each([
+    ['missing.mp4', 'Video not found'],
+    ['empty.mp4', 'is empty (0 bytes)'],
+    ['text.mp4', 'Cannot read'],
+    ['truncated.mp4', 'Cannot read'],
+    ['audio.m4a', 'has no video stream'],
+    ['huge.mkv', 'is too large'],
+  ])('%s fails with a clear error and writes nothing', async (name, message) => {
+    const out = tempDir('score-out');
+    const r = await score(join(media, name), '-o', join(out, 'out.mp4'), '--model', model, '--cache', cache);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(message);
+    expect(r.stderr).toContain(name);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('names a missing or corrupt bundle and writes nothing', async () => {
+    const out = tempDir('score-out');
+    const missing = await score(SAMPLE, '-o', join(out, 'out.mp4'), '--model', join(out, 'nope'), '--cache', cache);
+    expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining('model.json')]);
+    const corrupt = join(tempDir('corrupt-bundle'), 'tiny');
+    cpSync(model, corrupt, { recursive: true });
+    truncateSync(join(corrupt, 'decoder_step.onnx'), 64);
+    const bad = await score(SAMPLE, '-o', join(out, 'out.mp4'), '--model', corrupt, '--cache', cache);
+    expect([bad.code, bad.stderr]).toEqual([1, expect.stringContaining('decoder_step.onnx')]);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it.each([
+    [['-o', 'x.mp4'], 'no video given'],
+    [[SAMPLE], '-o <output> is required'],
+    [[SAMPLE, '-o', 'x.avi'], 'output must end in .mp4, .wav or .flac'],
+    [[SAMPLE, '-o', 'x.mp4', '--top-p', '2'], '--top-p must be between 0 and 1'],
+    [[SAMPLE, '-o', 'x.mp4', '--ep', 'tpu'], '--ep must be cpu, cuda, dml or coreml'],
+  ])('rejects bad usage %j with exit code 2', async (args, message) => {
+    const r = await score(...args);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(message);
+  });
+});
