@@ -17,7 +17,8 @@ export function encodeWavFloat(pcm: Float32Array, sampleRate: number): Buffer {
   b.writeUInt16LE(32, 34);
   b.write('data', 36, 'latin1');
   b.writeUInt32LE(data, 40);
-  for (let i = 0; i < pcm.length; i++) b.writeFloatLE(pcm[i], 44 + i * 4);
+  // WAV is little-endian, like every platform Node runs on here, so the samples copy as raw bytes.
+  Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength).copy(b, 44);
   return b;
 }
 
@@ -29,7 +30,7 @@ export function decodeWavFloat(b: Buffer): { pcm: Float32Array; sampleRate: numb
   const n = ok ? b.readUInt32LE(40) / 4 : -1;
   if (!ok || 44 + n * 4 > b.length) throw new AppError('internal', 'A take audio file is not a mono float WAV.');
   const pcm = new Float32Array(n);
-  for (let i = 0; i < n; i++) pcm[i] = b.readFloatLE(44 + i * 4);
+  new Uint8Array(pcm.buffer).set(b.subarray(44, 44 + n * 4));
   return { pcm, sampleRate: b.readUInt32LE(24) };
 }
 
