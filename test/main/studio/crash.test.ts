@@ -66,7 +66,10 @@ describe('kill -9 at random points', () => {
         const [kind, value] = l.split(' ');
         if (kind === 'take') takes.add(value);
         if (kind === 'export') exports.push(value);
-        if (kind === 'cmd') (revision = Math.max(revision, Number(value))), commands++;
+        if (kind === 'cmd') {
+          revision = Math.max(revision, Number(value));
+          commands++;
+        }
       }
       const db = openDatabase(join(lib, 'library.db'));
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
