@@ -79,6 +79,7 @@ async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManife
     };
     const live: GraphBuildContext = { ...base, dry: false, onBytes };
     const graphs = buildAll(live, { ...live, weights: codecWeights }, o.decoderVariants);
+    o.onProgress?.({ stage: 'convert', done: total, total, etaSeconds: 0 });
     checkUnused(ckpt.weights, UNUSED_LM_KEYS, lmFile);
     checkUnused(codecWeights, UNUSED_CODEC_KEYS, path.join(o.codecDir, 'model.safetensors'));
     const hashTotal = bundleBytes(dir, graphs);

@@ -96,6 +96,7 @@ export function lstm(ctx: GraphBuildContext, b: GraphBuilder, x: string, prefix:
     const key = (k: string): string => `${prefix}.lstm.${k}_l${l}`;
     const [h4, inp] = dimsOf(ctx, key('weight_ih'));
     const hidden = h4 / 4;
+    if (dimsOf(ctx, key('weight_hh')).join() !== `${h4},${hidden}`) throw new Error(`${key('weight_hh')}: unexpected shape`);
     const W = addWeight(ctx, b, key('W'), [1, h4, inp], () => reorderGates(readKey(ctx, key('weight_ih')), hidden));
     const R = addWeight(ctx, b, key('R'), [1, h4, hidden], () => reorderGates(readKey(ctx, key('weight_hh')), hidden));
     dimsOf(ctx, key('bias_ih'));
