@@ -5,7 +5,6 @@ import { UsageError, type Command } from './command';
 import { convertCommand } from './commands/convert';
 import { referenceCheckCommand } from './commands/reference-check';
 import { scoreCommand } from './commands/score';
-import { scoreCommand } from './commands/score';
 
 /** Every subcommand by name; add new commands here. */
 export const COMMANDS: Record<string, Command> = {
