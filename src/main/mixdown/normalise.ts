@@ -3,7 +3,7 @@
 // loudness lands on the target (a final trim guarantees the ceiling).
 import type { LoudnessSettings } from '../../shared/export';
 import { limit } from './limiter';
-import { measureLoudness, type LoudnessMeasurement } from './loudness';
+import { integratedLoudness, measureLoudness, type LoudnessMeasurement } from './loudness';
 
 /** What normalisation did: the static gain applied and the figures before and after. */
 export interface NormaliseResult {
@@ -19,10 +19,14 @@ const LIMITER_MARGIN_DB = 0.5;
 const PASSES = 3;
 const TOLERANCE_LU = 0.02;
 
-const scaled = (channels: Float32Array[], db: number): Float32Array[] => {
+function scaled(channels: Float32Array[], db: number): Float32Array[] {
   const g = 10 ** (db / 20);
-  return channels.map((ch) => ch.map((v) => v * g));
-};
+  return channels.map((ch) => {
+    const out = new Float32Array(ch.length);
+    for (let i = 0; i < ch.length; i++) out[i] = ch[i] * g;
+    return out;
+  });
+}
 
 /** Scales (and if needed limits) the channels in place to the loudness target under the true-peak ceiling. */
 export function normaliseLoudness(channels: Float32Array[], sampleRate: number, s: LoudnessSettings): NormaliseResult {
@@ -37,14 +41,14 @@ export function normaliseLoudness(channels: Float32Array[], sampleRate: number, 
   }
   const ceiling = 10 ** ((s.truePeakLimitDb - LIMITER_MARGIN_DB) / 20);
   let work: Float32Array[] = [];
-  let after = before;
   for (let pass = 0; pass < PASSES; pass++) {
     work = scaled(channels, gainDb);
     limit(work, sampleRate, ceiling);
-    after = measureLoudness(work, sampleRate);
-    if (Math.abs(target - after.integratedLufs) < TOLERANCE_LU) break;
-    gainDb += target - after.integratedLufs;
+    const reached = integratedLoudness(work, sampleRate);
+    if (Math.abs(target - reached) < TOLERANCE_LU) break;
+    gainDb += target - reached;
   }
+  let after = measureLoudness(work, sampleRate);
   if (after.truePeakDb > s.truePeakLimitDb) {
     const trim = s.truePeakLimitDb - after.truePeakDb;
     work = scaled(work, trim);

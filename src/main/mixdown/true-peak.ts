@@ -37,7 +37,7 @@ export function truePeakLinear(x: Float32Array): number {
   for (let from = 0; from < x.length + t - 1; from += BLOCK) {
     const to = Math.min(from + BLOCK, x.length + t - 1);
     if (windowMax(x, from - t + 1, to) * PHASE_L1 <= peak) continue;
-    for (const c of PHASES) peak = Math.max(peak, phasePeak(x, c, from, to));
+    peak = Math.max(peak, blockPeak(x, from, to));
   }
   return peak;
 }
@@ -51,16 +51,27 @@ function windowMax(x: Float32Array, from: number, to: number): number {
   return m;
 }
 
-// Output m of a phase is sum_k c[k]·x[m−k]; samples outside the signal count as silence.
-function phasePeak(x: Float32Array, c: Float64Array, from: number, to: number): number {
-  const t = c.length;
+const [P0, P1, P2, P3] = PHASES;
+
+// Outputs m of all four phases, sum_k c[k]·x[m−k], in one pass over the samples; outside the signal is silence.
+function blockPeak(x: Float32Array, from: number, to: number): number {
+  const n = x.length;
   let peak = 0;
   for (let m = from; m < to; m++) {
-    let acc = 0;
-    const kMin = Math.max(0, m - x.length + 1);
-    const kMax = Math.min(t - 1, m);
-    for (let k = kMin; k <= kMax; k++) acc += c[k] * x[m - k];
-    const a = acc < 0 ? -acc : acc;
+    let a0 = 0;
+    let a1 = 0;
+    let a2 = 0;
+    let a3 = 0;
+    const kMin = m - n + 1 > 0 ? m - n + 1 : 0;
+    const kMax = m < TAPS_PER_PHASE - 1 ? m : TAPS_PER_PHASE - 1;
+    for (let k = kMin; k <= kMax; k++) {
+      const v = x[m - k];
+      a0 += P0[k] * v;
+      a1 += P1[k] * v;
+      a2 += P2[k] * v;
+      a3 += P3[k] * v;
+    }
+    const a = Math.max(Math.abs(a0), Math.abs(a1), Math.abs(a2), Math.abs(a3));
     if (a > peak) peak = a;
   }
   return peak;
