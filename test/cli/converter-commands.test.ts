@@ -1,0 +1,60 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { formatLine } from '../../src/cli/progress-bar';
+import { FIXTURE, tmpDir } from '../inference/convert/helpers';
+
+const run = promisify(execFile);
+
+/** Runs `npm run cli -- ...` as a user would (tsx entry) and returns exit code and output. */
+async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const tsx = path.join(process.cwd(), 'node_modules/.bin/tsx');
+  try {
+    const r = await run(tsx, ['src/cli/main.ts', ...args], { maxBuffer: 1 << 24 });
+    return { code: 0, stdout: r.stdout, stderr: r.stderr };
+  } catch (e) {
+    const x = e as { code: number; stdout: string; stderr: string };
+    return { code: x.code, stdout: x.stdout, stderr: x.stderr };
+  }
+}
+
+describe('cli convert and reference-check', () => {
+  it('convert writes a bundle and shows progress on stderr', async () => {
+    const out = path.join(tmpDir('cli'), 'bundle');
+    const r = await cli('convert', '--lm', path.join(FIXTURE, 'lm/state_dict.bin'), '--codec', path.join(FIXTURE, 'codec'), '--out', out, '--fp16', '--untrained');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`^wrote ${out}: 8 graphs, [0-9.]+ MB, [0-9.]+ s\\n$`));
+    expect(r.stderr).toMatch(/convert +\[#+\] 100%/);
+    expect(r.stderr).toMatch(/verify +\[#+\] 100%/);
+    const m = JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8'));
+    expect(m.trained).toBe(false);
+    expect(m.id).toBe('vidmuse-64x2-fp16');
+  });
+
+  it('convert explains bad arguments (exit 2) and bad files (exit 1)', async () => {
+    const usage = await cli('convert', '--lm', 'x');
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('error: --lm, --codec and --out are required\nusage: npm run cli -- convert --lm <state_dict.bin>');
+    const missing = await cli('convert', '--lm', '/nonexistent/state_dict.bin', '--codec', path.join(FIXTURE, 'codec'), '--out', path.join(tmpDir('cli'), 'o'));
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('error: /nonexistent/state_dict.bin: no such file');
+    const unknown = await cli('frobnicate');
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "frobnicate"');
+  });
+
+  it('reference-check prints the error table and exits 0 on the fixture set', async () => {
+    const r = await cli('reference-check', FIXTURE);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^check +max abs error +tolerance +result/);
+    expect(r.stdout).toMatch(/\ngen_codes +equal +exact +PASS\n/);
+    expect(r.stdout).toMatch(/all 25 checks passed\n$/);
+  });
+
+  it('formats a progress line with bar, percent, megabytes and ETA', () => {
+    expect(formatLine({ stage: 'convert', done: 5e6, total: 10e6, etaSeconds: 3.2 }, 0.5, 'bytes'))
+      .toBe('convert  [##############..............]  50% 5.0/10.0 MB eta 4s');
+  });
+});
