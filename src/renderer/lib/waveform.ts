@@ -42,7 +42,8 @@ export function drawWaveforms(
     for (let x = x0; x < x1; x++) {
       const from = v.scroll + x * spp;
       const g = windowGain(Math.round(from + spp / 2), seams[i - 1], seams[i]);
-      const h = Math.max(1, peakOver(t, from, from + spp) * g * (mid - 2));
+      if (g <= 0) continue;
+      const h = Math.max(1, peakOver(t, from, from + spp) * g * (mid - 3));
       ctx.fillRect(x, mid - h, 1, h * 2);
     }
   });

@@ -1,0 +1,34 @@
+// The real inference engine behind the e2e bridge: a worker_threads inference host running the tiny bundle,
+// adapted to the studio's WindowGenerator the way the app's composition root adapts it.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { InferenceClient, startWorkerHost } from '../../src/inference';
+import type { InferenceJobs } from '../../src/inference';
+import type { WindowGenerator } from '../../src/main/studio';
+
+/** A generator backed by a real inference host, and its disposal. */
+export interface RealEngine {
+  generator: WindowGenerator;
+  dispose(): void;
+}
+
+/** Starts an inference host worker; features are cached under `cacheDir`. */
+export function startRealEngine(cacheDir: string): RealEngine {
+  mkdirSync(cacheDir, { recursive: true });
+  const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());
+  const generator: WindowGenerator = async (req, opts) => {
+    const { seed, temperature, topK, topP, cfgCoef } = req.params;
+    const out = await client.run(
+      'generateWindow',
+      {
+        engine: { modelDir: path.resolve(req.bundlePath), cacheDir },
+        videoPath: req.videoPath,
+        range: { start: req.start, end: req.end },
+        params: { seed, temperature, topK, topP, cfgCoef },
+      },
+      opts,
+    );
+    return { codes: out.take.codes, pcm: out.take.pcm };
+  };
+  return { generator, dispose: () => client.dispose() };
+}

@@ -1,0 +1,80 @@
+// One editor session for an e2e test: a fresh library, the real studio and inference host behind the
+// loopback bridge, and Chromium on the page; plus the steps several tests share.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startBridgeForTest } from '../../src/main/bridge/studio-bridge';
+import type { StudioBridge } from '../../src/main/bridge/studio-bridge';
+import { openBrowser } from './browser';
+import type { TestBrowser } from './browser';
+import { startRealEngine } from './engine';
+import type { RealEngine } from './engine';
+
+/** The 5.1 s, 1280×720, 30 fps sample video without audio. */
+export const SAMPLE_VIDEO = path.resolve('../shared/fixtures/media/vidmuse-sample.mp4');
+
+/** A running studio, bridge and browser. */
+export interface Session extends TestBrowser {
+  dir: string;
+  bridge: StudioBridge;
+  /** Stops everything and removes the library. */
+  end(): Promise<void>;
+}
+
+/** Starts a session; `generate` adds the real inference engine (tiny bundle). */
+export async function startSession(name: string, generate = true): Promise<Session> {
+  const dir = mkdtempSync(path.join(tmpdir(), `vidmuse-e2e-${name}-`));
+  const engine: RealEngine | null = generate ? startRealEngine(path.join(dir, 'cache')) : null;
+  const bridge = await startBridgeForTest({
+    libraryDir: path.join(dir, 'library'),
+    ...(engine ? { generator: engine.generator } : {}),
+  });
+  const browser = await openBrowser(bridge.url);
+  return {
+    ...browser,
+    dir,
+    bridge,
+    end: async () => {
+      await browser.close();
+      await bridge.close();
+      engine?.dispose();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Opens the sample video through the path field (the web harness has no native dialog). */
+export async function openSample(s: Session): Promise<void> {
+  const { page } = s;
+  await page.getByRole('button', { name: 'Open video by path…' }).click();
+  await page.getByLabel('Video file path').fill(SAMPLE_VIDEO);
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await page.getByTestId('meta-duration').waitFor();
+}
+
+/** Sets the plan to 2 s windows overlapping by 0.5 s (four windows over the sample). */
+export async function useShortWindows(s: Session): Promise<void> {
+  const { page } = s;
+  await page.getByRole('tab', { name: 'Generation' }).click();
+  await page.getByLabel('Window (s)').fill('2');
+  await page.getByLabel('Window (s)').press('Enter');
+  await page.getByText('4 windows').waitFor();
+  await page.getByLabel('Overlap (s)').fill('0.25');
+  await page.getByLabel('Overlap (s)').press('Enter');
+  await page.getByText('3 windows').waitFor();
+  await page.getByLabel('Overlap (s)').fill('0.5');
+  await page.getByLabel('Overlap (s)').press('Enter');
+  await page.getByText('4 windows').waitFor();
+}
+
+/** Waits until every window shows a selected take and no window is generating. */
+export async function waitForAllTakes(s: Session, windows: number): Promise<void> {
+  await s.page.waitForFunction(
+    (n) => {
+      const blocks = [...document.querySelectorAll('[data-testid^="window-"]')];
+      return blocks.length === n && blocks.every((b) => /take \d+\/\d+/.test(b.textContent ?? '') && !b.querySelector('[role="progressbar"]'));
+    },
+    windows,
+    { timeout: 110_000 },
+  );
+}
