@@ -36,7 +36,11 @@ export interface InferenceJobs {
   ping: JobSpec<{ echo: string }, { echo: string }>;
   analyse: JobSpec<{ engine: EngineRef; videoPath: string }, AnalyseSummary>;
   generateWindow: JobSpec<
-    { engine: EngineRef; videoPath: string; range: SampleRange; params: TakeParams; prompt?: PromptCodes },
+    {
+      engine: EngineRef; videoPath: string; range: SampleRange; params: TakeParams;
+      /** Continuation: codes [K, P] the take starts with, or the PCM they encode (whole codec frames from range.start). */
+      prompt?: PromptCodes; promptPcm?: Float32Array;
+    },
     { take: WindowTake; clipFrames: number }
   >;
   score: JobSpec<{ engine: EngineRef; request: ScoreRequest }, ScoreResult & { clipFrames: number }>;
@@ -70,9 +74,9 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
       const v = a.video;
       return { videoHash: v.videoHash, totalSamples: v.totalSamples, frames: v.features.dims[0]!, cached: v.cached, clipFrames: a.clipFrames() };
     },
-    generateWindow: async ({ engine: ref, videoPath, range, params, prompt }, opts) => {
+    generateWindow: async ({ engine: ref, videoPath, range, params, prompt, promptPcm }, opts) => {
       const a = await analysed(ref, videoPath, opts);
-      const take = await generateWindow(a.engine, a, range, params, { ...opts, prompt });
+      const take = await generateWindow(a.engine, a, range, params, { ...opts, prompt, promptPcm });
       return { take, clipFrames: a.clipFrames() };
     },
     score: async ({ engine: ref, request }, opts) => {

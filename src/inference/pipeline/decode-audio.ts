@@ -11,3 +11,13 @@ export async function decodeAudio(codec: OrtSession, codes: Int32Array, K: numbe
   if (samples > pcm.length) throw new RangeError(`asked for ${samples} samples of ${pcm.length}`);
   return pcm.slice(0, samples);
 }
+
+/** Codes [K, frames] of whole codec frames of mono PCM (samples beyond the last whole frame are dropped). */
+export async function encodeAudio(encoder: OrtSession, pcm: Float32Array, hop: number): Promise<{ codes: Int32Array; frames: number }> {
+  const frames = Math.floor(pcm.length / hop);
+  if (frames === 0) return { codes: new Int32Array(0), frames: 0 };
+  const wave = pcm.slice(0, frames * hop);
+  const out = await encoder.run({ waveform: tensor('float32', wave, [1, 1, wave.length]) }, ['codes']);
+  const wide = out.codes!.data as BigInt64Array;
+  return { codes: Int32Array.from(wide, (c) => Number(c)), frames: wide.length / (out.codes!.dims[1] as number) };
+}

@@ -23,6 +23,8 @@ export class Engine {
     readonly lstv: OrtSession,
     readonly codec: OrtSession,
     readonly decoder: DecoderModel,
+    /** Codec encoder (PCM → codes), for prompting a take with audio; null when the bundle has none. */
+    readonly codecEncoder: OrtSession | null,
   ) {}
 
   /** Counts frames run through CLIP, so callers and tests can see that cached work is not redone. */
@@ -35,8 +37,10 @@ export class Engine {
     try {
       for (const role of ['visual_encoder', 'lstv', 'codec_decoder'])
         loaded.push(await OrtSession.load(path.join(dir, graphOf(manifest, role).file), opts));
+      const enc = manifest.graphs.some((g) => g.role === 'codec_encoder') ? await OrtSession.load(path.join(dir, graphOf(manifest, 'codec_encoder').file), opts) : null;
+      if (enc) loaded.push(enc);
       const decoder = await DecoderModel.load(dir, manifest, opts.decoderVariant ?? 'fp32', opts);
-      return new Engine(dir, manifest, loaded[0]!, loaded[1]!, loaded[2]!, decoder);
+      return new Engine(dir, manifest, loaded[0]!, loaded[1]!, loaded[2]!, decoder, enc);
     } catch (e) {
       await Promise.all(loaded.map((s) => s.dispose()));
       throw e;
@@ -56,7 +60,7 @@ export class Engine {
 
   /** Releases every session. */
   async dispose(): Promise<void> {
-    await Promise.all([this.visual.dispose(), this.lstv.dispose(), this.codec.dispose(), this.decoder.dispose()]);
+    await Promise.all([this.visual.dispose(), this.lstv.dispose(), this.codec.dispose(), this.decoder.dispose(), this.codecEncoder?.dispose()]);
   }
 }
 

@@ -8,7 +8,7 @@ import { globalFrameIndices } from '../frames/global-indices';
 import { generateTokens } from '../generation/generate';
 import { localFrameIndices } from '../plan/local-frames';
 import type { AnalysedVideo } from './analyse-video';
-import { decodeAudio } from './decode-audio';
+import { decodeAudio, encodeAudio } from './decode-audio';
 import type { Engine } from './engine';
 import { videoMemory } from './video-memory';
 
@@ -48,7 +48,7 @@ export interface WindowContext {
 /** Generates one take for `range` (start on a codec frame); progress stages lstv → decode → codec. */
 export async function generateWindow(
   engine: Engine, ctx: WindowContext, range: SampleRange, params: TakeParams,
-  opts: JobOptions & { prompt?: PromptCodes; detail?: string } = {},
+  opts: JobOptions & { prompt?: PromptCodes; promptPcm?: Float32Array; detail?: string } = {},
 ): Promise<WindowTake> {
   const m = engine.manifest;
   const hop = m.audio.hopLength;
@@ -62,7 +62,8 @@ export async function generateWindow(
   const global = globalFrameIndices(frameCount, m.video.globalFrames);
   const memory = await videoMemory(engine, ctx.video.features, ctx.nullFrame, local, global);
   report({ stage: 'lstv', done: 1, total: 1, etaSeconds: 0 });
-  const prompt = opts.prompt && opts.prompt.frames > 0 ? { codes: opts.prompt.codes, frames: Math.min(opts.prompt.frames, codecFrames - 1) } : undefined;
+  const given = opts.prompt ?? (opts.promptPcm ? await pcmPrompt(engine, opts.promptPcm) : undefined);
+  const prompt = given && given.frames > 0 ? { codes: given.codes, frames: Math.min(given.frames, codecFrames - 1) } : undefined;
   const gen = await generateTokens(
     engine.decoder, memory,
     { frames: codecFrames, cfgCoef: params.cfgCoef, seed: params.seed, useSampling: params.temperature > 0,
@@ -74,6 +75,15 @@ export async function generateWindow(
   const pcm = await decodeAudio(engine.codec, gen.codes, m.audio.codebooks, range.end - range.start);
   report({ stage: 'codec', done: 1, total: 1, etaSeconds: 0 });
   return { range: { start: range.start, end: range.end }, params, codes: gen.codes, codebooks: m.audio.codebooks, codecFrames, pcm };
+}
+
+/** Codes of an audio prompt (the previous take's tail over this window's start), via the codec encoder. */
+async function pcmPrompt(engine: Engine, pcm: Float32Array): Promise<PromptCodes> {
+  const m = engine.manifest;
+  if (!engine.codecEncoder) throw new AppError('bad-bundle', `Bundle ${m.id} has no codec_encoder graph: it cannot continue from audio`);
+  if (m.codec.codebookSize > m.lm.card)
+    throw new AppError('bad-bundle', `Bundle ${m.id} cannot continue from audio: its codec has ${m.codec.codebookSize} codes per codebook but the decoder knows ${m.lm.card}`);
+  return encodeAudio(engine.codecEncoder, pcm, engine.manifest.audio.hopLength);
 }
 
 /** The first `frames` columns of prompt codes [K, P]. */

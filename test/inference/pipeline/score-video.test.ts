@@ -4,6 +4,7 @@ import type { AppError } from '../../../src/shared/errors';
 import { FeatureCache } from '../../../src/inference/cache/feature-cache';
 import { analyseVideo, nullFeatures } from '../../../src/inference/pipeline/analyse-video';
 import { Engine } from '../../../src/inference/pipeline/engine';
+import { encodeAudio } from '../../../src/inference/pipeline/decode-audio';
 import { generateWindow } from '../../../src/inference/pipeline/generate-window';
 import { scoreVideo } from '../../../src/inference/pipeline/score-video';
 import { tempDir, testVideo } from '../frames/media';
@@ -22,6 +23,7 @@ function columns(codes: Int32Array, K: number, from: number, n: number): number[
 beforeAll(async () => {
   engine = await Engine.open(await makeTinyBundle(), { intraOpThreads: 1 });
   testVideo(join(dir, 'long.mp4'), 95, '64x48', 5);
+  testVideo(join(dir, 'short.mp4'), 0.3, '97x55', 25);
 });
 afterAll(() => engine?.dispose());
 
@@ -52,6 +54,12 @@ describe('scoreVideo', () => {
     }
   });
 
+  it('scores a video shorter than one frame period from its single frame', async () => {
+    const r = await scoreVideo(engine, new FeatureCache(join(dir, 'cache-e')), { videoPath: join(dir, 'short.mp4'), params: TEST_PARAMS });
+    expect(r.plan.windows).toEqual([{ index: 0, start: 0, end: 10240, codecFrames: 16 }]); // 8 frames at 25 fps: 0.32 s
+    expect(r.takes[0]!.pcm.length).toBe(10240);
+  });
+
   it('rejects as cancelled when aborted during generation', async () => {
     const ac = new AbortController();
     const e = await scoreVideo(engine, new FeatureCache(join(dir, 'cache-c')), { videoPath: SAMPLE, params: TEST_PARAMS }, {
@@ -76,6 +84,19 @@ describe('generateWindow', () => {
     expect(engine.stats.clipFrames).toBe(before);
     expect([a.pcm.length, a.codecFrames]).toEqual([99200, 155]);
     expect([...a.codes]).not.toEqual([...b.codes]);
+  });
+
+  it('encodes an audio prompt to whole codec frames, and refuses it when the codec outnumbers the decoder vocabulary', async () => {
+    const cache = new FeatureCache(join(dir, 'cache-d'));
+    const ctx = { video: await analyseVideo(engine, SAMPLE, cache), nullFrame: await nullFeatures(engine, cache) };
+    const first = await generateWindow(engine, ctx, { start: 0, end: 99200 }, TEST_PARAMS);
+    const tail = first.pcm.slice(64000);
+    const encoded = await encodeAudio(engine.codecEncoder!, tail, 640);
+    expect([encoded.frames, encoded.codes.length]).toEqual([55, 4 * 55]);
+    // The fixture's codec has 2048 codes per codebook, its decoder 64: continuing from audio cannot work.
+    const e = await generateWindow(engine, ctx, { start: 64000, end: 163200 }, TEST_PARAMS, { promptPcm: tail }).catch((x: unknown) => x);
+    expect((e as AppError).code).toBe('bad-bundle');
+    expect((e as AppError).message).toContain('2048 codes per codebook but the decoder knows 64');
   });
 
   it('refuses a range that does not start on a codec frame or runs past the video', async () => {
