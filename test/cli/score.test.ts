@@ -13,10 +13,12 @@ let model = '';
 let cache = '';
 
 /** Runs `npm run cli -- score ...` as a user would (tsx entry) and returns exit code and output. */
-async function score(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function score(...args: (string | Record<string, string>)[]): Promise<{ code: number; stdout: string; stderr: string }> {
   const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
+  const env = { ...process.env, ...(args.find((a) => typeof a === 'object') ?? {}) };
+  const argv = args.filter((a): a is string => typeof a === 'string');
   try {
-    const r = await run(tsx, ['src/cli/main.ts', 'score', ...args], { maxBuffer: 1 << 24 });
+    const r = await run(tsx, ['src/cli/main.ts', 'score', ...argv], { maxBuffer: 1 << 24, env });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -58,6 +60,14 @@ describe('score', () => {
     ]);
     expect(r.stderr).toContain('decode');
     expect(readdirSync(out)).toEqual(['out.mp4']);
+  });
+
+  it('uses the shipped tiny bundle by default and resolves paths from where npm was started', async () => {
+    const out = tempDir('score-out');
+    const r = await score(SAMPLE, '-o', 'shipped.mp4', '--cache', cache, '--json', { INIT_CWD: out });
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({ output: join(out, 'shipped.mp4'), model: expect.stringMatching(/resources\/models\/tiny-untrained$/) });
+    expect((await probe(join(out, 'shipped.mp4'))).map((s) => [s.codec_type, s.duration])).toEqual([['video', '5.100000'], ['audio', '5.100000']]);
   });
 
   it('scores a 95 s video through four crossfaded windows into a WAV of exactly 95 s', async () => {

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { homedir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { ExportFormat } from '../../shared/export';
 import { UsageError } from '../command';
 
@@ -58,10 +58,12 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
   const ep = v.ep ?? 'auto';
   if (!['auto', 'cpu', 'cuda', 'dml', 'coreml'].includes(ep)) throw new UsageError(`--ep must be cpu, cuda, dml or coreml, got "${ep}"`);
   const int = (n: number): boolean => Number.isSafeInteger(n);
+  // `npm run` starts in the package folder; paths on the command line are relative to where the user typed it.
+  const here = (p: string): string => resolve(process.env.INIT_CWD ?? process.cwd(), p);
   return {
-    video: positionals[0]!, output: v.output, format, json: v.json ?? false,
-    modelDir: v.model ?? DEFAULT_MODEL_DIR,
-    cacheDir: v.cache ?? process.env.VIDMUSE_CACHE_DIR ?? join(homedir(), '.cache', 'vidmuse-studio', 'features'),
+    video: here(positionals[0]!), output: here(v.output), format, json: v.json ?? false,
+    modelDir: v.model ? here(v.model) : DEFAULT_MODEL_DIR,
+    cacheDir: here(v.cache ?? process.env.VIDMUSE_CACHE_DIR ?? join(homedir(), '.cache', 'vidmuse-studio', 'features')),
     windowSeconds: number(v.window, 'window', (n) => n > 0, 'a positive number of seconds'),
     overlapSeconds: number(v.overlap, 'overlap', (n) => n >= 0, 'a number of seconds ≥ 0'),
     seed: number(v.seed, 'seed', (n) => int(n) && n >= 0, 'a whole number ≥ 0') ?? 0,

@@ -76,6 +76,7 @@ export async function extractFrames(path: string, spec: FrameSpec, opts: JobOpti
   if (r.code !== 0) throw new AppError('unreadable-media', `Cannot decode ${path}: ${lastLine(r.stderr) || `ffmpeg exited with ${r.code ?? r.signal}`}`);
   if (sink.count === 0) throw new AppError('empty-media', `${path} has no video frames (zero length)`);
   checkComplete(path, sink.count, info.durationSeconds * spec.fps, r.stderr);
+  opts.onProgress?.({ stage: 'frames', done: sink.count, total: sink.count, etaSeconds: 0 });
   return { spec, count: sink.count, data: sink.result() };
 }
 

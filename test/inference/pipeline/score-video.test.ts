@@ -108,3 +108,22 @@ describe('generateWindow', () => {
     }
   });
 });
+
+describe('continuation with the shipped tiny bundle (codec and decoder share 1024 codes)', () => {
+  it('starts the take with exactly the codes of the prompt PCM', async () => {
+    const shipped = await Engine.open(new URL('../../../resources/models/tiny-untrained', import.meta.url).pathname, { intraOpThreads: 1 });
+    try {
+      const cache = new FeatureCache(join(dir, 'cache-f'));
+      const ctx = { video: await analyseVideo(shipped, SAMPLE, cache), nullFrame: await nullFeatures(shipped, cache) };
+      const first = await generateWindow(shipped, ctx, { start: 0, end: 99200 }, TEST_PARAMS);
+      const tail = first.pcm.slice(64000);
+      const next = await generateWindow(shipped, ctx, { start: 64000, end: 163200 }, TEST_PARAMS, { promptPcm: tail });
+      const encoded = await encodeAudio(shipped.codecEncoder!, tail, 640);
+      expect(encoded.frames).toBe(55);
+      expect(columns(next.codes, 4, 0, 55)).toEqual([...encoded.codes]);
+      expect(next.pcm.length).toBe(99200);
+    } finally {
+      await shipped.dispose();
+    }
+  });
+});
