@@ -1,8 +1,10 @@
 // Export speed: a 3-minute 1280×720 30 fps H.264 video (made once with ffmpeg lavfi, cached under .cache/) scored
-// with a synthetic 7-window mixdown, exported to mp4 (and to WAV and FLAC); prints ×real-time, JSON on the last line.
+// with a synthetic 7-window mixdown, exported to mp4 (and to WAV and FLAC); prints ×real-time by the wall clock and
+// per CPU-second (node + ffmpeg, robust to other load on the machine), JSON on the last line.
 // Run: npx tsx bench/export.ts
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { exportVideo } from '../src/main/export/export-video';
 import { mixdown, type MixdownClip, type MixdownSeam } from '../src/main/mixdown/mixdown';
@@ -35,13 +37,30 @@ function score(): Float32Array {
   return mixdown({ sampleRate: SR, totalSamples: SECONDS * SR, clips, seams, fadeInSamples: SR, fadeOutSamples: 2 * SR });
 }
 
-async function timeExport(videoPath: string, music: Float32Array, format: ExportFormat, includeOriginalAudio: boolean): Promise<{ seconds: number; xRealtime: number }> {
+// CPU seconds of this process plus its finished children (ffmpeg): fields 14–17 of /proc/self/stat, in ticks.
+function cpuSeconds(): number {
+  const f = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+  const ticks = [11, 12, 13, 14].reduce((a, i) => a + Number(f[i]), 0);
+  return ticks / 100;
+}
+
+interface Timing {
+  seconds: number;
+  xRealtime: number;
+  cpuSeconds: number;
+  xRealtimePerCpu: number;
+}
+
+async function timeExport(videoPath: string, music: Float32Array, format: ExportFormat, includeOriginalAudio: boolean): Promise<Timing> {
   const outputPath = join(CACHE, `out.${format}`);
+  const c0 = cpuSeconds();
   const t0 = performance.now();
   await exportVideo({ videoPath, music, musicSampleRate: SR, format, outputPath, includeOriginalAudio });
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = cpuSeconds() - c0;
   rmSync(outputPath, { force: true });
-  return { seconds: Number(seconds.toFixed(3)), xRealtime: Number((SECONDS / seconds).toFixed(1)) };
+  const r = (v: number, d: number): number => Number(v.toFixed(d));
+  return { seconds: r(seconds, 3), xRealtime: r(SECONDS / seconds, 1), cpuSeconds: r(cpu, 2), xRealtimePerCpu: r(SECONDS / cpu, 1) };
 }
 
 async function main(): Promise<void> {
@@ -50,8 +69,10 @@ async function main(): Promise<void> {
   const t0 = performance.now();
   const music = score();
   const mixdownSeconds = Number(((performance.now() - t0) / 1000).toFixed(3));
+  const loadBefore = Number(loadavg()[0].toFixed(2));
   const figures = {
     bench: 'export',
+    loadAverage1mBefore: loadBefore,
     videoSeconds: SECONDS,
     video: '1280x720 30fps h264',
     mixdownSeconds,
@@ -59,8 +80,9 @@ async function main(): Promise<void> {
     mp4WithOriginalAudio: await timeExport(videoWithAudio, music, 'mp4', true),
     wav: await timeExport(video, music, 'wav', false),
     flac: await timeExport(video, music, 'flac', false),
+    loadAverage1mAfter: Number(loadavg()[0].toFixed(2)),
   };
-  for (const [k, v] of Object.entries(figures)) if (typeof v === 'object') console.log(`${k}: ${v.seconds} s, ${v.xRealtime}× real time`);
+  for (const [k, v] of Object.entries(figures)) if (typeof v === 'object') console.log(`${k}: ${v.seconds} s wall (${v.xRealtime}× real time), ${v.cpuSeconds} CPU-s (${v.xRealtimePerCpu}× per CPU)`);
   console.log(JSON.stringify(figures));
 }
 

@@ -46,10 +46,23 @@ export function outputLayout(format: ExportFormat, withOriginal: boolean, musicR
   return format === 'mp4' || withOriginal ? { sampleRate: 48000, channels: 2 } : { sampleRate: musicRate, channels: 1 };
 }
 
-/** The soundtrack channels and the figures for the export result. */
-export async function buildSoundtrack(input: ExportInput, media: MediaInfo, signal?: AbortSignalLike): Promise<{ sampleRate: number; channels: Float32Array[]; result: Omit<ExportResult, 'outputPath' | 'videoCopied'> }> {
+/** The soundtrack PCM handed to ffmpeg (its rate and channels may differ from the output's) and the export figures. */
+export interface BuiltSoundtrack {
+  sampleRate: number;
+  channels: Float32Array[];
+  result: Omit<ExportResult, 'outputPath' | 'videoCopied'>;
+}
+
+/**
+ * Music alone stays mono at the model's rate here: ffmpeg resamples and upmixes it while encoding, which saves a
+ * pass over the longest buffer; its loudness is set for the channel count it will be heard on. A mix with the
+ * original audio is made at the output's rate and layout.
+ */
+export async function buildSoundtrack(input: ExportInput, media: MediaInfo, signal?: AbortSignalLike): Promise<BuiltSoundtrack> {
   const withOriginal = (input.includeOriginalAudio ?? false) && media.hasAudio;
-  const { sampleRate, channels } = outputLayout(input.format, withOriginal, input.musicSampleRate);
+  const out = outputLayout(input.format, withOriginal, input.musicSampleRate);
+  const sampleRate = withOriginal ? out.sampleRate : input.musicSampleRate;
+  const channels = withOriginal ? out.channels : 1;
   const totalSamples = Math.round(media.durationSeconds * sampleRate);
   const music = fitLength(await resampleMono(input.music, input.musicSampleRate, sampleRate, signal), totalSamples);
   const original = withOriginal ? (await decodeAudio(input.videoPath, { sampleRate, channels, signal })).map((c) => fitLength(c, totalSamples)) : null;
@@ -62,12 +75,13 @@ export async function buildSoundtrack(input: ExportInput, media: MediaInfo, sign
     musicGainDb: input.musicGainDb ?? 0,
     originalGainDb: input.originalGainDb ?? 0,
     ducking: input.ducking === undefined ? DEFAULT_DUCKING : input.ducking,
+    heardChannels: out.channels,
     loudness: { targetLufs: input.loudnessTarget === undefined ? DEFAULT_LOUDNESS.targetLufs : input.loudnessTarget, truePeakLimitDb: input.truePeakLimit ?? DEFAULT_LOUDNESS.truePeakLimitDb },
   });
   const n = track.normalisation;
   return {
     sampleRate,
     channels: track.channels,
-    result: { format: input.format, sampleRate, channels, samples: totalSamples, originalAudioIncluded: withOriginal, gainDb: n.gainDb, integratedLufs: n.after.integratedLufs, truePeakDb: n.after.truePeakDb, peakLimited: n.peakLimited },
+    result: { format: input.format, sampleRate: out.sampleRate, channels: out.channels, samples: Math.round(media.durationSeconds * out.sampleRate), originalAudioIncluded: withOriginal, gainDb: n.gainDb, integratedLufs: n.after.integratedLufs, truePeakDb: n.after.truePeakDb, peakLimited: n.peakLimited },
   };
 }

@@ -16,6 +16,8 @@ export interface SoundtrackInput {
   originalGainDb: number;
   ducking: DuckingSettings | null;
   loudness: LoudnessSettings;
+  /** For music alone: how many channels the result will be heard on (ffmpeg upmixes it later); default channels. */
+  heardChannels?: number;
 }
 
 /** The soundtrack's channels, exactly totalSamples long, and what loudness normalisation did. */
@@ -52,7 +54,7 @@ function musicOnly(s: SoundtrackInput): Soundtrack {
   const g = dbToGain(s.musicGainDb);
   const m = Math.min(s.totalSamples, s.music.length);
   for (let i = 0; i < m; i++) mono[i] = s.music[i] * g;
-  const extra = 10 * Math.log10(s.channels);
+  const extra = 10 * Math.log10(s.heardChannels ?? s.channels);
   const target = s.loudness.targetLufs === null ? null : s.loudness.targetLufs - extra;
   const n = normaliseLoudness([mono], s.sampleRate, { ...s.loudness, targetLufs: target });
   const up = (x: LoudnessMeasurement): LoudnessMeasurement => ({ ...x, integratedLufs: x.integratedLufs + extra });

@@ -174,3 +174,13 @@ describe('exportVideo: refusals and failures leave nothing behind', () => {
     expect(await code(exportVideo(job({ format: 'avi' as 'mp4' })))).toBe('invalid-input');
   });
 });
+
+describe('exportVideo: a codec mp4 cannot carry', () => {
+  it('re-encodes VP8 video to H.264', async () => {
+    const src = synthVideo(join(t.dir, 'clip.webm'), { seconds: 1, rate: 25, extra: ['-c:v', 'libvpx', '-b:v', '200k'] });
+    const out = join(t.dir, 'clip.mp4');
+    const r = await exportVideo(job({ videoPath: src, outputPath: out }));
+    expect(r.videoCopied).toBe(false);
+    expect([stream(out, 'video').codec_name, stream(out, 'audio').codec_name]).toEqual(['h264', 'aac']);
+  });
+});
