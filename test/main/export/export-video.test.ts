@@ -125,6 +125,16 @@ describe('exportVideo: a video that has its own audio', () => {
     expect(Math.abs(loudness(out) + 14)).toBeLessThanOrEqual(0.1);
   });
 
+  it('mixes the original into an mp4 with one AAC track, video copied, as long as the video', async () => {
+    const out = join(t.dir, 'talk-mix.mp4');
+    const r = await exportVideo(job({ videoPath: src, outputPath: out, includeOriginalAudio: true }));
+    const a = stream(out, 'audio');
+    expect(ffprobeJson(out).streams.map((s) => s.codec_type)).toEqual(['video', 'audio']);
+    expect([a.codec_name, a.sample_rate, a.channels, r.originalAudioIncluded]).toEqual(['aac', '48000', 2, true]);
+    expect(Math.abs(Number(a.duration) - 3)).toBeLessThanOrEqual(1 / 25);
+    expect(videoFrameMd5(out)).toBe(videoFrameMd5(src));
+  });
+
   it('carries the original alone when the music is silent', async () => {
     const out = join(t.dir, 'talk-only.wav');
     const r = await exportVideo(job({ videoPath: src, outputPath: out, format: 'wav', includeOriginalAudio: true, music: new Float32Array(0) }));

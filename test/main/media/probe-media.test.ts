@@ -26,6 +26,7 @@ describe('probeMedia', () => {
     const whole = readFileSync(SAMPLE_VIDEO);
     writeFileSync(join(t.dir, 'cut.mp4'), whole.subarray(0, Math.floor(whole.length / 2)));
     writeFileSync(join(t.dir, 'empty.mp4'), '');
+    synthVideo(join(t.dir, 'wide.mp4'), { seconds: 0.04, size: '8208x16' });
     writeFileSync(join(t.dir, 'text.mp4'), 'not a video at all\n'.repeat(100));
     synthVideo(join(t.dir, 'fast.mp4'), { seconds: 1, extra: ['-movflags', '+faststart'] });
     const fast = readFileSync(join(t.dir, 'fast.mp4'));
@@ -52,6 +53,7 @@ describe('probeMedia', () => {
   it('rejects an audio-only file', async () => expect(await failure(probeMedia(join(t.dir, 'tone.m4a')))).toBe('no-video-stream'));
   it('rejects a truncated mp4', async () => expect(await failure(probeMedia(join(t.dir, 'cut.mp4')))).toBe('unreadable-media'));
   it('rejects a truncated faststart mp4', async () => expect(await failure(probeMedia(join(t.dir, 'fastcut.mp4')))).toBe('unreadable-media'));
+  it('rejects a frame wider than 8192 pixels', async () => expect(await failure(probeMedia(join(t.dir, 'wide.mp4')))).toBe('unsupported-media'));
   it('rejects an empty file', async () => expect(await failure(probeMedia(join(t.dir, 'empty.mp4')))).toBe('empty-media'));
   it('rejects a text file', async () => expect(await failure(probeMedia(join(t.dir, 'text.mp4')))).toBe('unreadable-media'));
   it('rejects a missing file', async () => expect(await failure(probeMedia(join(t.dir, 'nope.mp4')))).toBe('not-found'));
