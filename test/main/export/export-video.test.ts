@@ -156,6 +156,13 @@ describe('exportVideo: refusals and failures leave nothing behind', () => {
     expect(readFileSync(src).equals(readFileSync(SAMPLE_VIDEO))).toBe(true);
   });
 
+  it('refuses a folder as the output file', async () => {
+    const dir = join(t.dir, 'a-folder.mp4');
+    mkdirSync(dir);
+    expect(await code(exportVideo(job({ outputPath: dir })))).toBe('invalid-input');
+    expect(readdirSync(t.dir).filter((f) => f.endsWith('.partial'))).toEqual([]);
+  });
+
   it('names a missing folder', async () => {
     expect(await code(exportVideo(job({ outputPath: join(t.dir, 'no', 'such', 'x.mp4') })))).toBe('not-found');
   });

@@ -26,6 +26,8 @@ describe('probeMedia', () => {
     const whole = readFileSync(SAMPLE_VIDEO);
     writeFileSync(join(t.dir, 'cut.mp4'), whole.subarray(0, Math.floor(whole.length / 2)));
     writeFileSync(join(t.dir, 'empty.mp4'), '');
+    // 30 fps for the first second, then every third frame only: a variable frame rate
+    synthVideo(join(t.dir, 'vfr.mp4'), { seconds: 2, rate: 30, extra: ['-vf', "select='lt(t,1)+not(mod(n,3))'", '-fps_mode', 'vfr'] });
     synthVideo(join(t.dir, 'wide.mp4'), { seconds: 0.04, size: '8208x16' });
     writeFileSync(join(t.dir, 'text.mp4'), 'not a video at all\n'.repeat(100));
     synthVideo(join(t.dir, 'fast.mp4'), { seconds: 1, extra: ['-movflags', '+faststart'] });
@@ -49,6 +51,11 @@ describe('probeMedia', () => {
     const m = await probeMedia(join(t.dir, 'rot.mp4'));
     expect([m.width, m.height, m.codedWidth, m.codedHeight]).toEqual([240, 320, 320, 240]);
     expect([90, 270]).toContain(m.rotation);
+  });
+  it('flags a variable frame rate and counts its frames exactly', async () => {
+    const m = await probeMedia(join(t.dir, 'vfr.mp4'));
+    expect(m.variableFrameRate).toBe(true);
+    expect(m.frameCount).toBe(40);
   });
   it('rejects an audio-only file', async () => expect(await failure(probeMedia(join(t.dir, 'tone.m4a')))).toBe('no-video-stream'));
   it('rejects a truncated mp4', async () => expect(await failure(probeMedia(join(t.dir, 'cut.mp4')))).toBe('unreadable-media'));
