@@ -8,7 +8,7 @@ import { geluErf, layerNorm, linear } from './common/ops';
 import { addWeight, readKey, linearWeight, dimsOf } from './common/weights';
 import type { GraphBuilder } from '../onnx/builder';
 
-/** Builds `lstv.onnx` (batch, local and global frame counts are dynamic). */
+/** Builds `lstv.onnx` (batch, local and global frame counts are dynamic); fused attention by default, as CLIP. */
 export function buildLstvGraph(ctx: GraphBuildContext, opts: { fused?: boolean } = {}): BuiltGraph {
   const { lm, clip } = ctx;
   const n = clip.tokensPerFrame;
@@ -21,13 +21,13 @@ export function buildLstvGraph(ctx: GraphBuildContext, opts: { fused?: boolean }
     const frames = b.op('Reshape', [x, b.constI64([-1, n, c])]);
     const input = b.op('Add', [frames, addPos(ctx, b, `${name}_pos_embedding`)]);
     g.output(input, `${name}_tt_input`, 'float32', [`${name}_rows`, n, c]);
-    const out = temporalTransformer(ctx, b, input, `${name}_temporal_transformer`, opts.fused ?? false);
+    const out = temporalTransformer(ctx, b, input, `${name}_temporal_transformer`, opts.fused ?? true);
     g.output(out, `${name}_tt_output`, 'float32', [`${name}_rows`, n, c]);
     return reshapeTokens(b, out, x, c);
   };
   const l = branch(local, 'local');
   const gl = branch(global, 'global');
-  const fused = fusion(ctx, b, l, gl, opts.fused ?? false);
+  const fused = fusion(ctx, b, l, gl, opts.fused ?? true);
   g.output(fused, 'fused', 'float32', ['batch', 'local_tokens', c]);
   const emb = linear(ctx, b, fused, 'visual_feature_proj');
   g.output(emb, 'video_emb', 'float32', ['batch', 'local_tokens', lm.dim]);
