@@ -1,17 +1,26 @@
-// The exporter used when the transport supplies none: writes the music as a float WAV via the file-store
-// atomic writer (temp name, fsync, rename). Video muxing belongs to the export module.
-import { dirname } from 'node:path';
-import { AppError } from '../../shared/errors';
-import { writeFileAtomic } from '../store/file-store';
+// The exporter used when the transport supplies none: the export module (mp4 with the video copied, WAV or
+// FLAC; loudness, ducking, temp name + rename), fed with the studio's mixdown of the selected takes.
+import { DEFAULT_DUCKING } from '../../shared/export';
+import { exportVideo } from '../export/export-video';
 import type { ExportRunner } from './export-job';
-import { encodeWavFloat } from './wav';
 
-/** Exports WAV only; other formats need the export module. */
-export const defaultExporter: ExportRunner = async (req, { signal, onProgress }) => {
-  if (req.options.format !== 'wav') throw new AppError('invalid-input', `Export to ${req.options.format} is not available in this build.`);
-  if (signal?.aborted) throw new AppError('cancelled', 'Cancelled');
-  onProgress?.({ stage: 'write', done: 0, total: 1, etaSeconds: null });
-  writeFileAtomic(req.options.outputPath, dirname(req.options.outputPath), encodeWavFloat(req.music, req.sampleRate));
-  onProgress?.({ stage: 'write', done: 1, total: 1, etaSeconds: 0 });
-  return req.options.outputPath;
+/** Writes the export with the export module; returns the output path. */
+export const defaultExporter: ExportRunner = async (req, opts) => {
+  const o = req.options;
+  const result = await exportVideo(
+    {
+      videoPath: req.videoPath,
+      music: req.music,
+      musicSampleRate: req.sampleRate,
+      format: o.format,
+      outputPath: o.outputPath,
+      includeOriginalAudio: o.includeOriginalAudio,
+      musicGainDb: o.musicGainDb,
+      originalGainDb: o.originalGainDb,
+      ducking: o.ducking ? DEFAULT_DUCKING : null,
+      loudnessTarget: o.loudnessTarget,
+    },
+    opts,
+  );
+  return result.outputPath;
 };

@@ -7,12 +7,14 @@ import { createStudio } from '../../../src/main/studio';
 import type { ProjectState } from '../../../src/shared/domain';
 import { testGenerator } from './fixtures';
 
-const [libraryDir, projectId, bundleDir, outDir, seedArg] = process.argv.slice(2);
+const [libraryDir, projectId, bundleDir, outDir, seedArg, mode] = process.argv.slice(2);
 let seed = Number(seedArg);
-/** A small deterministic PRNG, so a failing run can be replayed from its seed. */
+/** A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
 const rand = (n: number): number => {
-  seed = (seed * 1103515245 + 12345) % 2 ** 31;
-  return seed % n;
+  seed = (seed + 0x6d2b79f5) | 0;
+  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+  return ((t ^ (t >>> 14)) >>> 0) % n;
 };
 const say = (line: string): void => void process.stdout.write(line + '\n');
 
@@ -31,7 +33,9 @@ studio.on('job', (j) => {
 async function step(s: ProjectState, k: number): Promise<ProjectState> {
   const w = s.windows[rand(s.windows.length)];
   const take = w.takes.length ? w.takes[rand(w.takes.length)] : null;
-  switch (rand(9)) {
+  // 'export' mode keeps an export running and edits alongside; 'edit' mode edits and generates.
+  const choice = mode === 'export' ? (inFlight.export.size === 0 ? 8 : 2 + rand(4)) : rand(8);
+  switch (choice) {
     case 0:
     case 1:
       if (inFlight.generate.size >= 2) return s;
@@ -68,7 +72,7 @@ async function main(): Promise<void> {
     const before = s.revision;
     s = await step(s, k);
     if (s.revision !== before) say(`cmd ${s.revision}`);
-    if (k % 4 === 3) await new Promise((r) => setImmediate(r));
+    await new Promise((r) => setImmediate(r));
   }
 }
 

@@ -1,12 +1,13 @@
-// Crash safety: a real child process does real store work (generations, edits, exports) and is killed with
-// SIGKILL at random points, many times over one library. After every kill the library must be consistent:
-// every take and command reported complete is there, every file under a final name is whole, and reopening
-// shows the cut-off jobs as interrupted.
+// Crash safety: a real child process does real store work (generations, edits, exports through ffmpeg) and
+// is killed with SIGKILL at random points, many times over one library. After every kill the library must be
+// consistent: every take, command and export reported complete is there, every file under a final name is
+// whole, and the cut-off jobs read as interrupted.
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProjectState } from '../../../src/shared/domain';
 import { openDatabase } from '../../../src/main/store/database';
 import { sha256 } from '../../../src/main/store/file-store';
 import { markInterruptedJobs } from '../../../src/main/store/jobs-repo';
@@ -15,7 +16,8 @@ import { tempDir } from '../synth-media';
 import { expectedPcm, writeTestBundle } from './fixtures';
 import { copySample, makeStudio } from './helpers';
 
-const KILLS = Number(process.env.CRASH_KILLS ?? 80);
+const EDIT_KILLS = Number(process.env.CRASH_KILLS ?? 50);
+const EXPORT_KILLS = Number(process.env.CRASH_EXPORT_KILLS ?? 12);
 const tmp = tempDir('crash');
 const worker = join(process.cwd(), 'test-artifacts', `crash-worker-${process.pid}.mjs`);
 afterAll(() => {
@@ -30,7 +32,16 @@ beforeAll(async () => {
   });
 });
 
-/** Runs the worker until a random moment after it is ready, kills it with SIGKILL, returns its lines. */
+/** True when a WAV's RIFF size matches the file and its data chunk is complete (ffmpeg writes sizes last). */
+function wavIsWhole(b: Buffer): boolean {
+  if (b.toString('latin1', 0, 4) !== 'RIFF' || b.readUInt32LE(4) + 8 !== b.length) return false;
+  for (let off = 12; off + 8 <= b.length; off += 8 + b.readUInt32LE(off + 4)) {
+    if (b.toString('latin1', off, off + 4) === 'data') return b.readUInt32LE(off + 4) > 0 && off + 8 + b.readUInt32LE(off + 4) <= b.length;
+  }
+  return false;
+}
+
+/** Runs the worker until `delayMs` after it is ready, kills it with SIGKILL, returns its lines. */
 function runAndKill(args: string[], delayMs: number): Promise<string[]> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [worker, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -44,67 +55,109 @@ function runAndKill(args: string[], delayMs: number): Promise<string[]> {
   });
 }
 
+/** What the killed workers reported, accumulated over all runs, and what has been checked already. */
+interface Reported {
+  takes: Set<string>;
+  exports: string[];
+  revision: number;
+  commands: number;
+  checked: Set<string>;
+}
+
+function record(r: Reported, lines: string[]): void {
+  for (const l of lines) {
+    const [kind, value] = l.split(' ');
+    if (kind === 'take') r.takes.add(value);
+    if (kind === 'export') r.exports.push(value);
+    if (kind === 'cmd') {
+      r.revision = Math.max(r.revision, Number(value));
+      r.commands++;
+    }
+  }
+}
+
+function checkTakes(db: ReturnType<typeof openDatabase>, lib: string, r: Reported): void {
+  for (const id of r.takes) {
+    const t = db.prepare('SELECT t.*, w.start, w.end FROM takes t JOIN windows w ON w.id = t.window_id WHERE t.id = ?').get(id) as
+      | { audio_hash: string; seed: number; start: number; end: number }
+      | undefined;
+    expect(t, `take ${id} reported complete`).toBeDefined();
+    if (r.checked.has(id)) continue;
+    const audio = readFileSync(join(lib, 'files', t!.audio_hash.slice(0, 2), `${t!.audio_hash}.wav`));
+    expect(decodeWavFloat(audio).pcm).toEqual(expectedPcm(t!.seed, t!.start, t!.end));
+    r.checked.add(id);
+  }
+  for (const f of readdirSync(join(lib, 'files'), { recursive: true }) as string[]) {
+    const m = /([0-9a-f]{64})\.\w+$/.exec(f);
+    if (!m || r.checked.has(f)) continue;
+    expect(sha256(readFileSync(join(lib, 'files', f))), `file ${f} is whole`).toBe(m[1]);
+    r.checked.add(f);
+  }
+}
+
+function checkExports(outDir: string, r: Reported): void {
+  const visible = readdirSync(outDir).filter((f) => /^out-.*\.wav$/.test(f)).map((f) => join(outDir, f));
+  for (const out of r.exports) expect(visible).toContain(out);
+  for (const out of visible) {
+    if (r.checked.has(out)) continue;
+    expect(wavIsWhole(readFileSync(out)), `export ${out} is whole`).toBe(true);
+    r.checked.add(out);
+  }
+}
+
+/** Checks the library after a kill: integrity, reported work present, no partial file, no job left running. */
+function verify(lib: string, outDir: string, projectId: string, r: Reported): void {
+  const db = openDatabase(join(lib, 'library.db'));
+  try {
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    const p = db.prepare('SELECT revision, history_pos FROM projects WHERE id = ?').get(projectId) as { revision: number; history_pos: number };
+    expect(p.revision).toBeGreaterThanOrEqual(r.revision);
+    if (p.history_pos > 0) expect(db.prepare('SELECT 1 FROM history WHERE project_id = ? AND seq = ?').get(projectId, p.history_pos)).toBeTruthy();
+    checkTakes(db, lib, r);
+    checkExports(outDir, r);
+    markInterruptedJobs(db);
+    expect(db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')").get()).toEqual({ n: 0 });
+  } finally {
+    db.close();
+  }
+}
+
 describe('kill -9 at random points', () => {
-  it(`loses nothing reported complete over ${KILLS} kills`, async () => {
-    const bundleDir = writeTestBundle(tmp.dir);
+  let s: ProjectState;
+  let bundleDir: string;
+  const lib = join(tmp.dir, 'library');
+  const r: Reported = { takes: new Set(), exports: [], revision: 0, commands: 0, checked: new Set() };
+
+  beforeAll(async () => {
+    bundleDir = writeTestBundle(tmp.dir);
     const studio = makeStudio(tmp.dir);
-    let s = await studio['project.openVideo']({ path: copySample(tmp.dir) });
+    s = await studio['project.openVideo']({ path: copySample(tmp.dir) });
     s = await studio['project.setPlan']({ projectId: s.id, windowSamples: 16000, overlapSamples: 4000 });
     await studio['generate.windows']({ projectId: s.id, windowIndices: null });
     await studio.idle();
     await studio.dispose();
-    const lib = join(tmp.dir, 'library');
-    const takes = new Set<string>();
-    const exports: string[] = [];
-    const verified = new Set<string>();
-    let revision = 0;
-    let commands = 0;
-    for (let i = 0; i < KILLS; i++) {
-      const lines = await runAndKill([lib, s.id, bundleDir, tmp.dir, String(i + 1)], (i * 37) % 200);
+  });
+
+  it(`loses no take or command over ${EDIT_KILLS} kills during generations and edits`, async () => {
+    for (let i = 0; i < EDIT_KILLS; i++) {
+      const lines = await runAndKill([lib, s.id, bundleDir, tmp.dir, String(i + 1), 'edit'], (i * 37) % 200);
       expect(lines[0]).toBe('ready');
-      for (const l of lines) {
-        const [kind, value] = l.split(' ');
-        if (kind === 'take') takes.add(value);
-        if (kind === 'export') exports.push(value);
-        if (kind === 'cmd') {
-          revision = Math.max(revision, Number(value));
-          commands++;
-        }
-      }
-      const db = openDatabase(join(lib, 'library.db'));
-      expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-      expect(db.pragma('foreign_key_check')).toEqual([]);
-      const p = db.prepare('SELECT revision, history_pos FROM projects WHERE id = ?').get(s.id) as { revision: number; history_pos: number };
-      expect(p.revision).toBeGreaterThanOrEqual(revision);
-      if (p.history_pos > 0) expect(db.prepare('SELECT 1 FROM history WHERE project_id = ? AND seq = ?').get(s.id, p.history_pos)).toBeTruthy();
-      for (const id of takes) {
-        const t = db.prepare('SELECT t.*, w.start, w.end FROM takes t JOIN windows w ON w.id = t.window_id WHERE t.id = ?').get(id) as
-          | { audio_hash: string; seed: number; start: number; end: number }
-          | undefined;
-        expect(t, `take ${id} reported complete`).toBeDefined();
-        if (verified.has(id)) continue;
-        const audio = readFileSync(join(lib, 'files', t!.audio_hash.slice(0, 2), `${t!.audio_hash}.wav`));
-        expect(decodeWavFloat(audio).pcm).toEqual(expectedPcm(t!.seed, t!.start, t!.end));
-        verified.add(id);
-      }
-      for (const f of readdirSync(join(lib, 'files'), { recursive: true }) as string[]) {
-        const m = /([0-9a-f]{64})\.\w+$/.exec(f);
-        if (!m || verified.has(f)) continue;
-        expect(sha256(readFileSync(join(lib, 'files', f))), `file ${f} is whole`).toBe(m[1]);
-        verified.add(f);
-      }
-      for (const out of exports) {
-        if (verified.has(out)) continue;
-        expect(decodeWavFloat(readFileSync(out)).pcm.length).toBe(s.totalSamples);
-        verified.add(out);
-      }
-      markInterruptedJobs(db);
-      expect(db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')").get()).toEqual({ n: 0 });
-      db.close();
+      record(r, lines);
+      verify(lib, tmp.dir, s.id, r);
     }
-    console.log(`crash test: ${KILLS} kills, ${takes.size} takes, ${commands} commands, ${exports.length} exports reported; all present`);
-    expect(takes.size).toBeGreaterThan(KILLS / 10);
-    expect(exports.length).toBeGreaterThan(0);
-    expect(commands).toBeGreaterThan(KILLS);
+    console.log(`crash (edit): ${EDIT_KILLS} kills, ${r.takes.size} takes and ${r.commands} commands reported; all present`);
+    expect(r.takes.size).toBeGreaterThan(EDIT_KILLS / 10);
+    expect(r.commands).toBeGreaterThan(EDIT_KILLS);
+  });
+
+  it(`leaves no partial export over ${EXPORT_KILLS} kills during exports`, async () => {
+    for (let i = 0; i < EXPORT_KILLS; i++) {
+      const lines = await runAndKill([lib, s.id, bundleDir, tmp.dir, String(1000 + i), 'export'], 300 + ((i * 173) % 1700));
+      record(r, lines);
+      verify(lib, tmp.dir, s.id, r);
+    }
+    console.log(`crash (export): ${EXPORT_KILLS} kills, ${r.exports.length} exports reported; all present and whole`);
+    expect(r.exports.length).toBeGreaterThan(0);
   });
 });

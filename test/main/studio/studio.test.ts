@@ -5,7 +5,7 @@ import type { ProjectState } from '../../../src/shared/domain';
 import type { AppError } from '../../../src/shared/errors';
 import { decodeWavFloat } from '../../../src/main/studio/wav';
 import { mixProject } from '../../../src/main/studio/export-job';
-import { tempDir } from '../synth-media';
+import { ffprobeJson, tempDir } from '../synth-media';
 import { expectedPcm } from './fixtures';
 import { copySample, makeStudio, testUrl } from './helpers';
 
@@ -126,18 +126,20 @@ describe('studio', () => {
     expect(s.revision).toBe(rev + 2);
   });
 
-  it('exports the mixdown of the selected takes as a WAV', async () => {
-    const out = join(tmp.dir, 'music.wav');
-    const { jobId } = await studio['export.start']({
-      projectId: s.id,
-      options: { format: 'wav', outputPath: out, includeOriginalAudio: false, musicGainDb: 0, originalGainDb: 0, ducking: false, loudnessTarget: -14 },
-    });
+  it('exports the mixdown of the selected takes as WAV and as mp4 through the export module', async () => {
+    const options = { includeOriginalAudio: false, musicGainDb: 0, originalGainDb: 0, ducking: false, loudnessTarget: -14 };
+    const wav = join(tmp.dir, 'music.wav');
+    const mp4 = join(tmp.dir, 'scored.mp4');
+    const a = await studio['export.start']({ projectId: s.id, options: { ...options, format: 'wav', outputPath: wav } });
+    const b = await studio['export.start']({ projectId: s.id, options: { ...options, format: 'mp4', outputPath: mp4 } });
     await studio.idle();
-    const job = (await studio['jobs.list']()).find((j) => j.id === jobId)!;
-    expect(job).toMatchObject({ status: 'done', result: out, kind: 'export' });
-    const { pcm } = decodeWavFloat(readFileSync(out));
-    expect(pcm).toEqual(mixProject(studio.context.db, studio.context.files, s.id));
-    expect(pcm.length).toBe(s.totalSamples);
+    const jobs = await studio['jobs.list']();
+    expect(jobs.find((j) => j.id === a.jobId)).toMatchObject({ status: 'done', result: wav, kind: 'export' });
+    expect(jobs.find((j) => j.id === b.jobId)).toMatchObject({ status: 'done', result: mp4, kind: 'export' });
+    const w = ffprobeJson(wav).streams[0];
+    expect(w).toMatchObject({ codec_name: 'pcm_s24le', sample_rate: '32000', channels: 1, duration_ts: s.totalSamples });
+    expect(ffprobeJson(mp4).streams.map((x) => x.codec_type).sort()).toEqual(['audio', 'video']);
+    expect(mixProject(studio.context.db, studio.context.files, s.id).length).toBe(s.totalSamples);
   });
 
   it('lets the transport serve only the project files', () => {
