@@ -48,6 +48,7 @@ class Machine {
 
   private step(op: number): void {
     const s = this.stack;
+    if (this.pushLiteral(op)) return;
     switch (op) {
       case 0x80: this.pos++; return; // PROTO
       case 0x95: this.pos += 8; return; // FRAME
@@ -56,22 +57,6 @@ class Machine {
       case 0x29: s.push([]); return; // EMPTY_TUPLE
       case 0x8f: s.push(new Set()); return; // EMPTY_SET
       case 0x28: this.marks.push(s.length); return; // MARK
-      case 0x4e: s.push(null); return; // NONE
-      case 0x88: s.push(true); return; // NEWTRUE
-      case 0x89: s.push(false); return; // NEWFALSE
-      case 0x4b: s.push(this.d[this.pos++]); return; // BININT1
-      case 0x4d: s.push(this.view.getUint16(this.advance(2), true)); return; // BININT2
-      case 0x4a: s.push(this.view.getInt32(this.advance(4), true)); return; // BININT
-      case 0x8a: s.push(this.long(this.d[this.pos++])); return; // LONG1
-      case 0x8b: s.push(this.long(this.u32())); return; // LONG4
-      case 0x47: s.push(this.view.getFloat64(this.advance(8), false)); return; // BINFLOAT
-      case 0x58: s.push(this.text(this.u32())); return; // BINUNICODE
-      case 0x8c: s.push(this.text(this.d[this.pos++])); return; // SHORT_BINUNICODE
-      case 0x8d: s.push(this.text(Number(this.view.getBigUint64(this.advance(8), true)))); return; // BINUNICODE8
-      case 0x54: s.push(this.text(this.u32())); return; // BINSTRING
-      case 0x55: s.push(this.text(this.d[this.pos++])); return; // SHORT_BINSTRING
-      case 0x42: s.push(this.bytes(this.u32())); return; // BINBYTES
-      case 0x43: s.push(this.bytes(this.d[this.pos++])); return; // SHORT_BINBYTES
       case 0x74: s.push(this.popMark()); return; // TUPLE
       case 0x85: s.push([s.pop()]); return; // TUPLE1
       case 0x86: { const b = s.pop(); const a = s.pop(); s.push([a, b]); return; } // TUPLE2
@@ -99,6 +84,30 @@ class Machine {
       case 0x31: this.popMark(); return; // POP_MARK
       case 0x32: s.push(s[s.length - 1]); return; // DUP
       default: throw this.fail(`unsupported opcode 0x${op.toString(16)} at byte ${this.pos - 1}`);
+    }
+  }
+
+  /** Opcodes that push one constant; false when `op` is not one of them. */
+  private pushLiteral(op: number): boolean {
+    const s = this.stack;
+    switch (op) {
+      case 0x4e: s.push(null); return true; // NONE
+      case 0x88: s.push(true); return true; // NEWTRUE
+      case 0x89: s.push(false); return true; // NEWFALSE
+      case 0x4b: s.push(this.d[this.pos++]); return true; // BININT1
+      case 0x4d: s.push(this.view.getUint16(this.advance(2), true)); return true; // BININT2
+      case 0x4a: s.push(this.view.getInt32(this.advance(4), true)); return true; // BININT
+      case 0x8a: s.push(this.long(this.d[this.pos++])); return true; // LONG1
+      case 0x8b: s.push(this.long(this.u32())); return true; // LONG4
+      case 0x47: s.push(this.view.getFloat64(this.advance(8), false)); return true; // BINFLOAT
+      case 0x58: s.push(this.text(this.u32())); return true; // BINUNICODE
+      case 0x8c: s.push(this.text(this.d[this.pos++])); return true; // SHORT_BINUNICODE
+      case 0x8d: s.push(this.text(Number(this.view.getBigUint64(this.advance(8), true)))); return true; // BINUNICODE8
+      case 0x54: s.push(this.text(this.u32())); return true; // BINSTRING
+      case 0x55: s.push(this.text(this.d[this.pos++])); return true; // SHORT_BINSTRING
+      case 0x42: s.push(this.bytes(this.u32())); return true; // BINBYTES
+      case 0x43: s.push(this.bytes(this.d[this.pos++])); return true; // SHORT_BINBYTES
+      default: return false;
     }
   }
 
