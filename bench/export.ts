@@ -25,7 +25,7 @@ function makeVideo(withAudio: boolean): string {
 }
 
 // Windows of 30 s every 26 s (4 s overlaps), each a chord with a little noise, like takes of a model.
-function score(): Float32Array {
+function takes(): { clips: MixdownClip[]; seams: MixdownSeam[] } {
   const clips: MixdownClip[] = [];
   const seams: MixdownSeam[] = [];
   for (let start = 0; start < SECONDS * SR; start += 26 * SR) {
@@ -34,7 +34,7 @@ function score(): Float32Array {
     if (clips.length > 0) seams.push({ startSample: start, endSample: start + 4 * SR, curve: 'equal-power' });
     clips.push({ startSample: start, pcm });
   }
-  return mixdown({ sampleRate: SR, totalSamples: SECONDS * SR, clips, seams, fadeInSamples: SR, fadeOutSamples: 2 * SR });
+  return { clips, seams };
 }
 
 // CPU seconds of this process plus its finished children (ffmpeg): fields 14–17 of /proc/self/stat, in ticks.
@@ -66,8 +66,9 @@ async function timeExport(videoPath: string, music: Float32Array, format: Export
 async function main(): Promise<void> {
   const video = makeVideo(false);
   const videoWithAudio = makeVideo(true);
+  const { clips, seams } = takes();
   const t0 = performance.now();
-  const music = score();
+  const music = mixdown({ sampleRate: SR, totalSamples: SECONDS * SR, clips, seams, fadeInSamples: SR, fadeOutSamples: 2 * SR });
   const mixdownSeconds = Number(((performance.now() - t0) / 1000).toFixed(3));
   const loadBefore = Number(loadavg()[0].toFixed(2));
   const figures = {
