@@ -16,7 +16,7 @@ import { mapSqliteError } from '../store/database';
 import { defaultParams, defaultPlan, findBundle, listBundles } from './bundles';
 import type { StudioContext } from './context';
 import { checkMedia } from './media-status';
-import { windowRanges } from './window-ranges';
+import { projectPlan } from './project-plan';
 
 type ProjectHandlers = Pick<
   ApiHandlers,
@@ -35,8 +35,7 @@ async function openVideo(ctx: StudioContext, path: string): Promise<string> {
   const sampleRate = bundle?.sampleRate ?? 32000;
   const total = secondsToSamples(info.durationSeconds, sampleRate);
   if (total < 1) throw new AppError('empty-media', `${abs} has no duration to score.`);
-  const plan = defaultPlan(bundle, sampleRate, total);
-  const ranges = windowRanges(total, plan.windowSamples, plan.overlapSamples);
+  const { settings: plan, windows: ranges } = projectPlan(total, defaultPlan(bundle, sampleRate, total), bundle, sampleRate);
   try {
     return ctx.db.transaction(() => {
       const mediaId = insertMedia(ctx.db, {
@@ -86,9 +85,10 @@ async function relink(ctx: StudioContext, projectId: string, path: string) {
 function setPlan(ctx: StudioContext, projectId: string, windowSamples: number, overlapSamples: number) {
   ctx.ensureOpen(projectId);
   const p = getProject(ctx.db, projectId);
-  const ranges = windowRanges(p.total_samples, windowSamples, overlapSamples);
+  const bundle = listBundles(ctx.options.bundleDirs).find((b) => b.id === p.bundle_id) ?? null;
+  const { settings, windows } = projectPlan(p.total_samples, { windowSamples, overlapSamples }, bundle, p.sample_rate);
   const revision = ctx.db.transaction(() => {
-    const planId = findPlan(ctx.db, projectId, windowSamples, overlapSamples) ?? insertPlan(ctx.db, projectId, { windowSamples, overlapSamples }, ranges);
+    const planId = findPlan(ctx.db, projectId, settings.windowSamples, settings.overlapSamples) ?? insertPlan(ctx.db, projectId, settings, windows);
     return execute(ctx.db, projectId, 'Change window plan', [{ t: 'plan', planId }]);
   }).immediate();
   ctx.changed(projectId, revision);
