@@ -1,6 +1,6 @@
 // Streams a file into a Node HTTP response through the same code that answers Electron's protocol.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { Readable } from 'node:stream';
+import { Readable, pipeline } from 'node:stream';
 import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { fileResponse } from './file-response';
 
@@ -18,8 +18,8 @@ export async function sendFile(
     res.end();
     return true;
   }
-  const body = Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>);
-  body.on('error', () => res.destroy());
-  body.pipe(res);
+  // pipeline, not pipe: when the client aborts (media elements drop range requests all the time) the
+  // file stream is destroyed and its handle closed at once rather than on garbage collection.
+  pipeline(Readable.fromWeb(response.body as NodeReadableStream<Uint8Array>), res, () => undefined);
   return true;
 }

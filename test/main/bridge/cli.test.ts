@@ -1,0 +1,73 @@
+// `npm run web` as a user runs it: the built bridge CLI prints a loopback URL with a fresh secret, serves the
+// renderer and the API to holders of the secret only, and stops cleanly on SIGTERM. Needs `npm run build`.
+import { spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { tempDir } from '../synth-media';
+import { rawRequest } from './helpers';
+
+const cli = path.resolve('dist/bridge/cli.js');
+const tmp = tempDir('bridge-cli');
+let child: ChildProcess;
+let printed = '';
+let page: URL;
+
+beforeAll(async () => {
+  if (!existsSync(cli)) throw new Error('dist/bridge/cli.js is missing: run `npm run build` first');
+  child = spawn(process.execPath, [cli, '--library', path.join(tmp.dir, 'library')], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  await new Promise<void>((resolve, reject) => {
+    child.stdout!.on('data', (chunk: Buffer) => {
+      printed += chunk.toString();
+      if (/Open: \S+\n/.test(printed)) resolve();
+    });
+    child.on('exit', (code) => reject(new Error(`cli exited with ${code}: ${printed}`)));
+  });
+  page = new URL(/Open: (\S+)/.exec(printed)![1]!);
+});
+afterAll(() => {
+  if (child.exitCode === null) child.kill('SIGKILL');
+  tmp.remove();
+});
+
+describe('bridge CLI (npm run web)', () => {
+  it('prints a 127.0.0.1 URL with a 256-bit secret', () => {
+    expect(page.hostname).toBe('127.0.0.1');
+    expect(page.pathname).toBe('/');
+    expect(page.searchParams.get('secret')).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+  it('serves the built renderer and the API only with the secret', async () => {
+    const port = Number(page.port);
+    const secret = page.searchParams.get('secret')!;
+    expect((await rawRequest(port, '/')).status).toBe(401);
+    const json = { 'content-type': 'application/json' };
+    expect((await rawRequest(port, '/api/app.info', json, 'POST', '')).status).toBe(401);
+    const first = await rawRequest(port, `/?secret=${secret}`);
+    expect([first.status, first.headers.location]).toEqual([303, '/']);
+    const html = await rawRequest(port, '/', { cookie: `vidmuse_secret=${secret}` });
+    expect([html.status, html.body.toString().includes('<div id="app">')]).toEqual([200, true]);
+    const info = await rawRequest(port, '/api/app.info', { ...json, 'x-vidmuse-secret': secret }, 'POST', '');
+    expect(JSON.parse(info.body.toString())).toEqual({
+      result: { version: '0.1.0', mode: 'web', platform: process.platform },
+    });
+    const models = await rawRequest(
+      port,
+      '/api/models.list',
+      { ...json, 'x-vidmuse-secret': secret },
+      'POST',
+      '',
+    );
+    const ids = (JSON.parse(models.body.toString()) as { result: { id: string }[] }).result.map((b) => b.id);
+    expect(ids).toContain('tiny-untrained');
+  });
+  it('stops cleanly on SIGTERM', async () => {
+    const code = await new Promise<number | null>((resolve) => {
+      child.once('exit', (c) => resolve(c));
+      child.kill('SIGTERM');
+    });
+    expect(code).toBe(0);
+  });
+});
