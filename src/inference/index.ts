@@ -9,7 +9,7 @@ export { startWorkerHost, defaultWorkerEntry } from './host/start-worker';
 export type { WorkerHostOptions } from './host/start-worker';
 export type { MessagePortLike, HostPort } from './host/message-port';
 export type { HostEvent, HostRequest, JobSpec, JobMap, JobsOf } from './host/protocol';
-export { inferenceHandlers } from './host/inference-jobs';
+export { inferenceHandlers, shutdownInference } from './host/inference-jobs';
 export type { InferenceJobs, EngineRef, AnalyseSummary } from './host/inference-jobs';
 export type { TakeParams, WindowTake, PromptCodes } from './pipeline/generate-window';
 export type { ScoreRequest, ScoreResult } from './pipeline/score-video';

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { cpSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -105,6 +105,26 @@ describe('score on bad input', () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain(message);
     expect(r.stderr).toContain(name);
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('stops on Ctrl-C during generation and leaves no output', async () => {
+    const out = tempDir('score-out');
+    const args = ['--import', 'tsx', 'src/cli/main.ts', 'score', join(media, 'long.mp4'), '-o', join(out, 'x.mp4'), '--model', model, '--cache', cache];
+    // Plain node with tsx's loader: the tsx CLI's own signal relay gives a busy child only 30 ms to answer.
+    const child = spawn(process.execPath, args, { detached: true });
+    let stderr = '';
+    let sent = false;
+    child.stderr.on('data', (c: Buffer) => {
+      stderr += c.toString();
+      if (!sent && stderr.includes('decode')) {
+        sent = true;
+        process.kill(-child.pid!, 'SIGINT');
+      }
+    });
+    const code = await new Promise<number | null>((r) => child.on('close', r));
+    expect(code).toBe(1);
+    expect(stderr).toContain('error: Cancelled');
     expect(readdirSync(out)).toEqual([]);
   });
 

@@ -47,7 +47,7 @@ async function runScore(a: ScoreArgs, signal: AbortSignal, onProgress: (p: Param
       },
     }, { signal, onProgress });
   } finally {
-    client.dispose();
+    await client.dispose();
   }
 }
 

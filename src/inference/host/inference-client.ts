@@ -50,16 +50,24 @@ export class InferenceClient<J extends JobsOf<J>> {
     return this.pending.size;
   }
 
-  /** Stops the host; pending jobs fail as cancelled. */
-  dispose(): void {
+  /**
+   * Stops the host: pending jobs fail as cancelled at once; the host is asked to finish its current step,
+   * release its sessions and exit, and is stopped by force after `graceMs`. Resolves once it is gone.
+   */
+  dispose(graceMs = 10_000): Promise<void> {
     this.disposed = true;
     const port = this.port;
     this.port = null;
     this.failAll(new AppError('cancelled', 'The inference host was shut down'));
-    if (port) {
+    if (!port) return Promise.resolve();
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => port.stop(), graceMs);
+      port.on('exit', () => {
+        clearTimeout(timer);
+        resolve();
+      });
       this.post(port, { type: 'shutdown' });
-      port.stop();
-    }
+    });
   }
 
   private ensurePort(): MessagePortLike {

@@ -46,9 +46,18 @@ export interface InferenceJobs {
   score: JobSpec<{ engine: EngineRef; request: ScoreRequest }, ScoreResult & { clipFrames: number }>;
 }
 
+// One engine per host (thread or process): the handlers and shutdownInference share it.
+let current: { key: string; engine: Promise<Engine> } | null = null;
+
+/** Releases the host's engine (its onnxruntime sessions); pass it to serveHost as onShutdown. */
+export async function shutdownInference(): Promise<void> {
+  const last = current;
+  current = null;
+  if (last) await last.engine.then((e) => e.dispose(), () => undefined);
+}
+
 /** Handlers of the inference host, sharing one loaded engine. */
 export function inferenceHandlers(): Handlers<InferenceJobs> {
-  let current: { key: string; engine: Promise<Engine> } | null = null;
   const engineFor = async (ref: EngineRef): Promise<Engine> => {
     const key = JSON.stringify([ref.modelDir, ref.options ?? {}]);
     if (current?.key !== key) {

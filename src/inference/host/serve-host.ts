@@ -15,17 +15,31 @@ export type Handlers<J extends JobsOf<J>> = { [K in keyof J]: JobHandler<J[K]['i
 /** Progress reports closer together than this are dropped, except a stage's first and last. */
 const PROGRESS_INTERVAL_MS = 100;
 
-/** Serves jobs on a port until the client shuts it down. */
-export function serveHost<J extends JobsOf<J>>(port: HostPort, handlers: Handlers<J>): void {
+/** Options of serveHost. */
+export interface ServeOptions {
+  /** Releases what the handlers hold (sessions) once running jobs have stopped, before the port closes. */
+  onShutdown?: () => Promise<void>;
+}
+
+/** Serves jobs on a port until the client shuts it down; shutdown aborts jobs, waits for them, then cleans up. */
+export function serveHost<J extends JobsOf<J>>(port: HostPort, handlers: Handlers<J>, opts: ServeOptions = {}): void {
   const running = new Map<number, AbortController>();
+  const settled = new Set<Promise<void>>();
   const send = (e: HostEvent): void => port.postMessage(e);
   port.onMessage((msg) => {
     if (!isHostRequest(msg)) return;
     if (msg.type === 'shutdown') {
       running.forEach((c) => c.abort());
-      port.close();
+      // Native sessions must be released on this thread, after their last run, or teardown can abort the process.
+      void Promise.allSettled(settled)
+        .then(() => opts.onShutdown?.())
+        .finally(() => port.close());
     } else if (msg.type === 'cancel') running.get(msg.id)?.abort();
-    else void runJob(msg as RunMessage<J>, handlers, running, send);
+    else {
+      const job = runJob(msg as RunMessage<J>, handlers, running, send);
+      settled.add(job);
+      void job.finally(() => settled.delete(job));
+    }
   });
   send({ type: 'ready', kinds: Object.keys(handlers) });
 }

@@ -17,8 +17,8 @@ async function errorOf(p: Promise<unknown>): Promise<AppError> {
   return e as AppError;
 }
 
-afterEach(() => {
-  client?.dispose();
+afterEach(async () => {
+  await client?.dispose();
   client = null;
   starts = 0;
 });
@@ -72,6 +72,15 @@ describe('InferenceClient with a worker host', () => {
     const e = await errorOf(c.run('exit', { code: 9 }));
     expect(e.code).toBe('inference-crashed');
     expect((await errorOf(slow)).code).toBe('inference-crashed');
+  });
+
+  it('shuts down gracefully: pending jobs fail as cancelled and the host exits by itself', async () => {
+    const c = make();
+    expect(await c.run('echo', { text: 'up' })).toEqual({ text: 'up', inWorker: true });
+    const slow = c.run('count', { steps: 1000, stepMs: 20 });
+    await c.dispose(60_000);
+    expect((await errorOf(slow)).code).toBe('cancelled');
+    expect((await errorOf(c.run('echo', { text: 'late' }))).message).toBe('The inference host was shut down');
   });
 
   it('turns a host over its memory limit into out-of-memory', async () => {
