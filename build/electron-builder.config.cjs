@@ -25,6 +25,8 @@ module.exports = {
     'package.json',
     'dist/**/*',
     '!dist/**/*.map',
+    // The loopback bridge is for browsers (npm run web, tests); the desktop app talks over IPC.
+    '!dist/bridge/**',
     '!**/*.{ts,tsx,map,md,markdown}',
     '!**/{.github,example,examples}/**',
     ...sqliteBuildParts,

@@ -78,7 +78,6 @@ describe('electron-builder --linux --dir', () => {
       'dist/electron/main.js',
       'dist/electron/preload.cjs',
       'dist/electron/inference-host.js',
-      'dist/bridge/cli.js',
       'dist/renderer/index.html',
     ])
       expect(entry(p), p).toEqual({ path: p, unpacked: false });
@@ -90,6 +89,7 @@ describe('electron-builder --linux --dir', () => {
     ).toEqual([]);
     expect(own.filter((p) => !p.startsWith('dist/') && p !== 'package.json')).toEqual([]);
     expect(paths().filter((p) => /\.(ts|map)$/.test(p))).toEqual([]);
+    expect(own.filter((p) => p.startsWith('dist/bridge/'))).toEqual([]);
   });
   it('unpacks the native modules from the asar', () => {
     const natives = [
