@@ -1,6 +1,6 @@
 // CLIP features on disk, one file per (video, bundle, preprocessing) key, so a video is encoded once
 // and every later window, regeneration or session reuses the features without running CLIP.
-import { mkdir, readdir, rm, unlink } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureTensor } from './feature-file';
 import { encodeFeatureFile, readFeatureFile, writeFileAtomic } from './feature-file';
@@ -47,14 +47,17 @@ export class FeatureCache {
     return t;
   }
 
-  /** Removes leftover temporary files of writers that died mid-write. */
-  async sweep(): Promise<number> {
+  /** Removes temporary files older than `olderThanMs`: left by writers that died mid-write, not in use by live ones. */
+  async sweep(olderThanMs = 3_600_000): Promise<number> {
     let removed = 0;
     const subs = await readdir(this.dir).catch(() => [] as string[]);
     for (const sub of subs) {
       const names = await readdir(join(this.dir, sub)).catch(() => [] as string[]);
       for (const n of names.filter((x) => x.endsWith('.tmp'))) {
-        await rm(join(this.dir, sub, n), { force: true });
+        const p = join(this.dir, sub, n);
+        const st = await stat(p).catch(() => null);
+        if (!st || Date.now() - st.mtimeMs < olderThanMs) continue;
+        await rm(p, { force: true });
         removed++;
       }
     }

@@ -68,9 +68,16 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
     }
     return current.engine;
   };
+  const swept = new Set<string>();
+  const cacheFor = (dir: string): FeatureCache => {
+    const cache = new FeatureCache(dir);
+    // Temporary files of a host that died mid-write are removed once per folder and host.
+    if (!swept.has(dir)) void cache.sweep().then(() => swept.add(dir), () => undefined);
+    return cache;
+  };
   const analysed = async (ref: EngineRef, videoPath: string, opts: Parameters<typeof analyseVideo>[3]) => {
     const engine = await engineFor(ref);
-    const cache = new FeatureCache(ref.cacheDir);
+    const cache = cacheFor(ref.cacheDir);
     const before = engine.stats.clipFrames;
     const video: AnalysedVideo = await analyseVideo(engine, videoPath, cache, opts);
     const nullFrame = await nullFeatures(engine, cache, opts);
@@ -91,7 +98,7 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
     score: async ({ engine: ref, request }, opts) => {
       const engine = await engineFor(ref);
       const before = engine.stats.clipFrames;
-      const result = await scoreVideo(engine, new FeatureCache(ref.cacheDir), request, opts);
+      const result = await scoreVideo(engine, cacheFor(ref.cacheDir), request, opts);
       return { ...result, clipFrames: engine.stats.clipFrames - before };
     },
   };

@@ -7,7 +7,10 @@ import type { MessagePortLike } from './message-port';
 
 /** Options of a host worker. */
 export interface WorkerHostOptions {
-  /** JS heap limit of the worker in MiB: exceeding it fails the job with 'out-of-memory', not the app. */
+  /**
+   * JS heap limit of the worker in MiB (default 4096): exceeding it fails the job with 'out-of-memory'
+   * instead of aborting the whole process. Tensors live in ArrayBuffers outside this heap.
+   */
   maxHeapMb?: number;
   /** Extra environment for the worker (defaults to a copy of the parent's). */
   env?: Record<string, string>;
@@ -33,7 +36,7 @@ function tsBootstrap(entry: URL): string {
 export function startWorkerHost(entry: URL = defaultWorkerEntry(), opts: WorkerHostOptions = {}): MessagePortLike {
   const common = {
     execArgv: [] as string[],
-    resourceLimits: opts.maxHeapMb ? { maxOldGenerationSizeMb: opts.maxHeapMb } : undefined,
+    resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 4096 },
     env: opts.env ? { ...process.env, ...opts.env } : undefined,
   };
   const worker = entry.pathname.endsWith('.ts')

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src/shared/errors';
@@ -75,12 +75,15 @@ describe('FeatureCache', () => {
     expect(readdirSync(join(cache.dir, key.slice(0, 2)))).toEqual([]);
   });
 
-  it('sweeps temporary files left by a writer that died', async () => {
+  it('sweeps old temporary files left by a writer that died, and keeps fresh ones of live writers', async () => {
     const cache = new FeatureCache(tempDir('cache'));
     mkdirSync(join(cache.dir, 'ab'));
-    writeFileSync(join(cache.dir, 'ab', 'x.feat.123.abc.tmp'), 'partial');
+    writeFileSync(join(cache.dir, 'ab', 'old.feat.123.abc.tmp'), 'partial');
+    const hourAgo = new Date(Date.now() - 2 * 3_600_000);
+    utimesSync(join(cache.dir, 'ab', 'old.feat.123.abc.tmp'), hourAgo, hourAgo);
+    writeFileSync(join(cache.dir, 'ab', 'new.feat.456.def.tmp'), 'in progress');
     expect(await cache.sweep()).toBe(1);
-    expect(readdirSync(join(cache.dir, 'ab'))).toEqual([]);
+    expect(readdirSync(join(cache.dir, 'ab'))).toEqual(['new.feat.456.def.tmp']);
   });
 });
 
