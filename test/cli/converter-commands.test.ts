@@ -50,7 +50,7 @@ describe('cli convert and reference-check', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^check +max abs error +tolerance +result/);
     expect(r.stdout).toMatch(/\ngen_codes +equal +exact +PASS\n/);
-    expect(r.stdout).toMatch(/all 25 checks passed\n$/);
+    expect(r.stdout).toMatch(/all 27 checks passed\n$/);
   });
 
   it('formats a progress line with bar, percent, megabytes and ETA', () => {

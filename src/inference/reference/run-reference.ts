@@ -11,6 +11,7 @@ import { loadBundle } from '../bundle/loader';
 import type { CheckResult, FixtureIndex, ReferenceCheck, ReferenceContext } from './check';
 import { codecChecks } from './codec-checks';
 import { decoderChecks } from './decoder-checks';
+import { pipelineCheck } from './pipeline-check';
 import { cfgVideoChecks, videoChecks } from './video-checks';
 
 /** The checks run by default, in table order. */
@@ -19,6 +20,7 @@ export const DEFAULT_CHECKS: Record<string, ReferenceCheck> = {
   'cfg video': cfgVideoChecks,
   codec: codecChecks,
   decoder: decoderChecks,
+  pipeline: pipelineCheck,
 };
 
 /** Options of a reference run. */

@@ -17,10 +17,11 @@ describe('reference check', () => {
       'codec_decode_quantized_latent', 'codec_decode_waveform', 'codec_encode_latent', 'codec_encode_codes',
       'codec_encode_decode_waveform', 'vidmuse_generate_audio (from reference tokens)',
       'logits_pattern_logits', 'gen_step_cfg_logits', 'gen_codes', 'vidmuse_generate_tokens', 'long_tokens',
+      'pipeline: tokens from frames', 'pipeline: audio from frames',
     ]);
     const pixels = results.filter((r) => r.name.endsWith('pixel_values'));
     expect(pixels.map((r) => r.maxAbsError)).toEqual([0, 0, 0, 0]);
-    expect(formatResults(results)).toMatch(/all 25 checks passed$/);
+    expect(formatResults(results)).toMatch(/all 27 checks passed$/);
   });
 
   it('fails the comparisons of a fixture whose reference tensor was altered, and the table says so', async () => {
