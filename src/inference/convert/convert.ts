@@ -52,8 +52,19 @@ export async function convertBundle(o: ConvertOptions): Promise<BundleManifest> 
     return manifest;
   } catch (e) {
     fs.rmSync(tmp, { recursive: true, force: true });
-    throw e;
+    throw userError(e, o);
   }
+}
+
+/** Errors a user can act on become AppErrors: a missing tensor, a full disk, an unwritable folder. */
+function userError(e: unknown, o: ConvertOptions): unknown {
+  if (e instanceof AppError || !(e instanceof Error)) return e;
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOSPC') return new AppError('disk-full', `Not enough disk space to write the bundle next to ${o.outDir}`);
+  if (code === 'EACCES' || code === 'EROFS') return new AppError('not-writable', `Cannot write the bundle at ${o.outDir}: ${e.message}`);
+  const missing = /^(.*): missing tensor "([^"]+)"$/.exec(e.message);
+  if (missing) return new AppError('invalid-input', `${missing[1]}: the checkpoint has no tensor "${missing[2]}" (not a VidMuse/EnCodec checkpoint of the expected layout)`);
+  return e;
 }
 
 async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManifest> {

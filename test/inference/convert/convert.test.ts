@@ -50,6 +50,23 @@ describe('convertBundle', () => {
     expect(fs.existsSync(out)).toBe(false);
   });
 
+  it('refuses a checkpoint that lacks a tensor, naming the file and the key', async () => {
+    const dir = tmpDir('conv');
+    const ck = new TorchCheckpoint(lm);
+    const root = ck.root as Map<string, unknown>;
+    const state = new Map<string, OutTensor>();
+    for (const [k, t] of root.get('best_state') as Map<string, { dtype: 'float32'; dims: number[]; readBytes(): Uint8Array }>)
+      if (k !== 'multi_head_cross_attention.final_linear.bias') state.set(k, new OutTensor(t.dtype, t.dims, t.readBytes()));
+    ck.close();
+    const bad = path.join(dir, 'state_dict.bin');
+    writeTorchCheckpoint(bad, { best_state: state, 'xp.cfg': root.get('xp.cfg') as string });
+    await expect(convertBundle({ lmCheckpoint: bad, codecDir: codec, outDir: path.join(dir, 'o') })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: `${bad}: the checkpoint has no tensor "multi_head_cross_attention.final_linear.bias" (not a VidMuse/EnCodec checkpoint of the expected layout)`,
+    });
+    expect(fs.readdirSync(dir)).toEqual(['state_dict.bin']);
+  });
+
   it('refuses a checkpoint with a tensor that no graph uses', async () => {
     const dir = tmpDir('conv');
     const ck = new TorchCheckpoint(lm);
