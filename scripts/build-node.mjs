@@ -4,6 +4,7 @@
 // node_modules, unpacked from the asar where they are native.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
@@ -18,6 +19,23 @@ const esmShim = [
   'const __dirname = __vmDirname(__filename);',
 ].join('\n');
 
+// Our inference modules have no import-time side effects. Saying so lets esbuild drop the ones a bundle
+// does not use, and with them their imports of onnxruntime-node: Electron main and the bridge only talk
+// to the inference host and must not load the runtime (ARCHITECTURE.md §2).
+const inferenceDir = path.resolve('src/inference') + path.sep;
+const pureInference = {
+  name: 'pure-inference',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
+      if (args.pluginData === 'pure-inference' || args.kind === 'entry-point') return undefined;
+      const { resolveDir, kind, importer } = args;
+      const r = await b.resolve(args.path, { resolveDir, kind, importer, pluginData: 'pure-inference' });
+      if (r.errors.length > 0 || !r.path.startsWith(inferenceDir)) return undefined;
+      return { path: r.path, sideEffects: false };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -28,18 +46,11 @@ const common = {
 };
 
 const targets = [
-  {
-    entryPoints: { main: 'electron/main.ts', 'inference-host': 'electron/inference-host.ts' },
-    outdir: 'dist/electron',
-  },
-  // The bridge runs inference in a worker_threads Worker whose entry sits beside the bundle.
-  {
-    entryPoints: {
-      cli: 'src/main/bridge/cli.ts',
-      'inference-host-worker': 'src/inference/host/worker-entry.ts',
-    },
-    outdir: 'dist/bridge',
-  },
+  { entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', plugins: [pureInference] },
+  { entryPoints: { 'inference-host': 'electron/inference-host.ts' }, outdir: 'dist/electron' },
+  { entryPoints: { cli: 'src/main/bridge/cli.ts' }, outdir: 'dist/bridge', plugins: [pureInference] },
+  // The bridge runs inference in a worker_threads Worker whose entry sits beside its bundle.
+  { entryPoints: { 'inference-host-worker': 'src/inference/host/worker-entry.ts' }, outdir: 'dist/bridge' },
 ];
 
 const started = Date.now();

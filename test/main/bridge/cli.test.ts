@@ -5,7 +5,9 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { tempDir } from '../synth-media';
+import { WebSocket } from 'ws';
+import type { JobInfo, ProjectState } from '../../../src/shared/domain';
+import { synthVideo, tempDir } from '../synth-media';
 import { rawRequest } from './helpers';
 
 const cli = path.resolve('dist/bridge/cli.js');
@@ -13,6 +15,7 @@ const tmp = tempDir('bridge-cli');
 let child: ChildProcess;
 let printed = '';
 let page: URL;
+const video = synthVideo(path.join(tmp.dir, 'clip.mp4'), { seconds: 2 });
 
 beforeAll(async () => {
   if (!existsSync(cli)) throw new Error('dist/bridge/cli.js is missing: run `npm run build` first');
@@ -62,6 +65,33 @@ describe('bridge CLI (npm run web)', () => {
     );
     const ids = (JSON.parse(models.body.toString()) as { result: { id: string }[] }).result.map((b) => b.id);
     expect(ids).toContain('tiny-untrained');
+  });
+  it('generates a take in its bundled inference worker with the tiny bundle', async () => {
+    const port = Number(page.port);
+    const secret = page.searchParams.get('secret')!;
+    const call = async (method: string, input: unknown) => {
+      const headers = { 'content-type': 'application/json', 'x-vidmuse-secret': secret };
+      const r = await rawRequest(port, `/api/${method}`, headers, 'POST', JSON.stringify(input));
+      return JSON.parse(r.body.toString()) as { result: never };
+    };
+    const ws = new WebSocket(`ws://127.0.0.1:${port}/events`, { headers: { 'x-vidmuse-secret': secret } });
+    await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+    const finished = new Promise<JobInfo>((resolve) =>
+      ws.on('message', (m) => {
+        const msg = JSON.parse(String(m)) as { event: string; payload: JobInfo };
+        if (msg.event === 'job' && ['done', 'failed'].includes(msg.payload.status)) resolve(msg.payload);
+      }),
+    );
+    const opened = (await call('project.openVideo', { path: video })).result as ProjectState;
+    await call('generate.windows', { projectId: opened.id, windowIndices: [0] });
+    const job = await finished;
+    ws.close();
+    expect([job.status, job.error]).toEqual(['done', null]);
+    const state = (await call('project.open', { projectId: opened.id })).result as ProjectState;
+    const take = state.windows[0]!.takes[0]!;
+    expect(take.lengthSamples).toBe(state.windows[0]!.end - state.windows[0]!.start);
+    const wav = await rawRequest(port, take.audioUrl, { 'x-vidmuse-secret': secret });
+    expect([wav.status, wav.body.subarray(0, 4).toString()]).toEqual([200, 'RIFF']);
   });
   it('stops cleanly on SIGTERM', async () => {
     const code = await new Promise<number | null>((resolve) => {
