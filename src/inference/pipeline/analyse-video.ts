@@ -6,7 +6,7 @@ import type { FeatureCache } from '../cache/feature-cache';
 import type { FeatureTensor } from '../cache/feature-file';
 import type { FeatureKeyParts } from '../cache/feature-key';
 import { featureKey } from '../cache/feature-key';
-import { hashFile } from '../cache/hash-file';
+import { hashFileCached } from '../cache/hash-file';
 import { extractFrames } from '../frames/extract-frames';
 import { frameSpecOf } from '../frames/frame-spec';
 import { blackFrames } from '../frames/normalize';
@@ -39,7 +39,7 @@ export function keyPartsOf(engine: Engine, videoHash: string): FeatureKeyParts {
 /** Analyses a video: probe, hash, then features from the cache or from ffmpeg + CLIP (stored for next time). */
 export async function analyseVideo(engine: Engine, videoPath: string, cache: FeatureCache, opts: JobOptions = {}): Promise<AnalysedVideo> {
   const info = await probeVideo(videoPath, opts.signal);
-  const videoHash = await hashFile(videoPath, opts.signal);
+  const videoHash = await hashFileCached(videoPath, opts.signal);
   const key = featureKey(keyPartsOf(engine, videoHash));
   let cached = true;
   const features = await cache.getOrCompute(key, async () => {

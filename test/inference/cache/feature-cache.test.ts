@@ -5,7 +5,7 @@ import type { AppError } from '../../../src/shared/errors';
 import { FeatureCache } from '../../../src/inference/cache/feature-cache';
 import { decodeFeatureFile, encodeFeatureFile, writeFileAtomic } from '../../../src/inference/cache/feature-file';
 import { featureKey } from '../../../src/inference/cache/feature-key';
-import { hashFile } from '../../../src/inference/cache/hash-file';
+import { hashFile, hashFileCached } from '../../../src/inference/cache/hash-file';
 import { tempDir } from '../frames/media';
 
 const pre = { fps: 2, width: 224, height: 224, mean: [0.1, 0.2, 0.3], std: [0.4, 0.5, 0.6] };
@@ -96,5 +96,17 @@ describe('hashFile', () => {
     expect(await hashFile(join(dir, 'b'))).toBe(await hashFile(join(dir, 'a')));
     const e = await hashFile(join(dir, 'nope')).catch((x: unknown) => x);
     expect((e as AppError).code).toBe('not-found');
+  });
+});
+
+describe('hashFileCached', () => {
+  it('remembers a hash until the file changes', async () => {
+    const file = join(tempDir('hash-memo'), 'v');
+    writeFileSync(file, 'abc');
+    expect(await hashFileCached(file)).toBe(await hashFile(file));
+    writeFileSync(file, 'abcd');
+    const later = new Date(Date.now() + 5000);
+    utimesSync(file, later, later);
+    expect(await hashFileCached(file)).toBe('88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589');
   });
 });
