@@ -1,10 +1,20 @@
 // The real inference engine behind the e2e bridge: a worker_threads inference host running the tiny bundle,
 // adapted to the studio's WindowGenerator the way the app's composition root adapts it.
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { InferenceClient, startWorkerHost } from '../../src/inference';
 import type { InferenceJobs } from '../../src/inference';
 import type { WindowGenerator } from '../../src/main/studio';
+
+/**
+ * Leaves a core to the editor: onnxruntime's default (one spinning thread per core) starves the renderer on a
+ * 2-core machine and shows up as long tasks in the UI.
+ */
+const UI_FRIENDLY = {
+  intraOpThreads: Math.max(1, availableParallelism() - 1),
+  config: { 'session.intra_op.allow_spinning': '0' },
+};
 
 /** A generator backed by a real inference host, and its disposal. */
 export interface RealEngine {
@@ -21,7 +31,7 @@ export function startRealEngine(cacheDir: string): RealEngine {
     const out = await client.run(
       'generateWindow',
       {
-        engine: { modelDir: path.resolve(req.bundlePath), cacheDir },
+        engine: { modelDir: path.resolve(req.bundlePath), cacheDir, options: UI_FRIENDLY },
         videoPath: req.videoPath,
         range: { start: req.start, end: req.end },
         params: { seed, temperature, topK, topP, cfgCoef },

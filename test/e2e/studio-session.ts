@@ -75,6 +75,6 @@ export async function waitForAllTakes(s: Session, windows: number): Promise<void
       return blocks.length === n && blocks.every((b) => /take \d+\/\d+/.test(b.textContent ?? '') && !b.querySelector('[role="progressbar"]'));
     },
     windows,
-    { timeout: 110_000 },
+    { timeout: 110_000, polling: 250 },
   );
 }

@@ -45,15 +45,24 @@ export function windowGain(p: number, before: SeamFade | undefined, after: SeamF
 export function mixPlacements(total: number, placements: readonly Placement[], seams: readonly SeamFade[]): Float32Array<ArrayBuffer> {
   const out = new Float32Array(total);
   placements.forEach((pl, i) => {
-    const data = pl.samples;
-    if (!data) return;
-    const before = i > 0 ? seams[i - 1] : undefined;
-    const after = seams[i];
-    const end = Math.min(pl.end, total, pl.start + data.length);
-    for (let p = Math.max(0, pl.start); p < end; p++) {
-      const g = windowGain(p, before, after);
-      if (g !== 0) out[p] += g * data[p - pl.start];
-    }
+    if (pl.samples) addPlacement(out, pl.start, Math.min(pl.end, pl.start + pl.samples.length), pl.samples, seams[i - 1], seams[i]);
   });
   return out;
+}
+
+// Same gains as windowGain, computed per span instead of per sample: silent before the fade-in, faded
+// inside each fade, unity between.
+function addPlacement(out: Float32Array, start: number, end: number, data: Float32Array, before?: SeamFade, after?: SeamFade): void {
+  const fin = before ? fadeRange(before) : null;
+  const fout = after ? fadeRange(after) : null;
+  const from = Math.max(0, fin ? fin.from : start, start);
+  const to = Math.min(out.length, fout ? fout.to : end, end);
+  const inCurve = before?.curve ?? 'linear';
+  const outCurve = after?.curve ?? 'linear';
+  for (let p = from; p < to; p++) {
+    let g = 1;
+    if (fin && p < fin.to) g = fadeInGain(inCurve, fadePosition(p - fin.from, fin.to - fin.from));
+    else if (fout && p >= fout.from) g = fadeOutGain(outCurve, fadePosition(p - fout.from, fout.to - fout.from));
+    out[p] += g * data[p - start];
+  }
 }

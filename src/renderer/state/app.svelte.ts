@@ -149,6 +149,7 @@ export class AppState {
     this.transport.fps = { num: s.media.info.fps.num, den: s.media.info.fps.den };
     this.transport.loopOn = false;
     this.view.setTotal(s.totalSamples);
+    this.music.prepare();
     const info = s.media.info;
     void this.thumbnails.load(s.media.url, info.durationSeconds, info.width / Math.max(1, info.height));
   }

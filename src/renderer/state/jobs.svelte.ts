@@ -14,7 +14,8 @@ export const windowTarget = (projectId: string, index: number): string => `proje
 
 /** Jobs by id, newest first in `list`. */
 export class JobsStore {
-  byId = $state<Record<string, JobInfo>>({});
+  /** Replaced per batch of events, never mutated in place (raw: no proxies). */
+  byId = $state.raw<Record<string, JobInfo>>({});
   readonly list = $derived(Object.values(this.byId).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)));
   readonly running = $derived(this.list.filter(isLive));
 
@@ -23,15 +24,36 @@ export class JobsStore {
     private readonly notices: Notices,
   ) {}
 
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a buffer of events, never rendered
+  #pending = new Map<string, JobInfo>();
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
   /** Loads the list and follows job events; returns the unsubscribe. */
   start(onFinished: (job: JobInfo) => void): () => void {
     const off = this.api.on('job', (job) => {
-      const prev = this.byId[job.id];
-      this.byId[job.id] = job;
-      if (prev && isLive(prev) && !isLive(job)) onFinished(job);
+      this.#pending.set(job.id, job);
+      // Progress can arrive hundreds of times a second: apply it in batches, at most ten times a second.
+      this.#timer ??= setTimeout(() => this.#flush(onFinished), 100);
     });
     void this.reload();
-    return off;
+    return () => {
+      off();
+      if (this.#timer) clearTimeout(this.#timer);
+    };
+  }
+
+  #flush(onFinished: (job: JobInfo) => void): void {
+    this.#timer = null;
+    const finished: JobInfo[] = [];
+    const next = { ...this.byId };
+    for (const job of this.#pending.values()) {
+      const prev = next[job.id];
+      next[job.id] = job;
+      if ((!prev || isLive(prev)) && !isLive(job)) finished.push(job);
+    }
+    this.#pending.clear();
+    this.byId = next;
+    finished.forEach(onFinished);
   }
 
   /** Refetches all jobs. */

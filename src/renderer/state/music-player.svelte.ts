@@ -45,6 +45,12 @@ export class MusicPlayer {
     return this.#ensure().meter;
   }
 
+  /** Creates the audio graph ahead of use (opening a project), so the first take does not pay for it. */
+  prepare(): void {
+    this.#ensure();
+    this.#suspend();
+  }
+
   /** Rebuilds the mixed buffer for the project's current takes and seams. */
   async rebuild(project: ProjectState): Promise<void> {
     const build = ++this.#build;
@@ -57,9 +63,11 @@ export class MusicPlayer {
       }),
     );
     if (build !== this.#build) return;
-    const seams: SeamFade[] = project.seams.map((s) =>
-      this.seamPreview?.index === s.index ? { ...s, ...this.seamPreview } : s,
-    );
+    const preview = this.seamPreview;
+    const seams: SeamFade[] = project.seams.map((s) => {
+      const live = preview?.index === s.index ? preview : s;
+      return { start: s.start, end: s.end, lengthSamples: live.lengthSamples, curve: live.curve };
+    });
     const mixed = mixPlacements(project.totalSamples, placements, seams);
     const ctx = Tone.getContext().rawContext as BaseAudioContext;
     const buffer = ctx.createBuffer(1, Math.max(1, mixed.length), project.sampleRate);
@@ -132,6 +140,13 @@ export class MusicPlayer {
     this.#running = false;
     const p = this.#nodes?.player;
     if (p && p.state === 'started') p.stop();
+    this.#suspend();
+  }
+
+  // A running context renders silence on the audio thread all the time; while nothing plays it sleeps.
+  #suspend(): void {
+    const raw = Tone.getContext().rawContext as AudioContext;
+    if (raw.state === 'running' && typeof raw.suspend === 'function') void raw.suspend();
   }
 
   #load(takeId: string, url: string): Promise<Float32Array | null> {

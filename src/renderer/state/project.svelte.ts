@@ -12,7 +12,8 @@ type StateMethod = {
 
 /** The open project and the commands that edit it. */
 export class ProjectStore {
-  state = $state<ProjectState | null>(null);
+  /** Replaced whole on every change (never mutated), so raw: no deep proxies over peaks and takes. */
+  state = $state.raw<ProjectState | null>(null);
   /** A video is being opened (probe + project creation). */
   opening = $state(false);
   /** The last error of opening, shown in the empty state. */

@@ -35,11 +35,13 @@ export class Thumbnails {
       if (!(await once(video, 'seeked'))) break;
       ctx.drawImage(video, 0, 0, canvas.width, canvas.height);
       const blob = await new Promise<Blob | null>((r) => canvas.toBlob(r, 'image/jpeg', 0.7));
-      if (blob && token === this.#token) {
-        grabbed.push({ seconds, url: URL.createObjectURL(blob) });
-        this.items = [...grabbed];
-      }
+      if (token !== this.#token) break;
+      if (blob) grabbed.push({ seconds, url: URL.createObjectURL(blob) });
+      // Publish in batches and leave the main thread room between grabs (decoding a frame is not free).
+      if (grabbed.length % 6 === 0 || i === count - 1) this.items = [...grabbed];
+      await new Promise((r) => setTimeout(r, 16));
     }
+    if (token !== this.#token) for (const t of grabbed) URL.revokeObjectURL(t.url);
     video.removeAttribute('src');
     video.load();
   }
