@@ -44,7 +44,7 @@ export function parseNpy(buf: Uint8Array, label = 'npy'): NpyArray {
   const count = shape.reduce((a, b) => a * b, 1);
   const offset = start + headerLen;
   if (buf.length - offset < count * BYTES[dtype]) throw bad('truncated data');
-  let bytes = buf.slice(offset, offset + count * BYTES[dtype]);
+  let bytes: Uint8Array = buf.slice(offset, offset + count * BYTES[dtype]);
   if (fortran === 'True') bytes = fortranToC(bytes, shape, BYTES[dtype]);
   return { dtype, shape, data: typed(dtype, bytes.buffer, count) };
 }
