@@ -42,7 +42,7 @@ const engine = await Engine.open(await bundleDir(), { intraOpThreads: Number(pro
 console.log(`bundle ${engine.manifest.id}: image ${engine.manifest.video.imageSize}², decoder dim ${engine.manifest.lm.dim} × ${engine.manifest.lm.numLayers} layers`);
 const cache = new FeatureCache(join(work, 'cache'));
 await timed('analyse 95 s cold (hash + ffmpeg + CLIP + write)', () => analyseVideo(engine, long, cache), (a) => `${a.features.dims[0]} frames`);
-const video = await timed('analyse 95 s warm (hash + cache read)', () => analyseVideo(engine, long, cache), (a) => `cached=${a.cached}`);
+const video = await timed('analyse 95 s warm (file stamp + cache read)', () => analyseVideo(engine, long, cache), (a) => `cached=${a.cached}`);
 const nullFrame = await nullFeatures(engine, cache);
 await timed('score 95 s (features cached)', () => scoreVideo(engine, cache, { videoPath: long, params }), (r, s) => `${r.takes.length} windows, ${(95 / s).toFixed(1)}× real time`);
 const clip = engine.stats.clipFrames;
