@@ -8,21 +8,28 @@ import { StepFeeds } from '../src/inference/generation/step-feeds';
 import type { DecoderVariant } from '../src/inference/graphs/decoder-names';
 import type { RuntimeOptions } from '../src/inference/runtime/session';
 import { argmax } from '../src/inference/generation/sampler';
-import { randomMemory } from './decoder-bench';
-import type { DecoderFiles } from './decoder-bundle';
+
+/** Agreement of one variant with fp32. */
+export interface VariantQuality {
+  max_abs_logits_err: number;
+  /** RMS of the error over RMS of the fp32 logits. */
+  rel_rms_logits_err: number;
+  /** Fraction of (codebook, position) rows whose argmax equals fp32's. */
+  argmax_agreement: number;
+  positions: number;
+}
 
 /** Positions compared (a prefill this long stays cheap at the small geometry). */
 const MAX_POSITIONS = 256;
 
 /** Max logits error and argmax agreement of each variant against fp32. */
 export async function variantQuality(
-  files: DecoderFiles, lm: LmConfig, variants: DecoderVariant[], codes: Int32Array, memoryTokens: number, rt: RuntimeOptions,
-): Promise<Record<string, { max_abs_logits_err: number; argmax_agreement: number; positions: number }>> {
+  files: { crossKv: string; step: Record<DecoderVariant, string> }, lm: LmConfig, variants: DecoderVariant[], codes: Int32Array, memory: Float32Array, rt: RuntimeOptions,
+): Promise<Record<string, VariantQuality>> {
   const frames = codes.length / lm.nQ;
   const pattern = new DelayPattern(frames, lm.delays);
   const seq = pattern.apply(codes, 1, lm.card);
   const S = Math.min(pattern.steps, MAX_POSITIONS);
-  const memory = randomMemory(2, memoryTokens, lm.dim, 7);
   const logits: Partial<Record<DecoderVariant, Float32Array>> = {};
   for (const v of ['fp32' as const, ...variants.filter((x) => x !== 'fp32')]) {
     const dec = await DecoderModel.loadFiles(lm, files.crossKv, files.step[v], v, rt);
@@ -36,15 +43,22 @@ export async function variantQuality(
     }
   }
   const ref = logits.fp32!;
-  const result: Record<string, { max_abs_logits_err: number; argmax_agreement: number; positions: number }> = {};
+  const result: Record<string, VariantQuality> = {};
   for (const v of variants) {
     const l = logits[v]!;
     let err = 0;
-    for (let i = 0; i < ref.length; i++) err = Math.max(err, Math.abs(l[i] - ref[i]));
+    let se = 0;
+    let sr = 0;
+    for (let i = 0; i < ref.length; i++) {
+      const e = l[i] - ref[i];
+      err = Math.max(err, Math.abs(e));
+      se += e * e;
+      sr += ref[i] * ref[i];
+    }
     let agree = 0;
     const rowsN = ref.length / lm.card;
     for (let r = 0; r < rowsN; r++) if (argmax(l, r * lm.card, lm.card) === argmax(ref, r * lm.card, lm.card)) agree++;
-    result[v] = { max_abs_logits_err: err, argmax_agreement: agree / rowsN, positions: S };
+    result[v] = { max_abs_logits_err: err, rel_rms_logits_err: Math.sqrt(se / sr), argmax_agreement: agree / rowsN, positions: S };
   }
   return result;
 }
