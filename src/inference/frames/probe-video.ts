@@ -16,8 +16,9 @@ export interface VideoInfo {
   codec: string;
 }
 
-/** Largest picture the extractor accepts: each side and the pixel count (8K UHD fits). */
+/** Longest picture side the extractor accepts (8K UHD fits). */
 export const MAX_SIDE = 8192;
+/** Most pixels per picture the extractor accepts: larger frames would take gigabytes per decoded second. */
 export const MAX_PIXELS = 8192 * 4352;
 
 interface ProbeStream {
