@@ -21,7 +21,7 @@ export function appPaths(): AppPaths {
   const userData = app.getPath('userData');
   return {
     preload: path.join(here, 'preload.cjs'),
-    inferenceHost: path.join(here, 'inference-host.js'),
+    inferenceHost: path.join(here, 'inference-host.cjs'),
     rendererDir: path.join(here, '..', 'renderer'),
     bundledModels: app.isPackaged
       ? path.join(process.resourcesPath, 'models')

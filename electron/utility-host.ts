@@ -3,7 +3,7 @@
 import { utilityProcess } from 'electron';
 import type { MessagePortLike } from '../src/inference/host/message-port';
 
-/** Forks `entry` (the built electron/inference-host.js) as a utility process. */
+/** Forks `entry` (the built dist/electron/inference-host.cjs) as a utility process. */
 export function startUtilityHost(entry: string): MessagePortLike {
   const child = utilityProcess.fork(entry, [], { serviceName: 'VidMuse inference', stdio: 'inherit' });
   const port = {

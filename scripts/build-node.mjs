@@ -47,7 +47,6 @@ const common = {
 
 const targets = [
   { entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', plugins: [pureInference] },
-  { entryPoints: { 'inference-host': 'electron/inference-host.ts' }, outdir: 'dist/electron' },
   { entryPoints: { cli: 'src/main/bridge/cli.ts' }, outdir: 'dist/bridge', plugins: [pureInference] },
   // The bridge runs inference in a worker_threads Worker whose entry sits beside its bundle.
   { entryPoints: { 'inference-host-worker': 'src/inference/host/worker-entry.ts' }, outdir: 'dist/bridge' },
@@ -58,9 +57,10 @@ await Promise.all([
   ...targets.map((t) =>
     build({ ...common, ...t, format: 'esm', outExtension: { '.js': '.js' }, banner: { js: esmShim } }),
   ),
+  // CommonJS for the sandboxed preload (a requirement) and the utility process (the safest loader there).
   build({
     ...common,
-    entryPoints: { preload: 'electron/preload.ts' },
+    entryPoints: { preload: 'electron/preload.ts', 'inference-host': 'electron/inference-host.ts' },
     outdir: 'dist/electron',
     format: 'cjs',
     outExtension: { '.js': '.cjs' },

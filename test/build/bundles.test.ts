@@ -33,7 +33,7 @@ function packagesOf(file: string): string[] {
 const bundles = [
   'electron/main.js',
   'electron/preload.cjs',
-  'electron/inference-host.js',
+  'electron/inference-host.cjs',
   'bridge/cli.js',
   'bridge/inference-host-worker.js',
 ];
@@ -47,7 +47,7 @@ describe('built bundles', () => {
     expect(packagesOf('bridge/cli.js')).not.toContain('onnxruntime-node');
   });
   it('the inference hosts load onnxruntime and not electron', () => {
-    expect(packagesOf('electron/inference-host.js')).toContain('onnxruntime-node');
+    expect(packagesOf('electron/inference-host.cjs')).toContain('onnxruntime-node');
     expect(packagesOf('bridge/inference-host-worker.js')).toContain('onnxruntime-node');
     expect(packagesOf('bridge/inference-host-worker.js')).not.toContain('electron');
     expect(packagesOf('bridge/cli.js')).not.toContain('electron');

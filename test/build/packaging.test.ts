@@ -77,7 +77,7 @@ describe('electron-builder --linux --dir', () => {
       'package.json',
       'dist/electron/main.js',
       'dist/electron/preload.cjs',
-      'dist/electron/inference-host.js',
+      'dist/electron/inference-host.cjs',
       'dist/renderer/index.html',
     ])
       expect(entry(p), p).toEqual({ path: p, unpacked: false });

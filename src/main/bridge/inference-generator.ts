@@ -27,6 +27,8 @@ export function createInferenceGenerator(start: () => MessagePortLike, cacheDir:
         videoPath: req.videoPath,
         range: { start: req.start, end: req.end },
         params: { seed, temperature, topK, topP, cfgCoef },
+        // Continuation: the previous take's tail over this window's start, encoded to codes in the host.
+        ...(req.prompt ? { promptPcm: req.prompt } : {}),
       },
       opts,
     );

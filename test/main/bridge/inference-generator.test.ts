@@ -47,6 +47,13 @@ describe('createInferenceGenerator', () => {
     expect(Buffer.from(b.pcm.buffer).equals(Buffer.from(a.pcm.buffer))).toBe(true);
     expect(Array.from(b.codes)).toEqual(Array.from(a.codes));
   });
+  it('continues from a PCM prompt, still exactly the window long', async () => {
+    const plain = await engine.generator(request, {});
+    const prompted = await engine.generator({ ...request, prompt: plain.pcm.slice(0, 3200) }, {});
+    expect(prompted.pcm.length).toBe(16000);
+    expect(prompted.codes.length).toBe(plain.codes.length);
+    expect(Array.from(prompted.codes)).not.toEqual(Array.from(plain.codes));
+  });
   it('ends a cancelled job as cancelled', async () => {
     const ac = new AbortController();
     ac.abort();
