@@ -59,7 +59,7 @@ function start(): void {
   quitAfterDisposing(async () => {
     unbind();
     await studio.dispose();
-    inference.dispose();
+    await inference.dispose();
   });
 }
 

@@ -43,16 +43,16 @@ let stopping = false;
 const stop = (): void => {
   if (stopping) return;
   stopping = true;
-  running.close().then(
-    () => {
-      inference.dispose();
-      process.exit(0);
-    },
-    (e: unknown) => {
-      console.error(e);
-      process.exit(1);
-    },
-  );
+  running
+    .close()
+    .then(() => inference.dispose())
+    .then(
+      () => process.exit(0),
+      (e: unknown) => {
+        console.error(e);
+        process.exit(1);
+      },
+    );
 };
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

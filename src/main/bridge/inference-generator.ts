@@ -10,8 +10,8 @@ import type { WindowGenerator } from '../studio';
 /** A generator and the host behind it. */
 export interface InferenceGenerator {
   generator: WindowGenerator;
-  /** Stops the host; running jobs fail as cancelled. */
-  dispose(): void;
+  /** Stops the host gracefully (it releases its sessions and exits); running jobs fail as cancelled. */
+  dispose(): Promise<void>;
 }
 
 /** Creates a generator whose host is started on first use by `start`; CLIP features are cached in `cacheDir`. */

@@ -11,8 +11,8 @@ import { synthVideo, tempDir } from '../synth-media';
 const tmp = tempDir('inference-generator');
 const video = synthVideo(path.join(tmp.dir, 'clip.mp4'), { seconds: 2 });
 const engine = createInferenceGenerator(() => startWorkerHost(), path.join(tmp.dir, 'cache'));
-afterAll(() => {
-  engine.dispose();
+afterAll(async () => {
+  await engine.dispose();
   tmp.remove();
 });
 
