@@ -46,8 +46,10 @@ function readSamples(
   const bytes = fmt.bits / 8;
   const frame = bytes * fmt.channels;
   const n = Math.floor(len / frame);
-  const out = new Float32Array(n);
   const float = fmt.format === 3;
+  // Fast path for the takes main writes (mono float32): one copy, no per-sample reads.
+  if (float && fmt.bits === 32 && fmt.channels === 1) return new Float32Array(view.buffer.slice(view.byteOffset + start, view.byteOffset + start + n * 4));
+  const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const p = start + i * frame;
     if (float && fmt.bits === 32) out[i] = view.getFloat32(p, true);

@@ -26,8 +26,10 @@ export class MusicPlayer {
   audition = $state<Record<string, string>>({});
   seamPreview = $state<SeamPreview | null>(null);
   loading = $state(false);
-  /** Last measured |music − video| in seconds, for the drift readout. */
+  /** Smoothed music − video offset in seconds while playing (the sync readout). */
   drift = $state(0);
+  /** Times the music was re-locked to the video since the last start. */
+  relocks = $state(0);
 
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache of decoded audio, never rendered
   #cache = new Map<string, Promise<Float32Array | null>>();
@@ -36,6 +38,7 @@ export class MusicPlayer {
   #startedAt = 0;
   #offset = 0;
   #running = false;
+  #avg = 0;
   #build = 0;
 
   constructor(private readonly mixer: Mixer) {}
@@ -86,12 +89,18 @@ export class MusicPlayer {
     }
     if (!this.#running) {
       void Tone.start();
+      this.relocks = 0;
       this.#restart(seconds);
       return;
     }
-    const drift = this.#position() - seconds;
-    this.drift = Math.abs(drift);
-    if (Math.abs(drift) > frameSeconds / 2) this.#restart(seconds);
+    // currentTime moves in frame-sized steps, so single readings jitter by up to a frame: smooth them and
+    // re-lock only when the average leaves half a frame.
+    this.#avg = 0.85 * this.#avg + 0.15 * (this.#position() - seconds);
+    if (Math.abs(this.#avg - this.drift) > 0.0005) this.drift = this.#avg;
+    if (Math.abs(this.#avg) > frameSeconds / 2) {
+      this.relocks++;
+      this.#restart(seconds);
+    }
   }
 
   /** Applies the mixer's music level and mute/solo. */
@@ -131,6 +140,7 @@ export class MusicPlayer {
     if (player.state === 'started') player.stop();
     const dur = this.#buffer ? this.#buffer.duration : 0;
     this.#running = true;
+    this.#avg = 0;
     this.#offset = seconds;
     this.#startedAt = Tone.getContext().rawContext.currentTime;
     if (seconds < dur) player.start(this.#startedAt, seconds);
