@@ -7,7 +7,7 @@ import { API_CALL_CHANNEL, API_EVENT_CHANNEL } from '../src/shared/transport';
 import { dispatchCall } from '../src/main/bridge/dispatch';
 import type { ApiEventSource } from '../src/main/bridge/types';
 import { forwardEvents } from '../src/main/bridge/types';
-import { isAppUrl } from './security';
+import { isAppUrl } from '../src/main/bridge/app-request';
 
 /** Serves the API over IPC; returns the function that unbinds it. */
 export function bindIpc(handlers: ApiHandlers, events: ApiEventSource): () => void {

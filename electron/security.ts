@@ -1,16 +1,7 @@
 // Locks every web contents down: no navigation away from the app, no new windows, no webviews, and no
 // permission (camera, notifications, ...) granted to the renderer.
 import { app, session } from 'electron';
-import { APP_ORIGIN } from '../src/main/bridge/app-request';
-
-/** True when a URL is one of the app's own pages. */
-export const isAppUrl = (url: string): boolean => {
-  try {
-    return new URL(url).origin === APP_ORIGIN;
-  } catch {
-    return false;
-  }
-};
+import { isAppUrl } from '../src/main/bridge/app-request';
 
 /** Installs the navigation, window and permission guards; call once before the first window. */
 export function installSecurityGuards(): void {

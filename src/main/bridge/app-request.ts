@@ -14,6 +14,17 @@ export const APP_HOST = 'app';
 /** Origin of the renderer inside Electron. */
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
+/** True when a URL is one of the app's own pages (navigation and IPC senders are checked with it). */
+export function isAppUrl(url: string): boolean {
+  // Not URL.origin: Node's URL gives custom schemes the opaque origin "null".
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === APP_HOST && u.username === '' && u.password === '';
+  } catch {
+    return false;
+  }
+}
+
 /** What the app scheme serves. */
 export interface AppRequestOptions {
   rendererDir: string;

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { handleAppRequest } from '../../../src/main/bridge/app-request';
+import { handleAppRequest, isAppUrl } from '../../../src/main/bridge/app-request';
 import { createMediaRegistry } from '../../../src/main/bridge/media-registry';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'vidmuse-app-'));
@@ -61,5 +61,18 @@ describe('handleAppRequest (Electron app scheme)', () => {
     expect((await get('vidmuse://app/%2e%2e/secret.txt')).status).toBe(404);
     expect((await get('vidmuse://other/index.html')).status).toBe(404);
     expect((await get('vidmuse://app/index.html', {}, 'POST')).status).toBe(405);
+  });
+});
+
+describe('isAppUrl', () => {
+  it("accepts the app's own pages only", () => {
+    expect(isAppUrl('vidmuse://app/index.html')).toBe(true);
+    expect(isAppUrl('vidmuse://app/')).toBe(true);
+    expect(isAppUrl('vidmuse://app.evil/index.html')).toBe(false);
+    expect(isAppUrl('vidmuse://user@app/index.html')).toBe(false);
+    expect(isAppUrl('https://app/index.html')).toBe(false);
+    expect(isAppUrl('file:///app/index.html')).toBe(false);
+    expect(isAppUrl('about:blank')).toBe(false);
+    expect(isAppUrl('not a url')).toBe(false);
   });
 });
