@@ -44,7 +44,7 @@ export function ensureBenchBundle(dir: string, seed = 1): BenchFiles {
     buildSeconds: null,
   };
   const marker = path.join(dir, 'bench-bundle.json');
-  const key = JSON.stringify({ lm: SMALL_LM, clip: VIT_B32, codec, seed, variants: VARIANTS, format: 1 });
+  const key = JSON.stringify({ lm: SMALL_LM, clip: VIT_B32, codec, seed, variants: VARIANTS, format: 2 });
   if (fs.existsSync(marker) && fs.readFileSync(marker, 'utf8') === key) return files;
   fs.mkdirSync(dir, { recursive: true });
   const t0 = performance.now();

@@ -29,20 +29,22 @@ export function linear(g: GraphBuilder, x: string, name: string, w: MatrixSource
   const bits = s.variant === 'q8' ? 8 : 4;
   const blocks = Math.ceil(w.in / QUANT_BLOCK);
   const blockBytes = (QUANT_BLOCK * bits) / 8;
-  let scales: Float32Array | null = null;
+  // Asymmetric blocks at 4 bits: a zero point per block uses all 16 levels (half the error of 15 symmetric ones).
+  const asymmetric = bits === 4;
+  let q: ReturnType<typeof quantizeBlocks> | null = null;
+  const quantized = (): ReturnType<typeof quantizeBlocks> => (q ??= quantizeBlocks(w.read(), w.out, w.in, bits, QUANT_BLOCK, asymmetric));
   const packed = g.initLazy(`${name}.q`, 'uint8', [w.out, blocks, blockBytes], () => {
-    const q = quantizeBlocks(w.read(), w.out, w.in, bits, QUANT_BLOCK);
-    scales = q.scales;
-    s.onBytes?.(q.packed.byteLength);
-    return q.packed;
+    s.onBytes?.(quantized().packed.byteLength);
+    return quantized().packed;
   });
-  const sc = g.initLazy(`${name}.scales`, 'float32', [w.out * blocks], () => {
-    if (!scales) throw new Error(`${name}: scales requested before the packed weight`);
-    return u8(scales);
-  });
-  return g.op('MatMulNBits', [x, packed, sc], {
+  const inputs = [x, packed, g.initLazy(`${name}.scales`, 'float32', [w.out * blocks], () => u8(quantized().scales))];
+  if (asymmetric)
+    inputs.push(g.initLazy(`${name}.zp`, 'uint8', [w.out * Math.ceil((blocks * bits) / 8)], () => quantized().zeroPoints!));
+  const y = g.op('MatMulNBits', inputs, {
     K: w.in, N: w.out, bits, block_size: QUANT_BLOCK, accuracy_level: 4,
   }, { domain: 'com.microsoft' });
+  q = null;
+  return y;
 }
 
 function denseLinear(g: GraphBuilder, x: string, name: string, w: MatrixSource, s: LinearStorage): string {

@@ -63,6 +63,7 @@ describe('buildDecoderGraphs (dry run at the small geometry)', () => {
     const q4 = built[2].initializers;
     expect(q4.get('transformer.layers.0.linear2.q')).toEqual({ dtype: 'uint8', dims: [1024, 128, 16] });
     expect(q4.get('transformer.layers.0.linear2.scales')).toEqual({ dtype: 'float32', dims: [1024 * 128] });
+    expect(q4.get('transformer.layers.0.linear2.zp')).toEqual({ dtype: 'uint8', dims: [1024 * 64] });
     expect(built[0].initializers.get('transformer.layers.0.cross_attention.kv_proj.wT')).toEqual({ dtype: 'float32', dims: [1024, 2048] });
     expect(path.basename(built[2].file)).toBe('decoder_step_q4.onnx');
   });
