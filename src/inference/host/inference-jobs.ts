@@ -5,12 +5,13 @@ import { FeatureCache } from '../cache/feature-cache';
 import type { AnalysedVideo } from '../pipeline/analyse-video';
 import { analyseVideo, nullFeatures } from '../pipeline/analyse-video';
 import type { EngineOptions } from '../pipeline/engine';
-import { Engine } from '../pipeline/engine';
+import type { Engine } from '../pipeline/engine';
 import type { PromptCodes, TakeParams, WindowTake } from '../pipeline/generate-window';
 import { generateWindow } from '../pipeline/generate-window';
 import type { ScoreRequest, ScoreResult } from '../pipeline/score-video';
 import { scoreVideo } from '../pipeline/score-video';
 import type { JobSpec } from './protocol';
+import { EnginePool } from './engine-pool';
 import type { Handlers } from './serve-host';
 
 /** Which bundle to run, how, and where its feature cache lives. */
@@ -46,28 +47,14 @@ export interface InferenceJobs {
   score: JobSpec<{ engine: EngineRef; request: ScoreRequest }, ScoreResult & { clipFrames: number }>;
 }
 
-// One engine per host (thread or process): the handlers and shutdownInference share it.
-let current: { key: string; engine: Promise<Engine> } | null = null;
+// One engine pool per host (thread or process): the handlers and shutdownInference share it.
+const pool = new EnginePool();
 
-/** Releases the host's engine (its onnxruntime sessions); pass it to serveHost as onShutdown. */
-export async function shutdownInference(): Promise<void> {
-  const last = current;
-  current = null;
-  if (last) await last.engine.then((e) => e.dispose(), () => undefined);
-}
+/** Releases the host's engines (their onnxruntime sessions); pass it to serveHost as onShutdown. */
+export const shutdownInference = (): Promise<void> => pool.dispose();
 
 /** Handlers of the inference host, sharing one loaded engine. */
 export function inferenceHandlers(): Handlers<InferenceJobs> {
-  const engineFor = async (ref: EngineRef): Promise<Engine> => {
-    const key = JSON.stringify([ref.modelDir, ref.options ?? {}]);
-    if (current?.key !== key) {
-      const old = current;
-      current = { key, engine: Engine.open(ref.modelDir, ref.options) };
-      current.engine.catch(() => (current = null));
-      if (old) void old.engine.then((e) => e.dispose(), () => undefined);
-    }
-    return current.engine;
-  };
   const swept = new Set<string>();
   const cacheFor = (dir: string): FeatureCache => {
     const cache = new FeatureCache(dir);
@@ -75,8 +62,7 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
     if (!swept.has(dir)) void cache.sweep().then(() => swept.add(dir), () => undefined);
     return cache;
   };
-  const analysed = async (ref: EngineRef, videoPath: string, opts: Parameters<typeof analyseVideo>[3]) => {
-    const engine = await engineFor(ref);
+  const analysed = async (engine: Engine, ref: EngineRef, videoPath: string, opts: Parameters<typeof analyseVideo>[3]) => {
     const cache = cacheFor(ref.cacheDir);
     const before = engine.stats.clipFrames;
     const video: AnalysedVideo = await analyseVideo(engine, videoPath, cache, opts);
@@ -85,21 +71,23 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
   };
   return {
     ping: async ({ echo }) => ({ echo }),
-    analyse: async ({ engine: ref, videoPath }, opts) => {
-      const a = await analysed(ref, videoPath, opts);
-      const v = a.video;
-      return { videoHash: v.videoHash, totalSamples: v.totalSamples, frames: v.features.dims[0]!, cached: v.cached, clipFrames: a.clipFrames() };
-    },
-    generateWindow: async ({ engine: ref, videoPath, range, params, prompt, promptPcm }, opts) => {
-      const a = await analysed(ref, videoPath, opts);
-      const take = await generateWindow(a.engine, a, range, params, { ...opts, prompt, promptPcm });
-      return { take, clipFrames: a.clipFrames() };
-    },
-    score: async ({ engine: ref, request }, opts) => {
-      const engine = await engineFor(ref);
-      const before = engine.stats.clipFrames;
-      const result = await scoreVideo(engine, cacheFor(ref.cacheDir), request, opts);
-      return { ...result, clipFrames: engine.stats.clipFrames - before };
-    },
+    analyse: ({ engine: ref, videoPath }, opts) =>
+      pool.use(ref.modelDir, ref.options, async (engine) => {
+        const a = await analysed(engine, ref, videoPath, opts);
+        const v = a.video;
+        return { videoHash: v.videoHash, totalSamples: v.totalSamples, frames: v.features.dims[0]!, cached: v.cached, clipFrames: a.clipFrames() };
+      }),
+    generateWindow: ({ engine: ref, videoPath, range, params, prompt, promptPcm }, opts) =>
+      pool.use(ref.modelDir, ref.options, async (engine) => {
+        const a = await analysed(engine, ref, videoPath, opts);
+        const take = await generateWindow(engine, a, range, params, { ...opts, prompt, promptPcm });
+        return { take, clipFrames: a.clipFrames() };
+      }),
+    score: ({ engine: ref, request }, opts) =>
+      pool.use(ref.modelDir, ref.options, async (engine) => {
+        const before = engine.stats.clipFrames;
+        const result = await scoreVideo(engine, cacheFor(ref.cacheDir), request, opts);
+        return { ...result, clipFrames: engine.stats.clipFrames - before };
+      }),
   };
 }

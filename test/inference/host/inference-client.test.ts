@@ -77,9 +77,9 @@ describe('InferenceClient with a worker host', () => {
   it('shuts down gracefully: pending jobs fail as cancelled and the host exits by itself', async () => {
     const c = make();
     expect(await c.run('echo', { text: 'up' })).toEqual({ text: 'up', inWorker: true });
-    const slow = c.run('count', { steps: 1000, stepMs: 20 });
+    const slow = errorOf(c.run('count', { steps: 1000, stepMs: 20 }));
     await c.dispose(60_000);
-    expect((await errorOf(slow)).code).toBe('cancelled');
+    expect((await slow).code).toBe('cancelled');
     expect((await errorOf(c.run('echo', { text: 'late' }))).message).toBe('The inference host was shut down');
   });
 
