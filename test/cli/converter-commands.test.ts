@@ -23,9 +23,9 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 describe('cli convert and reference-check', () => {
   it('convert writes a bundle and shows progress on stderr', async () => {
     const out = path.join(tmpDir('cli'), 'bundle');
-    const r = await cli('convert', '--lm', path.join(FIXTURE, 'lm/state_dict.bin'), '--codec', path.join(FIXTURE, 'codec'), '--out', out, '--fp16', '--untrained');
+    const r = await cli('convert', '--lm', path.join(FIXTURE, 'lm/state_dict.bin'), '--codec', path.join(FIXTURE, 'codec'), '--out', out, '--fp16', '--untrained', '--decoder-variants', 'fp32,q8');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^wrote ${out}: 8 graphs, [0-9.]+ MB, [0-9.]+ s\\n$`));
+    expect(r.stdout).toMatch(new RegExp(`^wrote ${out}: 7 graphs, [0-9.]+ MB, [0-9.]+ s\\n$`));
     expect(r.stderr).toMatch(/convert +\[#+\] 100%/);
     expect(r.stderr).toMatch(/verify +\[#+\] 100%/);
     const m = JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8'));
@@ -40,6 +40,9 @@ describe('cli convert and reference-check', () => {
     const missing = await cli('convert', '--lm', '/nonexistent/state_dict.bin', '--codec', path.join(FIXTURE, 'codec'), '--out', path.join(tmpDir('cli'), 'o'));
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('error: /nonexistent/state_dict.bin: no such file');
+    const variants = await cli('convert', '--lm', 'a', '--codec', 'b', '--out', 'c', '--decoder-variants', 'fp32,q3');
+    expect(variants.code).toBe(2);
+    expect(variants.stderr).toContain('error: --decoder-variants takes a comma-separated list of fp32, q8, q4');
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');

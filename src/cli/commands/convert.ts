@@ -1,28 +1,34 @@
 // `convert`: released checkpoint files → model bundle folder.
 import { parseArgs } from 'node:util';
-import { convertBundle } from '../../inference';
+import { convertBundle, type ConvertOptions } from '../../inference';
 import { UsageError, type Command } from '../command';
 import { ProgressBar } from '../progress-bar';
+
+const VARIANTS = ['fp32', 'q8', 'q4'];
 
 /** The convert command. */
 export const convertCommand: Command = {
   summary: 'convert state_dict.bin + an HF EnCodec folder into a model bundle',
-  usage: 'convert --lm <state_dict.bin> --codec <folder with config.json + model.safetensors> --out <bundle-dir> [--fp16] [--id <id>] [--name <name>] [--untrained]',
+  usage: 'convert --lm <state_dict.bin> --codec <folder with config.json + model.safetensors> --out <bundle-dir> [--fp16] [--decoder-variants fp32,q8,q4] [--id <id>] [--name <name>] [--untrained]',
   async run(args, signal) {
     const { values } = parseArgs({
       args, strict: true,
       options: {
         lm: { type: 'string' }, codec: { type: 'string' }, out: { type: 'string' }, fp16: { type: 'boolean' },
-        id: { type: 'string' }, name: { type: 'string' }, untrained: { type: 'boolean' },
+        id: { type: 'string' }, name: { type: 'string' }, untrained: { type: 'boolean' }, 'decoder-variants': { type: 'string' },
       },
     });
     if (!values.lm || !values.codec || !values.out) throw new UsageError('--lm, --codec and --out are required');
+    const variants = values['decoder-variants']?.split(',').map((v) => v.trim());
+    if (variants && (variants.length === 0 || variants.some((v) => !VARIANTS.includes(v))))
+      throw new UsageError(`--decoder-variants takes a comma-separated list of ${VARIANTS.join(', ')}`);
     const bar = new ProgressBar();
     const started = Date.now();
     try {
       const m = await convertBundle({
         lmCheckpoint: values.lm, codecDir: values.codec, outDir: values.out, fp16: values.fp16 ?? false,
         id: values.id, name: values.name, trained: !values.untrained, signal, onProgress: (p) => bar.update(p),
+        ...(variants ? { decoderVariants: variants as ConvertOptions['decoderVariants'] } : {}),
       });
       bar.done();
       const bytes = m.graphs.reduce((s, g) => s + g.bytes + (g.dataFile?.bytes ?? 0), 0);
