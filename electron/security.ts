@@ -1,7 +1,10 @@
 // Locks every web contents down: no navigation away from the app, no new windows, no webviews, and no
 // permission (camera, notifications, ...) granted to the renderer.
 import { app, session } from 'electron';
+import type { WebContents } from 'electron';
 import { isAppUrl } from '../src/main/bridge/app-request';
+
+const ALLOWED_PERMISSIONS = new Set(['fullscreen', 'clipboard-sanitized-write']);
 
 /** Installs the navigation, window and permission guards; call once before the first window. */
 export function installSecurityGuards(): void {
@@ -15,6 +18,11 @@ export function installSecurityGuards(): void {
     });
     contents.on('will-attach-webview', (event) => event.preventDefault());
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-  session.defaultSession.setPermissionCheckHandler(() => false);
+  // The editor needs a full-screen video and copying text; nothing else (camera, notifications, ...).
+  const allowed = (contents: WebContents | null, permission: string) =>
+    ALLOWED_PERMISSIONS.has(permission) && contents !== null && isAppUrl(contents.getURL());
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) =>
+    callback(allowed(contents, permission)),
+  );
+  session.defaultSession.setPermissionCheckHandler((contents, permission) => allowed(contents, permission));
 }
