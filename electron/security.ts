@@ -1,5 +1,5 @@
 // Locks every web contents down: no navigation away from the app, no new windows, no webviews, and no
-// permission (camera, notifications, ...) granted to the renderer.
+// permission granted to the renderer beyond full screen and copying.
 import { app, session } from 'electron';
 import type { WebContents } from 'electron';
 import { isAppUrl } from '../src/main/bridge/app-request';
