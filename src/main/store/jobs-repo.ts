@@ -4,7 +4,7 @@ import type { JobInfo, JobKind, JobStatus } from '../../shared/domain';
 import type { SerializedError } from '../../shared/errors';
 import type { Progress } from '../../shared/progress';
 import type { Db } from './database';
-import { isProcessAlive } from './lock';
+import { OWN_START, isOwnerAlive } from './process-identity';
 
 /** A jobs row. */
 export interface JobRow {
@@ -19,6 +19,7 @@ export interface JobRow {
   input_json: string;
   result: string | null;
   owner_pid: number;
+  owner_started: string | null;
   created_at: string;
   finished_at: string | null;
 }
@@ -41,9 +42,9 @@ export const jobInfo = (r: JobRow): JobInfo => ({
 /** Inserts a queued job owned by this process. */
 export function insertJob(db: Db, j: Pick<JobRow, 'id' | 'kind' | 'target' | 'project_id' | 'label' | 'input_json'>): JobRow {
   db.prepare(
-    `INSERT INTO jobs (id, kind, target, project_id, label, status, input_json, owner_pid, created_at)
-     VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?)`,
-  ).run(j.id, j.kind, j.target, j.project_id, j.label, j.input_json, process.pid, new Date().toISOString());
+    `INSERT INTO jobs (id, kind, target, project_id, label, status, input_json, owner_pid, owner_started, created_at)
+     VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
+  ).run(j.id, j.kind, j.target, j.project_id, j.label, j.input_json, process.pid, OWN_START, new Date().toISOString());
   return getJob(db, j.id)!;
 }
 
@@ -79,11 +80,12 @@ export const listJobs = (db: Db, limit = 200): JobRow[] =>
 /** Marks queued/running jobs whose owning process is gone as interrupted; returns their ids. */
 export function markInterruptedJobs(db: Db): string[] {
   return db.transaction(() => {
-    const open = db.prepare("SELECT id, owner_pid FROM jobs WHERE status IN ('queued', 'running')").all() as {
+    const open = db.prepare("SELECT id, owner_pid, owner_started FROM jobs WHERE status IN ('queued', 'running')").all() as {
       id: string;
       owner_pid: number;
+      owner_started: string | null;
     }[];
-    const dead = open.filter((j) => j.owner_pid !== process.pid && !isProcessAlive(j.owner_pid));
+    const dead = open.filter((j) => !isOwnerAlive(j.owner_pid, j.owner_started));
     const error = JSON.stringify({ code: 'cancelled', message: 'Interrupted: the app stopped while this job was running.' });
     const stmt = db.prepare("UPDATE jobs SET status = 'interrupted', error_json = ?, finished_at = ? WHERE id = ?");
     for (const j of dead) stmt.run(error, new Date().toISOString(), j.id);

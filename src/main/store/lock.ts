@@ -3,35 +3,26 @@
 // because a dead pid cannot be editing anything.
 import { AppError } from '../../shared/errors';
 import type { Db } from './database';
-
-/** True when a process with this pid exists (signal 0 only probes). */
-export function isProcessAlive(pid: number): boolean {
-  if (pid === process.pid) return true;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
+import { OWN_START, isOwnerAlive } from './process-identity';
 
 /** Takes the lock on a project for (this pid, token); throws 'locked' when a live other holder has it. */
 export function acquireProjectLock(db: Db, projectId: string, token: string): void {
   db.transaction(() => {
-    const row = db.prepare('SELECT pid, token FROM project_locks WHERE project_id = ?').get(projectId) as
-      | { pid: number; token: string }
+    const row = db.prepare('SELECT pid, token, started FROM project_locks WHERE project_id = ?').get(projectId) as
+      | { pid: number; token: string; started: string | null }
       | undefined;
     if (row && row.token === token) return;
-    if (row && isProcessAlive(row.pid))
+    if (row && isOwnerAlive(row.pid, row.started))
       throw new AppError(
         'locked',
         `This project is already open in another VidMuse Studio instance (process ${row.pid}). Close it there first.`,
       );
-    db.prepare('INSERT OR REPLACE INTO project_locks (project_id, pid, token, acquired_at) VALUES (?, ?, ?, ?)').run(
+    db.prepare('INSERT OR REPLACE INTO project_locks (project_id, pid, token, acquired_at, started) VALUES (?, ?, ?, ?, ?)').run(
       projectId,
       process.pid,
       token,
       new Date().toISOString(),
+      OWN_START,
     );
   }).immediate();
 }

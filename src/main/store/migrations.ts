@@ -70,10 +70,17 @@ CREATE TABLE project_locks (
   pid INTEGER NOT NULL, token TEXT NOT NULL, acquired_at TEXT NOT NULL);
 `;
 
+// Owners are identified by pid and process start time, because pids are reused.
+const v3 = `
+ALTER TABLE jobs ADD COLUMN owner_started TEXT;
+ALTER TABLE project_locks ADD COLUMN started TEXT;
+`;
+
 /** Every migration, in order; the schema version is the number applied. */
 export const MIGRATIONS: readonly Migration[] = [
   { description: 'projects, media, plans, windows, takes, selections, seams, jobs', up: (db) => db.exec(v1) },
   { description: 'feature cache, exports, command history, project locks', up: (db) => db.exec(v2) },
+  { description: 'process start time of job and lock owners', up: (db) => db.exec(v3) },
 ];
 
 /** The schema version this build writes. */

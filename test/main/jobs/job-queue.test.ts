@@ -124,12 +124,14 @@ describe('JobQueue', () => {
     expect(() => queue.submit('generate', { name: 'c' }, { target: 'w2', projectId: null, label: 'C' })).toThrow(/quitting/);
   });
 
-  it('shows jobs of a dead process as interrupted on reopen, and they can be retried', async () => {
+  it('shows jobs of a dead process (or one whose pid was reused) as interrupted on reopen, and they can be retried', async () => {
     insertJob(db, { id: 'old', kind: 'generate', target: 'w0', project_id: null, label: 'Old', input_json: '{"name":"old"}' });
     db.prepare("UPDATE jobs SET status = 'running', owner_pid = 999999999 WHERE id = 'old'").run();
+    insertJob(db, { id: 'reused', kind: 'generate', target: 'w8', project_id: null, label: 'Reused pid', input_json: '{"name":"r"}' });
+    db.prepare("UPDATE jobs SET status = 'running', owner_started = 'an-earlier-process' WHERE id = 'reused'").run();
     insertJob(db, { id: 'mine', kind: 'generate', target: 'w9', project_id: null, label: 'Mine', input_json: '{"name":"mine"}' });
-    expect(markInterruptedJobs(db)).toEqual(['old']);
-    expect(listJobs(db).map((j) => [j.id, j.status])).toEqual([['mine', 'queued'], ['old', 'interrupted']]);
+    expect(markInterruptedJobs(db).sort()).toEqual(['old', 'reused']);
+    expect(listJobs(db).map((j) => [j.id, j.status])).toEqual([['mine', 'queued'], ['reused', 'interrupted'], ['old', 'interrupted']]);
     const r = queue.retry('old');
     await until(() => latches.has('old'));
     latches.get('old')!.open();

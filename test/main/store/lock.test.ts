@@ -24,18 +24,19 @@ function lockInChild(): Promise<{ pid: number; kill: () => Promise<void> }> {
     const Database = require('better-sqlite3');
     const db = new Database(${JSON.stringify(file)});
     db.pragma('busy_timeout = 5000');
-    db.prepare("INSERT OR REPLACE INTO project_locks VALUES ('p', ?, 'child', 't')").run(process.pid);
+    db.prepare("INSERT OR REPLACE INTO project_locks (project_id, pid, token, acquired_at) VALUES ('p', ?, 'child', 't')").run(process.pid);
     console.log('locked');
     setInterval(() => {}, 1000);`;
   const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
-  return new Promise((resolve) =>
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
     child.stdout.once('data', () =>
       resolve({
         pid: child.pid!,
         kill: () => new Promise<void>((r) => (child.on('exit', () => r()), child.kill('SIGKILL'))),
       }),
-    ),
-  );
+    );
+  });
 }
 
 describe('project lock', () => {
@@ -57,6 +58,17 @@ describe('project lock', () => {
     acquireProjectLock(db, 'p', 'me');
     expect(holdsProjectLock(db, 'p', 'me')).toBe(true);
     releaseProjectLocks(db, 'me');
+    db.close();
+  });
+
+  it('takes over a lock whose pid now belongs to another process (pid reuse)', async () => {
+    const db = openDatabase(file);
+    const child = await lockInChild();
+    db.prepare("UPDATE project_locks SET started = 'not-its-start-time' WHERE project_id = 'p'").run();
+    acquireProjectLock(db, 'p', 'me');
+    expect(holdsProjectLock(db, 'p', 'me')).toBe(true);
+    releaseProjectLocks(db, 'me');
+    await child.kill();
     db.close();
   });
 
