@@ -29,6 +29,8 @@ export interface ReferenceOptions extends JobOptions {
   checks?: Record<string, ReferenceCheck>;
   /** Keep the converted bundle in this (new) folder instead of a deleted temporary one. */
   keepBundle?: string;
+  /** Convert with float16 weights (the tolerances are those of fp32, so expect failures: this measures the loss). */
+  fp16?: boolean;
 }
 
 /** Converts and checks the fixture folder; returns one result per comparison (failures included). */
@@ -39,7 +41,7 @@ export async function runReferenceCheck(fixtureDir: string, opts: ReferenceOptio
   try {
     await convertBundle({
       lmCheckpoint: path.join(fixtureDir, 'lm', 'state_dict.bin'), codecDir: path.join(fixtureDir, 'codec'),
-      outDir: bundleDir, trained: false, id: 'reference-check', signal: opts.signal, onProgress: opts.onProgress,
+      outDir: bundleDir, trained: false, id: 'reference-check', fp16: opts.fp16 ?? false, signal: opts.signal, onProgress: opts.onProgress,
     });
     const manifest = await loadBundle(bundleDir, { verify: 'full', signal: opts.signal });
     const ctx = contextOf(fixtureDir, index, bundleDir, manifest);
