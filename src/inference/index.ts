@@ -34,6 +34,7 @@ export type { VideoMemory } from './generation/generate';
 export type { GenerateParams, GenerateOptions, GenerateResult, PartialCodes, StepTimings } from './generation/types';
 export type { SamplingParams } from './generation/sampler';
 export type { DecoderVariant } from './graphs/decoder-names';
+export { chooseDecoderVariant } from './generation/variant-choice';
 export { decoderChecks } from './reference/decoder-checks';
 export { availableProviders } from './runtime/providers';
 export type { ProviderName } from './runtime/providers';

@@ -5,6 +5,7 @@ import type { BundleManifest, LmConfig } from '../bundle/types';
 import { AppError } from '../../shared/errors';
 import { DECODER_ROLES, decoderNames as n, type DecoderVariant } from '../graphs/decoder-names';
 import { OrtSession, tensor, type OrtTensor, type RuntimeOptions } from '../runtime/session';
+import { chooseDecoderVariant } from './variant-choice';
 
 /** Cross-attention K/V of one window, per layer, kept as onnxruntime tensors (fed to every step). */
 export interface CrossKv {
@@ -23,8 +24,10 @@ export class DecoderModel {
     private readonly step: OrtSession,
   ) {}
 
-  /** Loads the cross K/V graph and the step graph of `variant` from a bundle folder. */
-  static async load(dir: string, manifest: BundleManifest, variant: DecoderVariant = 'fp32', rt: RuntimeOptions = {}): Promise<DecoderModel> {
+  /** Loads the cross K/V graph and the step graph of `requested` ('auto': fastest that passed quality) from a bundle. */
+  static async load(dir: string, manifest: BundleManifest, requested: DecoderVariant | 'auto' = 'auto', rt: RuntimeOptions = {}): Promise<DecoderModel> {
+    const steps = manifest.graphs.filter((e) => e.role === DECODER_ROLES.step).map((e) => e.variant);
+    const variant = chooseDecoderVariant(steps, requested);
     const find = (role: string, v: string): string => {
       const g = manifest.graphs.find((e) => e.role === role && e.variant === v);
       if (!g) throw new AppError('bad-bundle', `Bundle ${manifest.id} has no ${role} graph of variant ${v}`);
