@@ -9,8 +9,14 @@ import { encodeFeatureFile, readFeatureFile, writeFileAtomic } from './feature-f
 export class FeatureCache {
   /** Counts hits and misses (for the CLI summary and for tests that check CLIP did not run). */
   readonly stats = { hits: 0, misses: 0, writes: 0 };
+  /** The most recently used tensors, kept in memory: regenerating windows of one video rereads nothing. */
+  private readonly recent = new Map<string, FeatureTensor>();
 
-  constructor(readonly dir: string) {}
+  /** `keep`: how many tensors stay in memory (a long video's features can be hundreds of MB). */
+  constructor(
+    readonly dir: string,
+    private readonly keep = 2,
+  ) {}
 
   /** Path of a key's file (two-character fan-out keeps folders small). */
   pathOf(key: string): string {
@@ -21,9 +27,11 @@ export class FeatureCache {
   /** The tensor stored under key, or null; a damaged file counts as a miss and is removed. */
   async get(key: string): Promise<FeatureTensor | null> {
     const path = this.pathOf(key);
-    const t = await readFeatureFile(path, key);
-    if (t) this.stats.hits++;
-    else {
+    const t = this.recent.get(key) ?? (await readFeatureFile(path, key));
+    if (t) {
+      this.stats.hits++;
+      this.remember(key, t);
+    } else {
       this.stats.misses++;
       await unlink(path).catch(() => undefined);
     }
@@ -36,6 +44,13 @@ export class FeatureCache {
     await mkdir(join(this.dir, key.slice(0, 2)), { recursive: true });
     await writeFileAtomic(path, encodeFeatureFile(key, t));
     this.stats.writes++;
+    this.remember(key, t);
+  }
+
+  private remember(key: string, t: FeatureTensor): void {
+    this.recent.delete(key);
+    this.recent.set(key, t);
+    while (this.recent.size > this.keep) this.recent.delete(this.recent.keys().next().value!);
   }
 
   /** Returns the cached tensor or computes, stores and returns it. */

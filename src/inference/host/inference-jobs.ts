@@ -55,11 +55,15 @@ export const shutdownInference = (): Promise<void> => pool.dispose();
 
 /** Handlers of the inference host, sharing one loaded engine. */
 export function inferenceHandlers(): Handlers<InferenceJobs> {
-  const swept = new Set<string>();
+  const caches = new Map<string, FeatureCache>();
   const cacheFor = (dir: string): FeatureCache => {
-    const cache = new FeatureCache(dir);
-    // Temporary files of a host that died mid-write are removed once per folder and host.
-    if (!swept.has(dir)) void cache.sweep().then(() => swept.add(dir), () => undefined);
+    let cache = caches.get(dir);
+    if (!cache) {
+      cache = new FeatureCache(dir);
+      caches.set(dir, cache);
+      // Temporary files of a host that died mid-write are removed once per folder and host.
+      void cache.sweep().catch(() => undefined);
+    }
     return cache;
   };
   const analysed = async (engine: Engine, ref: EngineRef, videoPath: string, opts: Parameters<typeof analyseVideo>[3]) => {

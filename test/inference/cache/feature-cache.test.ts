@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src/shared/errors';
@@ -71,8 +71,21 @@ describe('FeatureCache', () => {
     const key = featureKey(parts);
     await cache.put(key, tensor);
     writeFileSync(cache.pathOf(key), readFileSync(cache.pathOf(key)).subarray(0, 40));
-    expect(await cache.get(key)).toBeNull();
+    const fresh = new FeatureCache(cache.dir);
+    expect(await fresh.get(key)).toBeNull();
     expect(readdirSync(join(cache.dir, key.slice(0, 2)))).toEqual([]);
+  });
+
+  it('keeps the most recent tensors in memory and forgets the oldest', async () => {
+    const cache = new FeatureCache(tempDir('cache'), 1);
+    const k1 = featureKey(parts);
+    const k2 = featureKey({ ...parts, bundleId: 'two' });
+    await cache.put(k1, tensor);
+    rmSync(cache.pathOf(k1));
+    expect((await cache.get(k1))?.dims).toEqual([2, 3, 4]);
+    await cache.put(k2, tensor);
+    expect(await cache.get(k1)).toBeNull();
+    expect((await cache.get(k2))?.dims).toEqual([2, 3, 4]);
   });
 
   it('sweeps old temporary files left by a writer that died, and keeps fresh ones of live writers', async () => {
