@@ -5,11 +5,18 @@ import { listWindows } from '../store/plans-repo';
 import { getProject } from '../store/projects-repo';
 import type { StudioContext } from './context';
 
+/** Refuses work that needs the video while it is missing or changed, with what to do about it. */
+function requireMedia(ctx: StudioContext, projectId: string): void {
+  const status = ctx.ensureOpen(projectId);
+  if (status.missing) throw new AppError('not-found', "The project's video is missing from its folder; relink it first.");
+  if (status.changed) throw new AppError('media-changed', "The project's video changed on disk since the project was made; relink the original.");
+}
+
 type JobHandlers = Pick<ApiHandlers, 'generate.windows' | 'export.start' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry'>;
 
 /** One generate job per requested window (all windows for null); each supersedes the window's running one. */
 function generateWindows(ctx: StudioContext, projectId: string, indices: number[] | null): { jobIds: string[] } {
-  ctx.ensureOpen(projectId);
+  requireMedia(ctx, projectId);
   const windows = listWindows(ctx.db, getProject(ctx.db, projectId).plan_id ?? '');
   const wanted = indices ?? windows.map((w) => w.idx);
   for (const i of wanted)
@@ -28,7 +35,7 @@ export function jobHandlers(ctx: StudioContext): JobHandlers {
   return {
     'generate.windows': ({ projectId, windowIndices }) => generateWindows(ctx, projectId, windowIndices),
     'export.start': ({ projectId, options }) => {
-      ctx.ensureOpen(projectId);
+      requireMedia(ctx, projectId);
       const job = ctx.jobs.submit('export', { projectId, options }, {
         target: `project:${projectId}/export:${options.outputPath}`, projectId, label: `Export ${options.format.toUpperCase()}`,
       });

@@ -30,6 +30,7 @@ describe('studio faults', () => {
     renameSync(video, moved);
     studio = makeStudio(dir);
     expect((await studio['project.open']({ projectId: id })).media).toMatchObject({ missing: true, changed: false });
+    expect((await failure(() => studio['generate.windows']({ projectId: id, windowIndices: null }))).message).toMatch(/missing.*relink/);
     const other = synthVideo(join(dir, 'other.mp4'), { seconds: 1 });
     const err = await failure(() => studio['project.relink']({ projectId: id, path: other }));
     expect(err.code).toBe('media-changed');
@@ -48,6 +49,8 @@ describe('studio faults', () => {
     const { id } = await studio['project.openVideo']({ path: video });
     appendFileSync(video, Buffer.alloc(10, 1));
     expect((await studio['project.open']({ projectId: id })).media).toMatchObject({ missing: false, changed: true });
+    expect((await failure(() => studio['generate.windows']({ projectId: id, windowIndices: [0] }))).code).toBe('media-changed');
+    expect(await studio['jobs.list']()).toEqual([]);
     await studio.dispose();
   });
 
