@@ -1,4 +1,7 @@
 // Execution provider choice: which providers this onnxruntime build offers, in order of preference.
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 
 /** Providers the app knows how to ask for. */
@@ -20,7 +23,17 @@ export function pickProviders(request: ProviderName | 'auto'): ProviderName[] {
   return [...new Set<ProviderName>([...first, 'cpu'])];
 }
 
-/** A non-bundled provider (CUDA) is usable only after `npm ci --onnxruntime-node-install=cuda12`. */
+/**
+ * A provider that is not bundled (CUDA) is usable only once its library was installed beside the binding
+ * (`npm ci --onnxruntime-node-install=cuda12`); 'auto' skips it otherwise instead of failing a load first.
+ */
 function isInstalled(name: string): boolean {
-  return name === 'cuda' && process.env.VIDMUSE_ENABLE_CUDA === '1';
+  if (name !== 'cuda') return false;
+  try {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('onnxruntime-node'));
+    const lib = path.join(dist, '..', 'bin', 'napi-v6', process.platform, process.arch, 'libonnxruntime_providers_cuda.so');
+    return fs.existsSync(lib);
+  } catch {
+    return false;
+  }
 }
