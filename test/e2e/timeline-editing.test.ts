@@ -1,0 +1,102 @@
+// Timeline habits in Chromium over the bridge: drag a segment and regenerate the windows under it, zoom and
+// scroll, the help overlay, A/B audition, and a layout that reflows from 1280×720 to 4K.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snap } from './browser';
+import { openSample, startSession, useShortWindows, waitForAllTakes } from './studio-session';
+import type { Session } from './studio-session';
+
+describe('editing on the timeline', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await startSession('timeline');
+    await openSample(s);
+    await useShortWindows(s);
+    await s.page.getByRole('button', { name: 'Generate all' }).click();
+    await waitForAllTakes(s, 4);
+  });
+  afterAll(async () => {
+    await s?.end();
+  });
+
+  it('selects a segment by dragging and regenerates only the windows that cover it', async () => {
+    const { page } = s;
+    const box = await page.getByTestId('timeline-lanes').boundingBox();
+    if (!box) throw new Error('timeline not laid out');
+    // From 0.2 s to 1.0 s of 5.1 s: inside window 1 only… then extend to 1.8 s, which window 2 also covers.
+    const x = (sec: number) => box.x + (box.width * sec) / 5.1;
+    const y = box.y + box.height * 0.45;
+    await page.mouse.move(x(0.2), y);
+    await page.mouse.down();
+    await page.mouse.move(x(1.0), y, { steps: 4 });
+    await page.mouse.move(x(1.8), y, { steps: 4 });
+    await page.mouse.up();
+    await page.getByText('2 windows').waitFor();
+    await snap(page, 'timeline-01-segment-selected');
+    await page.getByRole('button', { name: 'Regenerate segment' }).click();
+    await page.waitForFunction(() => /take \d\/2/.test(document.querySelector('[data-testid="window-1"]')?.textContent ?? ''));
+    await waitForAllTakes(s, 4);
+    const texts = await page.locator('[data-testid^="window-"]').allTextContents();
+    expect(texts.map((t) => /\/(\d)/.exec(t)?.[1])).toEqual(['2', '2', '1', '1']);
+  });
+
+  it('zooms with Ctrl+wheel around the pointer and back to fit with 0', async () => {
+    const { page } = s;
+    const first = async () => (await page.locator('.tick.major span').first().textContent()) ?? '';
+    const labels = async () => page.locator('.tick.major span').count();
+    const before = await labels();
+    const box = await page.getByTestId('timeline-lanes').boundingBox();
+    if (!box) throw new Error('timeline not laid out');
+    await page.mouse.move(box.x + box.width * 0.75, box.y + 40);
+    await page.keyboard.down('Control');
+    await page.mouse.wheel(0, -600);
+    await page.keyboard.up('Control');
+    await page.waitForFunction(() => (document.querySelector('.tick.major span')?.textContent ?? '') !== '0:00.000');
+    expect(await first()).not.toBe('0:00.000');
+    await page.mouse.wheel(0, -20000);
+    await page.waitForFunction(() => document.querySelector('.tick.major span')?.textContent === '0:00.000');
+    await snap(page, 'timeline-02-zoomed');
+    await page.keyboard.press('0');
+    await page.waitForFunction((n) => document.querySelectorAll('.tick.major span').length === n, before);
+  });
+
+  it('auditions another take of a window without selecting it', async () => {
+    const { page } = s;
+    await page.getByTestId('window-0').getByRole('option').click();
+    const ab = page.getByTestId('take-2').getByRole('button', { name: 'A/B' });
+    await ab.click();
+    expect(await ab.getAttribute('aria-pressed')).toBe('true');
+    await page.waitForFunction(() => document.querySelector('video')?.paused === false);
+    expect(await page.getByTestId('window-0').textContent()).toContain('take 1/2');
+    await snap(page, 'timeline-03-audition');
+    await page.keyboard.press('k');
+    await ab.click();
+    expect(await ab.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('lists the keyboard shortcuts in a help overlay opened with ?', async () => {
+    const { page } = s;
+    await page.keyboard.press('Shift+?');
+    const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await dialog.waitFor();
+    for (const k of ['Space', 'J / K / L', 'Ctrl + Shift + Z', '1 – 9']) expect(await dialog.getByText(k, { exact: true }).count()).toBe(1);
+    await snap(page, 'timeline-04-help');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
+  it('reflows from 1280×720 to 4K without overflowing the window', async () => {
+    const { page } = s;
+    for (const [w, h, name] of [
+      [1280, 720, 'timeline-05-1280x720'],
+      [1920, 1080, 'timeline-06-1920x1080'],
+      [3840, 2160, 'timeline-07-3840x2160'],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h });
+      await page.waitForFunction((width) => (document.querySelector('[data-testid="timeline-lanes"]')?.clientWidth ?? 0) === width, w);
+      const overflow = await page.evaluate(() => [document.documentElement.scrollWidth > innerWidth, document.documentElement.scrollHeight > innerHeight]);
+      expect(overflow).toEqual([false, false]);
+      await snap(page, name);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+});
