@@ -1,11 +1,14 @@
 // Type-checks every process against its own tsconfig: shared (no node, no DOM),
-// node (main, inference, cli, tests), electron (against electron's own .d.ts), renderer (svelte-check).
+// node (main, inference, cli, tests), electron (against electron's own .d.ts), dom-tests (e2e and renderer
+// tests), renderer (svelte-check).
 import { spawnSync } from 'node:child_process';
 
 const steps = [
   ['tsc', ['-p', 'tsconfig.shared.json']],
   ['tsc', ['-p', 'tsconfig.node.json']],
   ['tsc', ['-p', 'tsconfig.electron.json']],
+  // Browser tests and renderer unit tests: Node plus DOM (page.evaluate callbacks run in the page).
+  ['tsc', ['-p', 'tsconfig.dom-tests.json']],
   ['svelte-check', ['--tsconfig', './tsconfig.renderer.json', '--fail-on-warnings', '--threshold', 'warning']],
 ];
 let failed = false;
