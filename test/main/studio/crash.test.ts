@@ -28,7 +28,7 @@ afterAll(() => {
 beforeAll(async () => {
   await build({
     entryPoints: [join(__dirname, 'crash-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: worker,
-    external: ['better-sqlite3'], logLevel: 'error',
+    external: ['better-sqlite3', 'onnxruntime-node'], logLevel: 'error',
   });
 });
 
