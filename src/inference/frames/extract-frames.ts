@@ -9,10 +9,10 @@ import { frameBytes } from './frame-spec';
 import { probeVideo } from './probe-video';
 import { ffmpegPath, lastLine, runProcess } from './spawn';
 
-/** ffmpeg arguments that write rgb24 frames of a spec to stdout. */
-export function frameArgs(path: string, spec: FrameSpec): string[] {
+/** ffmpeg arguments that write rgb24 frames of a spec, from stream `streamIndex`, to stdout. */
+export function frameArgs(path: string, spec: FrameSpec, streamIndex = 0): string[] {
   const vf = `fps=${spec.fps},scale=${spec.width}:${spec.height}:flags=bilinear,format=rgb24`;
-  return ['-nostdin', '-hide_banner', '-v', 'error', '-i', path, '-map', '0:v:0', '-an', '-sn', '-dn',
+  return ['-nostdin', '-hide_banner', '-v', 'error', '-i', path, '-map', `0:${streamIndex}`, '-an', '-sn', '-dn',
     '-vf', vf, '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
 }
 
@@ -65,7 +65,7 @@ export async function extractFrames(path: string, spec: FrameSpec, opts: JobOpti
     opts.onProgress?.({ stage: 'frames', done: Math.min(sink.count, expected), total: expected,
       etaSeconds: estimateEta(started, Date.now(), sink.count, expected) });
   report();
-  const r = await runProcess(ffmpegPath(), frameArgs(path, spec), {
+  const r = await runProcess(ffmpegPath(), frameArgs(path, spec, info.streamIndex), {
     signal: opts.signal,
     onStdout: (c) => {
       const before = sink.count;

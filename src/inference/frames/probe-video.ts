@@ -14,6 +14,8 @@ export interface VideoInfo {
   /** Duration of the video stream (else of the container) in seconds; 0 when unknown. */
   durationSeconds: number;
   codec: string;
+  /** Index of this stream in the file (a cover picture may come first). */
+  streamIndex: number;
 }
 
 /** Longest picture side the extractor accepts (8K UHD fits). */
@@ -22,6 +24,7 @@ export const MAX_SIDE = 8192;
 export const MAX_PIXELS = 8192 * 4352;
 
 interface ProbeStream {
+  index?: number;
   codec_type?: string;
   codec_name?: string;
   width?: number;
@@ -68,6 +71,7 @@ function toInfo(path: string, s: ProbeStream, duration: number): VideoInfo {
     rotation,
     durationSeconds: Number.isFinite(duration) && duration > 0 ? duration : 0,
     codec: s.codec_name ?? 'unknown',
+    streamIndex: s.index ?? 0,
   };
 }
 
