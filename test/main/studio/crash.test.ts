@@ -29,6 +29,8 @@ beforeAll(async () => {
   await build({
     entryPoints: [join(__dirname, 'crash-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: worker,
     external: ['better-sqlite3', 'onnxruntime-node'], logLevel: 'error',
+    // CommonJS dependencies inside an ESM bundle need a require().
+    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   });
 });
 
