@@ -47,6 +47,9 @@ beforeAll(() => {
   testVideo(at('whole.mp4'), 8, '320x240', 25);
   const whole = readFileSync(at('whole.mp4'));
   writeFileSync(at('truncated.mp4'), whole.subarray(0, Math.floor(whole.length * 0.4)));
+  ffmpeg('-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=8', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', at('faststart.mp4'));
+  const fast = readFileSync(at('faststart.mp4'));
+  writeFileSync(at('cut-faststart.mp4'), fast.subarray(0, Math.floor(fast.length / 2)));
 });
 
 describe('extractFrames', () => {
@@ -114,6 +117,12 @@ describe('extractFrames on bad input', () => {
     const e = await errorOf(extractFrames(at(name), spec));
     expect(e.code).toBe(code);
     expect(e.message).toContain(name);
+  });
+
+  it('names a file whose index is intact but whose data stops halfway as truncated', async () => {
+    const e = await errorOf(extractFrames(at('cut-faststart.mp4'), spec));
+    expect(e.code).toBe('unreadable-media');
+    expect(e.message).toMatch(/cut-faststart\.mp4 is truncated or damaged: decoded \d+ of 16 frames/);
   });
 
   it('stops ffmpeg and rejects as cancelled when aborted', async () => {
