@@ -118,7 +118,10 @@ export function projectHandlers(ctx: StudioContext): ProjectHandlers {
         id: r.id, name: r.name, videoPath: r.path, updatedAt: r.updated_at,
         durationSeconds: (JSON.parse(r.info_json) as { durationSeconds: number }).durationSeconds,
       })),
-    'project.rename': ({ projectId, name }) => command(ctx, projectId, 'Rename project', [{ t: 'name', name: name.trim() || name }]),
+    'project.rename': ({ projectId, name }) => {
+      if (!name.trim()) throw new AppError('invalid-input', 'A project name cannot be blank.');
+      return command(ctx, projectId, 'Rename project', [{ t: 'name', name: name.trim() }]);
+    },
     'project.relink': ({ projectId, path }) => relink(ctx, projectId, path),
     'project.setPlan': ({ projectId, windowSamples, overlapSamples }) => setPlan(ctx, projectId, windowSamples, overlapSamples),
     'project.setParams': ({ projectId, params }) => {

@@ -63,7 +63,10 @@ describe('studio faults', () => {
     expect((await failure(() => studio['project.openVideo']({ path: empty }))).code).toBe('empty-media');
     expect((await failure(() => studio['project.openVideo']({ path: join(dir, 'none.mp4') }))).code).toBe('not-found');
     expect((await failure(() => studio['project.open']({ projectId: 'nope' }))).code).toBe('not-found');
-    expect(await studio['project.recent']()).toEqual([]);
+    const { id } = await studio['project.openVideo']({ path: copySample(dir) });
+    expect((await failure(() => studio['project.rename']({ projectId: id, name: '   ' }))).code).toBe('invalid-input');
+    expect((await studio['project.open']({ projectId: id })).history.canUndo).toBe(false);
+    expect((await studio['project.recent']()).map((p) => p.id)).toEqual([id]);
     await studio.dispose();
   });
 
