@@ -84,12 +84,31 @@ describe('editing on the timeline', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
+  it('lists past jobs in the jobs drawer and the model with its licence in the model manager', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'Jobs' }).click();
+    const drawer = page.getByRole('complementary', { name: 'Jobs' });
+    await drawer.waitFor();
+    expect(await drawer.locator('[data-testid="job-generate"]').count()).toBeGreaterThanOrEqual(6);
+    expect(await drawer.getByText('done').count()).toBeGreaterThanOrEqual(6);
+    await snap(page, 'timeline-05-jobs');
+    await page.getByRole('button', { name: 'Close jobs' }).click();
+    await page.getByRole('button', { name: 'Models', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: 'Models' });
+    await dialog.waitFor();
+    expect(await dialog.getByText('CC-BY-NC-4.0').first().isVisible()).toBe(true);
+    expect(await dialog.getByText('untrained — output is noise').isVisible()).toBe(true);
+    await snap(page, 'timeline-06-models');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+  });
+
   it('reflows from 1280×720 to 4K without overflowing the window', async () => {
     const { page } = s;
     for (const [w, h, name] of [
-      [1280, 720, 'timeline-05-1280x720'],
-      [1920, 1080, 'timeline-06-1920x1080'],
-      [3840, 2160, 'timeline-07-3840x2160'],
+      [1280, 720, 'timeline-07-1280x720'],
+      [1920, 1080, 'timeline-08-1920x1080'],
+      [3840, 2160, 'timeline-09-3840x2160'],
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
       await page.waitForFunction((width) => (document.querySelector('[data-testid="timeline-lanes"]')?.clientWidth ?? 0) === width, w);

@@ -43,7 +43,7 @@ export function drawWaveforms(
       const from = v.scroll + x * spp;
       const g = windowGain(Math.round(from + spp / 2), seams[i - 1], seams[i]);
       if (g <= 0) continue;
-      const h = Math.max(1, peakOver(t, from, from + spp) * g * (mid - 3));
+      const h = Math.max(1, Math.min(1, peakOver(t, from, from + spp)) * g * (mid - 3));
       ctx.fillRect(x, mid - h, 1, h * 2);
     }
   });
