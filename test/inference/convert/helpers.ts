@@ -1,10 +1,23 @@
-// Shared test helpers: the reference fixture folder and fresh temporary folders.
+// Shared test helpers: the reference fixture folder and fresh temporary folders (removed after each test
+// file, so converted bundles do not pile up in /tmp).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { afterAll } from 'vitest';
 
 /** The reference fixture set (tiny checkpoints and tensors from the reference code). */
 export const FIXTURE = '/work/shared/fixtures/vidmuse-reference';
 
+let root: string | null = null;
+
+// Registered while the importing test file is collected, so it runs once that file's tests are done.
+afterAll(() => {
+  if (root) fs.rmSync(root, { recursive: true, force: true });
+  root = null;
+});
+
 /** A new empty temporary folder. */
-export const tmpDir = (tag: string): string => fs.mkdtempSync(path.join(os.tmpdir(), `vidmuse-${tag}-`));
+export function tmpDir(tag: string): string {
+  root ??= fs.mkdtempSync(path.join(os.tmpdir(), 'vidmuse-convert-tests-'));
+  return fs.mkdtempSync(path.join(root, `${tag}-`));
+}
