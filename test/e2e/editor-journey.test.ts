@@ -12,7 +12,7 @@ describe('scoring the sample video from start to export', () => {
   let s: Session;
   beforeAll(async () => {
     s = await startSession('journey');
-  });
+  }, 600_000);
   afterAll(async () => {
     await s?.end();
   });

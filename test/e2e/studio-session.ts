@@ -8,6 +8,7 @@ import type { StudioBridge } from '../../src/main/bridge/studio-bridge';
 import { openBrowser } from './browser';
 import type { TestBrowser } from './browser';
 import { startRealEngine } from './engine';
+import { acquireExclusive } from './exclusive';
 import type { RealEngine } from './engine';
 
 /** The 5.1 s, 1280×720, 30 fps sample video without audio. */
@@ -23,6 +24,16 @@ export interface Session extends TestBrowser {
 
 /** Starts a session; `generate` adds the real inference engine (tiny bundle). */
 export async function startSession(name: string, generate = true): Promise<Session> {
+  const release = await acquireExclusive();
+  try {
+    return await launch(name, generate, release);
+  } catch (e) {
+    release();
+    throw e;
+  }
+}
+
+async function launch(name: string, generate: boolean, release: () => void): Promise<Session> {
   const dir = mkdtempSync(path.join(tmpdir(), `vidmuse-e2e-${name}-`));
   const engine: RealEngine | null = generate ? startRealEngine(path.join(dir, 'cache')) : null;
   const bridge = await startBridgeForTest({
@@ -39,6 +50,7 @@ export async function startSession(name: string, generate = true): Promise<Sessi
       await bridge.close();
       engine?.dispose();
       rmSync(dir, { recursive: true, force: true });
+      release();
     },
   };
 }

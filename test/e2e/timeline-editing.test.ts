@@ -13,7 +13,7 @@ describe('editing on the timeline', () => {
     await useShortWindows(s);
     await s.page.getByRole('button', { name: 'Generate all' }).click();
     await waitForAllTakes(s, 4);
-  });
+  }, 600_000);
   afterAll(async () => {
     await s?.end();
   });
