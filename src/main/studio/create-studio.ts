@@ -12,6 +12,7 @@ import { createContext, type StudioContext } from './context';
 import { editHandlers } from './edit-handlers';
 import { exportRunner } from './export-job';
 import { generateRunner } from './generate-job';
+import { importRunner } from './import-job';
 import { jobHandlers } from './job-handlers';
 import type { StudioOptions } from './options';
 import { projectHandlers } from './project-handlers';
@@ -50,6 +51,7 @@ export function createStudio(options: StudioOptions): Studio {
       return options.generator;
     },
   }));
+  ctx.jobs.register('import', importRunner(() => options.userBundleDir ?? options.bundleDirs[options.bundleDirs.length - 1]));
   ctx.jobs.register('export', exportRunner({ db: ctx.db, files: ctx.files, exporter: () => options.exporter ?? defaultExporter }));
   let disposed: Promise<void> | null = null;
   return {
@@ -64,9 +66,9 @@ export function createStudio(options: StudioOptions): Studio {
       id: b.id, name: b.name, licence: b.licence, source: b.source, trained: b.trained, path: b.path,
       bytes: b.bytes, maxWindowSeconds: b.maxWindowSeconds, sampleRate: b.sampleRate,
     })),
-    'models.import': () => {
-      throw new AppError('invalid-input', 'Importing bundles is not available yet; copy the bundle folder into the models folder.');
-    },
+    'models.import': ({ path }) => ({
+      jobId: ctx.jobs.submit('import', { path }, { target: `import:${resolve(path)}`, projectId: null, label: 'Import model bundle' }).id,
+    }),
     'models.convert': () => {
       throw new AppError('invalid-input', 'Converting checkpoints is not available from the editor yet; use the command line.');
     },

@@ -8,6 +8,8 @@ export interface StudioOptions {
   libraryDir: string;
   /** Folders searched for model bundles (each a bundle or a folder of bundles). */
   bundleDirs: string[];
+  /** Where models.import installs bundles (default: the last of bundleDirs). */
+  userBundleDir?: string;
   /** URL under which the transport serves a local file (media protocol or bridge token). */
   mediaUrl: (file: string) => string;
   /** Generates one window; absent, generation fails with a clear error. */

@@ -1,0 +1,50 @@
+// The 'import' job: installs a model bundle folder into the user's bundle folder. The copy is made under a
+// hidden temporary name, verified there (manifest, sha256 of every file, graph signatures) and only then
+// renamed to the bundle's id, so a failed, cancelled or killed import never leaves a bundle that looks installed.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync } from 'node:fs';
+import { cp, rename, rm } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { AppError } from '../../shared/errors';
+import { loadBundle } from '../../inference';
+import type { JobRunner } from '../jobs/job-queue';
+import { fsError } from '../store/file-store';
+
+/** Input of an import job. */
+export interface ImportInput {
+  path: string;
+}
+
+async function copyInto(source: string, temp: string): Promise<void> {
+  try {
+    await cp(source, temp, { recursive: true, errorOnExist: true, filter: (src) => !src.endsWith('.verified.json') });
+  } catch (e) {
+    throw fsError(e, `copy the bundle into ${temp}`);
+  }
+}
+
+/** The runner registered for 'import' jobs; `userDir` is where bundles are installed. */
+export function importRunner(userDir: () => string): JobRunner<ImportInput> {
+  return {
+    heavy: false,
+    run: async (input, { signal, onProgress }) => {
+      const source = resolve(input.path);
+      if (!existsSync(join(source, 'model.json'))) throw new AppError('bad-bundle', `${source} is not a model bundle folder (no model.json).`);
+      const dir = userDir();
+      mkdirSync(dir, { recursive: true });
+      const temp = join(dir, `.import-${randomBytes(6).toString('hex')}`);
+      try {
+        await copyInto(source, temp);
+        const manifest = await loadBundle(temp, { signal, onProgress, verify: 'full' });
+        const final = join(dir, manifest.id);
+        if (existsSync(final)) throw new AppError('invalid-input', `A bundle with id "${manifest.id}" is already installed at ${final}.`);
+        if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
+        await rename(temp, final);
+        return final;
+      } catch (e) {
+        await rm(temp, { recursive: true, force: true });
+        throw e;
+      }
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import { cpSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createStudio } from '../../../src/main/studio';
+import { tempDir } from '../synth-media';
+
+const tmp = tempDir('import');
+afterAll(() => tmp.remove());
+const TINY = resolve('resources/models/tiny-untrained');
+
+describe('models.import', () => {
+  const userDir = join(tmp.dir, 'user-models');
+  const studio = createStudio({ libraryDir: join(tmp.dir, 'library'), bundleDirs: [userDir], mediaUrl: (f) => f });
+  afterAll(() => studio.dispose());
+  const importJob = async (path: string) => {
+    const { jobId } = await studio['models.import']({ path });
+    await studio.idle();
+    return (await studio['jobs.list']()).find((j) => j.id === jobId)!;
+  };
+
+  it('installs a verified copy of a bundle and lists it', async () => {
+    const job = await importJob(TINY);
+    expect(job).toMatchObject({ status: 'done', result: join(userDir, 'tiny-untrained'), kind: 'import' });
+    expect((await studio['models.list']()).map((b) => [b.id, b.sampleRate, b.maxWindowSeconds, b.trained])).toEqual([['tiny-untrained', 32000, 30, false]]);
+    expect(readFileSync(join(userDir, 'tiny-untrained', 'model.json'))).toEqual(readFileSync(join(TINY, 'model.json')));
+  });
+
+  it('refuses a bundle already installed and a damaged one, leaving nothing behind', async () => {
+    const again = await importJob(TINY);
+    expect(again.error).toMatchObject({ code: 'invalid-input' });
+    const damaged = join(tmp.dir, 'damaged');
+    cpSync(TINY, damaged, { recursive: true });
+    const data = readFileSync(join(damaged, 'codec_decoder.onnx.data'));
+    data[100] ^= 0xff;
+    writeFileSync(join(damaged, 'codec_decoder.onnx.data'), data);
+    const bad = await importJob(damaged);
+    expect(bad.error?.code).toBe('bad-bundle');
+    expect(bad.error?.message).toContain('codec_decoder.onnx.data');
+    expect((await importJob(join(tmp.dir, 'nowhere'))).error?.code).toBe('bad-bundle');
+    expect(readdirSync(userDir)).toEqual(['tiny-untrained']);
+  });
+});
