@@ -13,6 +13,7 @@ import { editHandlers } from './edit-handlers';
 import { exportRunner } from './export-job';
 import { generateRunner } from './generate-job';
 import { importRunner } from './import-job';
+import { convertRunner } from './convert-job';
 import { jobHandlers } from './job-handlers';
 import type { StudioOptions } from './options';
 import { projectHandlers } from './project-handlers';
@@ -51,7 +52,9 @@ export function createStudio(options: StudioOptions): Studio {
       return options.generator;
     },
   }));
-  ctx.jobs.register('import', importRunner(() => options.userBundleDir ?? options.bundleDirs[options.bundleDirs.length - 1]));
+  const userDir = () => options.userBundleDir ?? options.bundleDirs[options.bundleDirs.length - 1];
+  ctx.jobs.register('import', importRunner(userDir));
+  ctx.jobs.register('convert', convertRunner(userDir));
   ctx.jobs.register('export', exportRunner({ db: ctx.db, files: ctx.files, exporter: () => options.exporter ?? defaultExporter }));
   let disposed: Promise<void> | null = null;
   return {
@@ -69,9 +72,9 @@ export function createStudio(options: StudioOptions): Studio {
     'models.import': ({ path }) => ({
       jobId: ctx.jobs.submit('import', { path }, { target: `import:${resolve(path)}`, projectId: null, label: 'Import model bundle' }).id,
     }),
-    'models.convert': () => {
-      throw new AppError('invalid-input', 'Converting checkpoints is not available from the editor yet; use the command line.');
-    },
+    'models.convert': (input) => ({
+      jobId: ctx.jobs.submit('convert', input, { target: `convert:${resolve(input.lmPath)}`, projectId: null, label: 'Convert checkpoint' }).id,
+    }),
     on: (event, listener) => ctx.emitter.on(event, listener),
     allowedFiles: (projectId) => allowedFiles(ctx, projectId),
     isAllowedFile: (file) => {

@@ -8,7 +8,7 @@ const tmp = tempDir('import');
 afterAll(() => tmp.remove());
 const TINY = resolve('resources/models/tiny-untrained');
 
-describe('models.import', () => {
+describe('models.import and models.convert', () => {
   const userDir = join(tmp.dir, 'user-models');
   const studio = createStudio({ libraryDir: join(tmp.dir, 'library'), bundleDirs: [userDir], mediaUrl: (f) => f });
   afterAll(() => studio.dispose());
@@ -38,5 +38,19 @@ describe('models.import', () => {
     expect(bad.error?.message).toContain('codec_decoder.onnx.data');
     expect((await importJob(join(tmp.dir, 'nowhere'))).error?.code).toBe('bad-bundle');
     expect(readdirSync(userDir)).toEqual(['tiny-untrained']);
+  });
+
+  it('converts the reference checkpoint into a listed bundle', async () => {
+    const fixture = '/work/shared/fixtures/vidmuse-reference';
+    const { jobId } = await studio['models.convert']({ lmPath: `${fixture}/lm/state_dict.bin`, codecDir: `${fixture}/codec`, fp16: false });
+    await studio.idle();
+    const job = (await studio['jobs.list']()).find((j) => j.id === jobId)!;
+    expect(job.error).toBeNull();
+    expect(job.status).toBe('done');
+    const id = job.result!.split('/').pop();
+    expect((await studio['models.list']()).map((b) => b.id)).toContain(id);
+    const { jobId: bad } = await studio['models.convert']({ lmPath: join(tmp.dir, 'missing.bin'), codecDir: `${fixture}/codec`, fp16: false });
+    await studio.idle();
+    expect((await studio['jobs.list']()).find((j) => j.id === bad)!.error?.code).toBe('not-found');
   });
 });
