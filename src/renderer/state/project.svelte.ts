@@ -43,6 +43,26 @@ export class ProjectStore {
     }
   }
 
+  /** Reopens a project from the recent list. */
+  async openProject(projectId: string): Promise<boolean> {
+    this.opening = true;
+    this.openError = null;
+    try {
+      this.state = await this.api.call('project.open', { projectId });
+      return true;
+    } catch (err) {
+      this.openError = err instanceof Error ? err.message : String((err as { message?: unknown }).message ?? err);
+      return false;
+    } finally {
+      this.opening = false;
+    }
+  }
+
+  /** Points the project at the video's new location (matched by content hash in main). */
+  relink(path: string): Promise<void> {
+    return this.withId((projectId) => this.run('project.relink', { projectId, path }));
+  }
+
   /** Refetches the project after main reports a change newer than ours. */
   async refresh(revision?: number): Promise<void> {
     const id = this.id;
