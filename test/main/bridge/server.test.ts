@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -56,6 +57,21 @@ describe('bridge secret', () => {
     expect(other.secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(other.secret).not.toBe(bridge.secret);
     await other.close();
+  });
+  it('cannot be reached on any other interface', async () => {
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .find((a) => a && a.family === 'IPv4' && !a.internal);
+    if (!external) return;
+    const error = await new Promise<NodeJS.ErrnoException | null>((resolve) => {
+      const socket = net.connect(bridge.port, external.address);
+      socket.on('connect', () => {
+        socket.destroy();
+        resolve(null);
+      });
+      socket.on('error', resolve);
+    });
+    expect(error?.code).toBe('ECONNREFUSED');
   });
   it('refuses every kind of request without the secret', async () => {
     for (const p of ['/', '/index.html', '/events', `/media/${'0'.repeat(32)}`])
