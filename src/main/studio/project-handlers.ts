@@ -31,7 +31,9 @@ async function openVideo(ctx: StudioContext, path: string): Promise<string> {
   const existing = findProjectForMedia(ctx.db, abs, hash);
   if (existing) return existing;
   const s = await stat(abs);
-  const bundle = listBundles(ctx.options.bundleDirs)[0] ?? null;
+  // A trained bundle makes music; an untrained one (tests, first start) only noise, so it is the fallback.
+  const all = listBundles(ctx.options.bundleDirs);
+  const bundle = all.find((b) => b.trained) ?? all[0] ?? null;
   const sampleRate = bundle?.sampleRate ?? 32000;
   const total = secondsToSamples(info.durationSeconds, sampleRate);
   if (total < 1) throw new AppError('empty-media', `${abs} has no duration to score.`);
