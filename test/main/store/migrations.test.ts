@@ -39,6 +39,9 @@ describe('migrations', () => {
       const old = new Database(file);
       migrate(old, from);
       if (from >= 1) seedV1(old);
+      if (from >= 2)
+        old.exec(`INSERT INTO history VALUES ('p1', 1, 'Rename project', NULL, '[]', '[]', 5);
+          INSERT INTO project_locks VALUES ('p1', 1, 'tok', 't');`);
       expect(old.pragma('user_version', { simple: true })).toBe(from);
       old.close();
       const db = openDatabase(file);
@@ -47,7 +50,11 @@ describe('migrations', () => {
       if (from >= 1) {
         expect(db.prepare('SELECT name, history_pos FROM projects').all()).toEqual([{ name: 'Film', history_pos: 0 }]);
         expect(db.prepare('SELECT take_id FROM selections').all()).toEqual([{ take_id: 't1' }]);
-        expect(db.prepare('SELECT status FROM jobs').all()).toEqual([{ status: 'done' }]);
+        expect(db.prepare('SELECT status, owner_started FROM jobs').all()).toEqual([{ status: 'done', owner_started: null }]);
+      }
+      if (from >= 2) {
+        expect(db.prepare('SELECT label FROM history').all()).toEqual([{ label: 'Rename project' }]);
+        expect(db.prepare('SELECT token, started FROM project_locks').all()).toEqual([{ token: 'tok', started: null }]);
       }
       db.close();
       fresh.close();
