@@ -46,6 +46,30 @@ describe('opening a video in the editor', () => {
     await snap(page, 'open-03-video-playing');
     await page.getByTestId('play').click();
     expect(await page.evaluate(() => document.querySelector('video')?.paused)).toBe(true);
+  });
+
+  it('steps frames with the arrows and shuttles with J, K and L', async () => {
+    const { page } = s;
+    await page.keyboard.press('Home');
+    await page.getByTestId('timecode').getByText('0:00.000').first().waitFor();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    expect(await page.getByTestId('timecode').textContent()).toMatch(/^0:00\.100/);
+    await page.keyboard.press('ArrowLeft');
+    expect(await page.getByTestId('timecode').textContent()).toMatch(/^0:00\.066/);
+    await page.keyboard.press('l');
+    await page.keyboard.press('l');
+    await page.waitForFunction(() => document.querySelector('video')?.playbackRate === 2 && !document.querySelector('video')?.paused);
+    await page.keyboard.press('k');
+    await page.waitForFunction(() => document.querySelector('video')?.paused === true);
+    await page.keyboard.press('Shift+ArrowRight');
+    await page.keyboard.press('Shift+ArrowRight');
+    const before = await page.evaluate(() => document.querySelector('video')?.currentTime ?? 0);
+    expect(before).toBeGreaterThan(2);
+    await page.keyboard.press('j');
+    await page.waitForFunction((t) => (document.querySelector('video')?.currentTime ?? t) < t - 0.2, before);
+    await page.keyboard.press('k');
     expect(s.errors).toEqual([]);
   });
 });

@@ -31,6 +31,7 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('1'))).toBe('pick-take-1');
     expect(shortcutFor(key('9'))).toBe('pick-take-9');
     expect(shortcutFor(key('0'))).toBe('zoom-fit');
+    expect(shortcutFor(key('PageDown'))).toBe('scroll-forward');
   });
 
   it('opens help with ? and ignores Alt chords', () => {

@@ -19,6 +19,8 @@ export type ShortcutAction =
   | 'zoom-in'
   | 'zoom-out'
   | 'zoom-fit'
+  | 'scroll-back'
+  | 'scroll-forward'
   | 'prev-window'
   | 'next-window'
   | 'help'
@@ -56,6 +58,8 @@ const plain: Record<string, ShortcutAction> = {
   '+': 'zoom-in',
   '-': 'zoom-out',
   '0': 'zoom-fit',
+  PageUp: 'scroll-back',
+  PageDown: 'scroll-forward',
   '[': 'prev-window',
   ']': 'next-window',
   '?': 'help',
@@ -104,6 +108,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: 'Ctrl + Z', action: 'Undo' },
   { keys: 'Ctrl + Shift + Z', action: 'Redo' },
   { keys: '+ / − / 0', action: 'Zoom in / out / fit' },
+  { keys: 'Page Up / Page Down', action: 'Scroll the timeline by a screen' },
   { keys: 'Wheel / trackpad', action: 'Scroll the timeline; Ctrl + wheel zooms' },
   { keys: '?', action: 'Show this help' },
   { keys: 'Esc', action: 'Close dialogs, clear the selection' },

@@ -24,12 +24,16 @@ export class Transport {
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- clock subscribers, never rendered
   #listeners = new Set<ClockListener>();
   #lastTick = 0;
+  #shuttling = false;
 
   /** Binds the video element; returns the detach function. */
   attach(video: HTMLVideoElement): () => void {
     this.#video = video;
     const onPlay = () => this.#setPlaying(true);
-    const onPause = () => this.#setPlaying(false);
+    // Reverse shuttle pauses the element and steps it by hand, so its pause event must not stop the shuttle.
+    const onPause = () => {
+      if (this.rate > 0) this.#setPlaying(false);
+    };
     const onSeeked = () => this.#sync();
     video.addEventListener('play', onPlay);
     video.addEventListener('pause', onPause);
@@ -52,6 +56,7 @@ export class Transport {
   /** Starts playback at normal speed. */
   play(): void {
     this.rate = 1;
+    this.#shuttling = false;
     const v = this.#video;
     if (!v) return;
     v.playbackRate = 1;
@@ -59,8 +64,10 @@ export class Transport {
     void v.play().catch(() => this.#setPlaying(false));
   }
 
-  /** Pauses. */
+  /** Pauses (and stops a shuttle). */
   pause(): void {
+    if (this.rate < 0) this.#setPlaying(false);
+    this.#shuttling = false;
     this.rate = 1;
     this.#video?.pause();
     if (this.playing) this.#setPlaying(false);
@@ -76,7 +83,9 @@ export class Transport {
   shuttle(dir: -1 | 1): void {
     const v = this.#video;
     if (!v) return;
-    const speed = this.playing && Math.sign(this.rate) === dir ? Math.min(8, Math.abs(this.rate) * 2) : 1;
+    // The press itself is the intent (the element's play event comes later), so presses in quick succession count.
+    const speed = this.#shuttling && Math.sign(this.rate) === dir ? Math.min(8, Math.abs(this.rate) * 2) : 1;
+    this.#shuttling = true;
     this.rate = dir * speed;
     if (dir > 0) {
       v.playbackRate = speed;
@@ -94,11 +103,12 @@ export class Transport {
     this.#emit();
   }
 
-  /** Steps whole frames (arrows). */
+  /** Steps whole frames (arrows), landing exactly on frame starts: frame k starts at k·rate·den/num samples. */
   step(frames: number): void {
     if (this.playing) this.pause();
-    const frameIndex = Math.round(this.position / this.frame) + frames;
-    this.seek(frameIndex * this.frame);
+    const { num, den } = this.fps;
+    const index = Math.round((this.position * num) / (this.sampleRate * den)) + frames;
+    this.seek(Math.round((index * this.sampleRate * den) / num));
   }
 
   /** Toggles looping of the given range (the selection). */
