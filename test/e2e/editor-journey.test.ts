@@ -35,7 +35,7 @@ describe('scoring the sample video from start to export', () => {
     await snap(page, 'journey-03-generated');
   });
 
-  it('plays the mix locked to the video, within a frame, and shows its level', async () => {
+  it('plays the mix locked to the video, within a frame, shows its level and mutes it', async () => {
     const { page } = s;
     await page.keyboard.press('Home');
     await page.keyboard.press('Space');
@@ -44,6 +44,9 @@ describe('scoring the sample video from start to export', () => {
     const drift = Number(await page.getByTestId('sync').getAttribute('data-drift-ms'));
     expect(Math.abs(drift)).toBeLessThan(1000 / 30);
     await snap(page, 'journey-04-playing');
+    await page.getByRole('button', { name: 'Mute music' }).click();
+    await page.waitForFunction(() => Number(document.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')) <= -60);
+    await page.getByRole('button', { name: 'Mute music' }).click();
     await page.keyboard.press('Space');
     await page.waitForFunction(() => document.querySelector('video')?.paused === true);
   });
