@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import type { JobInfo, JobKind } from '../../shared/domain';
 import { AppError, serializeError, type SerializedError } from '../../shared/errors';
 import type { Progress, ProgressSink } from '../../shared/progress';
-import type { Db } from '../store/database';
+import { mapSqliteError, type Db } from '../store/database';
 import { getJob, insertJob, jobInfo, listJobs, updateJob } from '../store/jobs-repo';
 
 /** How a kind of job runs; `run` returns a result reference (a take id, a file) or null. */
@@ -61,9 +61,14 @@ export class JobQueue {
     for (const a of this.active.values())
       if (a.target === req.target)
         this.abort(a, 'cancelled', { code: 'cancelled', message: 'Superseded by a newer request for the same target.' });
-    const row = insertJob(this.db, {
-      id: randomUUID(), kind, target: req.target, project_id: req.projectId, label: req.label, input_json: JSON.stringify(input),
-    });
+    let row;
+    try {
+      row = insertJob(this.db, {
+        id: randomUUID(), kind, target: req.target, project_id: req.projectId, label: req.label, input_json: JSON.stringify(input),
+      });
+    } catch (e) {
+      throw mapSqliteError(e, `start "${req.label}"`);
+    }
     this.onChange(jobInfo(row));
     this.schedule(row.id, req.target, runner, input);
     return jobInfo(row);

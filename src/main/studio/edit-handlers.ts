@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { SeamCurve } from '../../shared/mixdown';
 import { redo, undo } from '../history/history';
 import type { Op } from '../history/ops';
+import { mapSqliteError } from '../store/database';
 import { getTakeWithProject, getSelection } from '../store/takes-repo';
 import type { StudioContext } from './context';
 import { command } from './project-handlers';
@@ -27,7 +28,13 @@ function deleteOps(ctx: StudioContext, projectId: string, takeId: string): Op[] 
 
 function historyStep(ctx: StudioContext, projectId: string, step: typeof undo) {
   ctx.ensureOpen(projectId);
-  ctx.changed(projectId, step(ctx.db, projectId));
+  let revision: number;
+  try {
+    revision = step(ctx.db, projectId);
+  } catch (e) {
+    throw mapSqliteError(e, step === undo ? 'undo' : 'redo');
+  }
+  ctx.changed(projectId, revision);
   return ctx.state(projectId);
 }
 

@@ -104,12 +104,15 @@ describe('studio faults', () => {
       expect(job.status).toBe('failed');
       expect(job.error?.code).toBe('disk-full');
       expect(readdirSync(join(lib, 'files', 'tmp'))).toEqual([]);
+      await studio['project.rename']({ projectId: s.id, name: 'Before' });
       writeFileSync(filler, Buffer.alloc(statSync(filler).size + free()));
       const renameErr = await failure(() => studio['project.rename']({ projectId: s.id, name: 'Renamed' }));
       expect(renameErr.code).toBe('disk-full');
+      expect((await failure(() => studio['history.undo']({ projectId: s.id }))).code).toBe('disk-full');
       rmSync(filler);
       const after = await studio['project.open']({ projectId: s.id });
-      expect(after.name).toBe('film');
+      expect(after.name).toBe('Before');
+      expect(after.history).toMatchObject({ canUndo: true, canRedo: false, undoLabel: 'Rename project' });
       expect(after.windows[0].takes).toEqual([]);
       const retry = await studio['jobs.retry']({ jobId: jobIds[0] });
       await studio.idle();
