@@ -16,6 +16,7 @@ import { mapSqliteError } from '../store/database';
 import { defaultParams, defaultPlan, findBundle, listBundles } from './bundles';
 import type { StudioContext } from './context';
 import { checkMedia } from './media-status';
+import { findFileByHash } from './find-by-hash';
 import { projectPlan } from './project-plan';
 
 type ProjectHandlers = Pick<
@@ -66,11 +67,16 @@ async function open(ctx: StudioContext, projectId: string) {
   return ctx.state(projectId);
 }
 
-/** Points the project at its moved video; the file must have the recorded content. */
+/** Points the project at its moved video (a file, or a folder to search); the file must have the recorded content. */
 async function relink(ctx: StudioContext, projectId: string, path: string) {
   ctx.ensureOpen(projectId);
   const m = getMedia(ctx.db, getProject(ctx.db, projectId).media_id);
-  const abs = resolve(path);
+  let abs = resolve(path);
+  if ((await stat(abs).catch(() => null))?.isDirectory()) {
+    const found = await findFileByHash(abs, m.bytes, m.content_hash);
+    if (!found) throw new AppError('not-found', `No file in ${abs} has the content of this project's video.`);
+    abs = found;
+  }
   const hash = await hashMediaFile(abs);
   if (hash !== m.content_hash)
     throw new AppError('media-changed', `${abs} is not this project's video: its content differs from the original.`);

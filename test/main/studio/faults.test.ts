@@ -38,6 +38,14 @@ describe('studio faults', () => {
     const s = await studio['project.relink']({ projectId: id, path: moved });
     expect(s.media).toMatchObject({ path: moved, missing: false, changed: false });
     expect(studio.allowedFiles(id)[0]).toBe(moved);
+    // Pointing at a folder finds the video by content, under any name, among other files.
+    const nested = join(dir, 'archive', '2024');
+    mkdirSync(nested, { recursive: true });
+    const renamed = join(nested, 'renamed.mov');
+    renameSync(moved, renamed);
+    expect((await studio['project.relink']({ projectId: id, path: dir })).media.path).toBe(renamed);
+    rmSync(renamed);
+    expect((await failure(() => studio['project.relink']({ projectId: id, path: dir }))).code).toBe('not-found');
     await studio.dispose();
   });
 
