@@ -1,4 +1,4 @@
-// Takes and jobs in Chromium over the bridge: cancel a window's generation from the timeline, delete a take
+// Takes and jobs in Chromium over the bridge: cancel a window's generation from the timeline, star and delete a take
 // and undo/redo it, drag a seam's edge, and reopen the project from the recent list after a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from './browser';
@@ -33,9 +33,15 @@ describe('takes and jobs', () => {
     await page.getByRole('button', { name: 'Close jobs' }).click();
   });
 
-  it('deletes a take, and brings it back with undo and removes it again with redo', async () => {
+  it('stars a take', async () => {
     const { page } = s;
     await page.getByTestId('window-0').getByRole('option').click();
+    await page.getByTestId('take-1').getByRole('button', { name: 'Star take' }).click();
+    await page.getByTestId('take-1').getByRole('button', { name: 'Unstar take', pressed: true }).waitFor();
+  });
+
+  it('deletes a take, and brings it back with undo and removes it again with redo', async () => {
+    const { page } = s;
     await page.getByRole('button', { name: 'Delete take 2' }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="window-0"]')?.textContent?.includes('/1'));
     await snap(page, 'takes-02-deleted');

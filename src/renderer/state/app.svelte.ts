@@ -125,7 +125,10 @@ export class AppState {
       const s = this.project.state;
       void this.music.audition;
       void this.music.seamPreview;
-      if (s) void this.music.rebuild(s);
+      if (!s) return;
+      // A seam drag changes the preview on every pointer move: remix at most once per frame.
+      const frame = requestAnimationFrame(() => void this.music.rebuild(s));
+      return () => cancelAnimationFrame(frame);
     });
     $effect(() => {
       void this.mixer.musicDb;
