@@ -9,6 +9,7 @@ import { openDatabase } from '../store/database';
 import { FileStore, fsError } from '../store/file-store';
 import { collectGarbage } from '../store/gc';
 import { markInterruptedJobs } from '../store/jobs-repo';
+import { purgeDeletedTakes } from '../store/purge';
 import { acquireProjectLock } from '../store/lock';
 import { JobQueue } from '../jobs/job-queue';
 import { Emitter } from './emitter';
@@ -44,6 +45,7 @@ export function createContext(options: StudioOptions): StudioContext {
   const db = openDatabase(join(options.libraryDir, 'library.db'));
   const files = new FileStore(join(options.libraryDir, 'files'));
   markInterruptedJobs(db);
+  purgeDeletedTakes(db);
   collectGarbage(db, files, { graceMs: options.gcGraceMs ?? 60 * 60 * 1000 });
   const emitter = new Emitter();
   const open = new Map<string, MediaStatus>();

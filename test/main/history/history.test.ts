@@ -6,6 +6,7 @@ import { COALESCE_MS, execute, historyInfo, redo, undo } from '../../../src/main
 import { insertPlan, listSeams, listWindows } from '../../../src/main/store/plans-repo';
 import { getProject, insertMedia, insertProject } from '../../../src/main/store/projects-repo';
 import { getSelection, insertTake } from '../../../src/main/store/takes-repo';
+import { purgeDeletedTakes } from '../../../src/main/store/purge';
 import { tempDir } from '../synth-media';
 
 const tmp = tempDir('history');
@@ -105,6 +106,19 @@ describe('history', () => {
     expect(seam()).toMatchObject({ length_samples: 12, curve: 'linear' });
     undo(db, projectId);
     expect(seam()).toMatchObject({ length_samples: 20, curve: 'equal-power' });
+  });
+
+  it('purges a deleted take only once no undo or redo step can bring it back', () => {
+    execute(db, projectId, 'Delete take', [{ t: 'deleted', takeId: takes[1], deleted: true }]);
+    expect(purgeDeletedTakes(db)).toBe(0);
+    undo(db, projectId);
+    redo(db, projectId);
+    expect(purgeDeletedTakes(db)).toBe(0);
+    undo(db, projectId);
+    execute(db, projectId, 'Delete take', [{ t: 'deleted', takeId: takes[1], deleted: true }]);
+    db.prepare('DELETE FROM history').run(); // as if the steps fell off the history limit
+    expect(purgeDeletedTakes(db)).toBe(1);
+    expect(db.prepare('SELECT id FROM takes').all()).toEqual([{ id: takes[0] }]);
   });
 
   it('refuses edits of rows outside the project and writes nothing', () => {
