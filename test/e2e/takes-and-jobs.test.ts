@@ -1,5 +1,5 @@
 // Takes and jobs in Chromium over the bridge: cancel a window's generation from the timeline, star and delete a take
-// and undo/redo it, drag a seam's edge, and reopen the project from the recent list after a reload.
+// and undo/redo it, drag a seam's edge, rename the project and reopen it from the recent list after a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from './browser';
 import { openSample, startSession, useShortWindows, waitForAllTakes } from './studio-session';
@@ -66,11 +66,19 @@ describe('takes and jobs', () => {
     await snap(page, 'takes-03-seam-dragged');
   });
 
+  it('renames the project from the top bar', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'vidmuse-sample' }).dblclick();
+    await page.getByLabel('Project name').fill('Desert ride');
+    await page.getByLabel('Project name').press('Enter');
+    await page.getByRole('button', { name: 'Desert ride' }).waitFor();
+  });
+
   it('reopens the project from the recent list after a reload', async () => {
     const { page } = s;
     await page.reload();
     await page.getByRole('heading', { name: 'Score a video with music' }).waitFor();
-    await page.getByRole('region', { name: 'Recent projects' }).getByRole('button', { name: /vidmuse-sample/ }).click();
+    await page.getByRole('region', { name: 'Recent projects' }).getByRole('button', { name: /Desert ride/ }).click();
     await page.getByTestId('meta-duration').waitFor();
     expect(await page.locator('[data-testid^="window-"]').count()).toBe(4);
     await snap(page, 'takes-04-reopened');
