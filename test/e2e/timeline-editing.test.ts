@@ -1,5 +1,5 @@
 // Timeline habits in Chromium over the bridge: drag a segment and regenerate the windows under it, zoom and
-// scroll, the help overlay, A/B audition, and a layout that reflows from 1280×720 to 4K.
+// scroll, loop a window, the help overlay, A/B audition, and a layout that reflows from 1280×720 to 4K.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from './browser';
 import { openSample, startSession, useShortWindows, waitForAllTakes } from './studio-session';
@@ -71,6 +71,20 @@ describe('editing on the timeline', () => {
     await page.keyboard.press('k');
     await ab.click();
     expect(await ab.getAttribute('aria-pressed')).toBe('false');
+  });
+
+  it('loops the selected window with O while playing', async () => {
+    const { page } = s;
+    await page.getByTestId('window-1').getByRole('option').click();
+    await page.keyboard.press('o');
+    expect(await page.getByRole('button', { name: /Loop/ }).getAttribute('aria-pressed')).toBe('true');
+    await page.keyboard.press('Space');
+    // Window 2 spans 1.5–3.5 s: playback reaches its end, then jumps back to its start.
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 3.2, undefined, { polling: 50 });
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 9) < 2.5, undefined, { polling: 50 });
+    await page.keyboard.press('Space');
+    await page.keyboard.press('o');
+    expect(await page.getByRole('button', { name: /Loop/ }).getAttribute('aria-pressed')).toBe('false');
   });
 
   it('lists the keyboard shortcuts in a help overlay opened with ?', async () => {

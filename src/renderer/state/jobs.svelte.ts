@@ -12,11 +12,22 @@ export const isLive = (job: JobInfo): boolean => LIVE.has(job.status);
 /** The job target string main uses for one window of a project. */
 export const windowTarget = (projectId: string, index: number): string => `project:${projectId}/window:${index}`;
 
-/** Jobs by id, newest first in `list`. */
+const RANK: Record<JobInfo['status'], number> = { running: 0, queued: 1, failed: 2, interrupted: 2, cancelled: 3, done: 3 };
+
+function byListOrder(a: JobInfo, b: JobInfo): number {
+  return (
+    RANK[a.status] - RANK[b.status] ||
+    (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0) ||
+    a.label.localeCompare(b.label, undefined, { numeric: true })
+  );
+}
+
+/** Jobs by id, in `list` order for the jobs drawer. */
 export class JobsStore {
   /** Replaced per batch of events, never mutated in place (raw: no proxies). */
   byId = $state.raw<Record<string, JobInfo>>({});
-  readonly list = $derived(Object.values(this.byId).sort((a, b) => (a.createdAt < b.createdAt ? 1 : a.createdAt > b.createdAt ? -1 : 0)));
+  /** Running first, then queued, then finished; newest first within each; by label for jobs created together. */
+  readonly list = $derived(Object.values(this.byId).sort(byListOrder));
   readonly running = $derived(this.list.filter(isLive));
 
   constructor(
