@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { mixdown } from '../../src/main/mixdown/mixdown';
 import type { SeamCurve } from '../../src/shared/mixdown';
+import { curvePath } from '../../src/renderer/lib/curve-path';
 import { fadeRange, mixPlacements, windowGain } from '../../src/renderer/lib/mix';
 import type { Placement, SeamFade } from '../../src/renderer/lib/mix';
 
@@ -74,5 +75,16 @@ describe('renderer mix', () => {
     const out = mixPlacements(total, placements, seams);
     expect(out[80000]).toBe(0);
     expect(out[1000]).toBe(placements[0].samples?.[1000]);
+  });
+});
+
+describe('seam curve drawing', () => {
+  it('draws the shared gain curves: equal power crosses higher than linear', () => {
+    const mid = (d: string) => Number(d.split(' ')[12].split(',')[1]);
+    expect(curvePath('linear', 'in').startsWith('M0.00,90.00')).toBe(true);
+    expect(curvePath('linear', 'in').endsWith('L100.00,10.00')).toBe(true);
+    expect(mid(curvePath('linear', 'in'))).toBe(50);
+    expect(mid(curvePath('equal-power', 'in'))).toBeCloseTo(90 - 80 * Math.SQRT1_2, 2);
+    expect(curvePath('s-curve', 'out').startsWith('M0.00,10.00')).toBe(true);
   });
 });

@@ -10,6 +10,7 @@ import { MusicPlayer } from './music-player.svelte';
 import { Notices } from './notices.svelte';
 import { Panels } from './panels.svelte';
 import { ProjectStore } from './project.svelte';
+import { SeamEdits } from './seam-edits.svelte';
 import { Selection } from './selection.svelte';
 import { Thumbnails } from './thumbnails.svelte';
 import { TimelineView } from './timeline-view.svelte';
@@ -28,6 +29,7 @@ export class AppState {
   readonly mixer = new Mixer();
   readonly music = new MusicPlayer(this.mixer);
   readonly thumbnails = new Thumbnails();
+  readonly seams: SeamEdits;
   /** 'electron' or 'web' (no native file dialogs or drag-and-drop paths in the web harness). */
   mode = $state<'electron' | 'web'>('web');
   version = $state('');
@@ -43,6 +45,7 @@ export class AppState {
     this.project = new ProjectStore(api, this.notices);
     this.jobs = new JobsStore(api, this.notices);
     this.models = new ModelsStore(api, this.notices);
+    this.seams = new SeamEdits(this.music, this.project);
   }
 
   /** Subscribes to main's events and loads the first data; returns the disposer. */
