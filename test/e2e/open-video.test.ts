@@ -1,5 +1,6 @@
 // The editor's first journey in real Chromium over the loopback bridge: open the sample video by path,
 // see its metadata, and play it.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from './browser';
 import { SAMPLE_VIDEO, startSession } from './studio-session';
@@ -21,9 +22,23 @@ describe('opening a video in the editor', () => {
     expect(await page.getByRole('button', { name: 'Open video…' }).isVisible()).toBe(true);
   });
 
-  it('opens the sample by path and shows its duration, size, frame rate and audio', async () => {
+  it('explains why a file that is not a video cannot be opened, and stays on the empty state', async () => {
     const { page } = s;
     await page.getByRole('button', { name: 'Open video…' }).click();
+    await page.getByLabel('Video file path').fill(path.join(s.dir, 'missing.mp4'));
+    await page.getByRole('button', { name: 'Open', exact: true }).click();
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect((await alert.textContent())?.length).toBeGreaterThan(10);
+    await snap(page, 'open-02-error');
+    expect(await page.getByRole('heading', { name: 'Score a video with music' }).isVisible()).toBe(true);
+    // The refused call is logged by the browser as a failed request; nothing else may be.
+    expect(s.errors.every((e) => e.includes('Failed to load resource'))).toBe(true);
+    s.errors.length = 0;
+  });
+
+  it('opens the sample by path and shows its duration, size, frame rate and audio', async () => {
+    const { page } = s;
     await page.getByLabel('Video file path').fill(SAMPLE_VIDEO);
     await page.getByRole('button', { name: 'Open', exact: true }).click();
     await page.getByTestId('meta-duration').waitFor();
@@ -32,7 +47,7 @@ describe('opening a video in the editor', () => {
     expect(await page.getByTestId('meta-fps').textContent()).toBe('30 fps');
     expect(await page.getByTestId('meta-audio').textContent()).toBe('no');
     await page.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
-    await snap(page, 'open-02-video-opened');
+    await snap(page, 'open-03-video-opened');
   });
 
   it('plays the video and moves the playhead', async () => {
@@ -43,7 +58,7 @@ describe('opening a video in the editor', () => {
       return !!v && !v.paused && v.currentTime > 0.5;
     });
     expect(await page.getByTestId('timecode').textContent()).not.toMatch(/^0:00\.000/);
-    await snap(page, 'open-03-video-playing');
+    await snap(page, 'open-04-video-playing');
     await page.getByTestId('play').click();
     expect(await page.evaluate(() => document.querySelector('video')?.paused)).toBe(true);
   });
