@@ -17,20 +17,26 @@ export const FIXTURE = '/work/shared/fixtures/vidmuse-reference';
 /** Reads a fixture tensor by file stem. */
 export const fixtureTensor = (name: string): ReturnType<typeof readNpy> => readNpy(path.join(FIXTURE, 'tensors', `${name}.npy`));
 
-/** The checkpoint as a WeightSource, with its geometry. */
-export function tinyWeights(): { weights: MapWeightSource; lm: LmConfig; clip: ReturnType<typeof lmConfigFromCheckpoint>['clip'] } {
+type ClipOf = ReturnType<typeof lmConfigFromCheckpoint>['clip'];
+
+/** The checkpoint as a WeightSource, with its geometry; close() releases the archive. */
+export function tinyWeights(): { weights: MapWeightSource; lm: LmConfig; clip: ClipOf; close: () => void } {
   const ck = new TorchCheckpoint(path.join(FIXTURE, 'lm', 'state_dict.bin'));
   const root = ck.root as Map<string, unknown>;
   const weights = new MapWeightSource(tensorsOf(root.get('best_state'), 'best_state'));
   const cfg = lmConfigFromCheckpoint(root.get('xp.cfg') as string, weights, 'fixture');
-  return { weights, lm: cfg.lm, clip: cfg.clip };
+  return { weights, lm: cfg.lm, clip: cfg.clip, close: () => ck.close() };
 }
 
 /** Builds the decoder graphs of the fixture in a fresh temporary folder. */
 export function buildTinyDecoder(variants: DecoderVariant[] = ['fp32']): { dir: string; lm: LmConfig } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiny-decoder-'));
-  const { weights, lm, clip } = tinyWeights();
-  buildDecoderGraphs({ weights, lm, clip, codec: {} as never, outDir: dir, weightDType: 'float32', dry: false }, { variants });
+  const { weights, lm, clip, close } = tinyWeights();
+  try {
+    buildDecoderGraphs({ weights, lm, clip, codec: {} as never, outDir: dir, weightDType: 'float32', dry: false }, { variants });
+  } finally {
+    close();
+  }
   return { dir, lm };
 }
 
