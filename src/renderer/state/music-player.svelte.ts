@@ -58,14 +58,19 @@ export class MusicPlayer {
   async rebuild(project: ProjectState): Promise<void> {
     const build = ++this.#build;
     this.loading = true;
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local set, never rendered
+    const used = new Set<string>();
     const placements: Placement[] = await Promise.all(
       project.windows.map(async (w) => {
         const takeId = this.audition[w.id] ?? w.selectedTakeId;
         const take = w.takes.find((t) => t.id === takeId);
+        if (take) used.add(take.id);
         return { start: w.start, end: w.end, samples: take ? await this.#load(take.id, take.audioUrl) : null };
       }),
     );
     if (build !== this.#build) return;
+    // Only the takes in the mix stay decoded (a long project's takes would not fit); others reload on demand.
+    for (const id of this.#cache.keys()) if (!used.has(id)) this.#cache.delete(id);
     const preview = this.seamPreview;
     const seams: SeamFade[] = project.seams.map((s) => {
       const live = preview?.index === s.index ? preview : s;
