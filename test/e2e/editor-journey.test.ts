@@ -42,7 +42,10 @@ describe('scoring the sample video from start to export', () => {
     await page.waitForFunction(() => Number(document.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')) > -60);
     await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 4, undefined, { polling: 100 });
     const drift = Number(await page.getByTestId('sync').getAttribute('data-drift-ms'));
+    const relocks = Number(await page.getByTestId('sync').getAttribute('data-relocks'));
     expect(Math.abs(drift)).toBeLessThan(1000 / 30);
+    // Over four seconds the music keeps time by itself: at most one correction.
+    expect(relocks).toBeLessThanOrEqual(1);
     await snap(page, 'journey-04-playing');
     await page.getByRole('button', { name: 'Mute music' }).click();
     await page.waitForFunction(() => Number(document.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')) <= -60);

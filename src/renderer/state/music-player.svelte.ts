@@ -38,6 +38,7 @@ export class MusicPlayer {
   #startedAt = 0;
   #offset = 0;
   #running = false;
+  #needsStart = false;
   #avg = 0;
   #build = 0;
 
@@ -83,7 +84,7 @@ export class MusicPlayer {
     this.#buffer = buffer;
     this.#ensure().player.buffer = new Tone.ToneAudioBuffer(buffer);
     this.loading = false;
-    if (this.#running) this.#restart(this.#position());
+    if (this.#running && !this.#needsStart) this.#restart(this.#position());
   }
 
   /** Follows the video clock: starts, stops and re-locks the music. Called every animation frame. */
@@ -95,6 +96,13 @@ export class MusicPlayer {
     if (!this.#running) {
       void Tone.start();
       this.relocks = 0;
+      this.#running = true;
+      this.#needsStart = true;
+    }
+    // The context wakes up asynchronously: start the music on the first frame it actually runs.
+    if (Tone.getContext().state !== 'running') return;
+    if (this.#needsStart) {
+      this.#needsStart = false;
       this.#restart(seconds);
       return;
     }
@@ -153,6 +161,7 @@ export class MusicPlayer {
 
   #stop(): void {
     this.#running = false;
+    this.#needsStart = false;
     const p = this.#nodes?.player;
     if (p && p.state === 'started') p.stop();
     this.#suspend();
