@@ -52,9 +52,11 @@ export function execute(
   const now = opts.nowMs ?? Date.now();
   return db.transaction(() => {
     const pos = getProject(db, projectId).history_pos;
+    // After an undo the step below is not the one being dragged: a new edit then starts its own step.
+    const afterUndo = entry(db, projectId, pos + 1) !== undefined;
     const inverse = applyAll(db, projectId, ops);
     db.prepare('DELETE FROM history WHERE project_id = ? AND seq > ?').run(projectId, pos);
-    const top = entry(db, projectId, pos);
+    const top = afterUndo ? undefined : entry(db, projectId, pos);
     if (top && opts.coalesceKey && top.coalesce_key === opts.coalesceKey && now - top.created_ms < COALESCE_MS) {
       db.prepare('UPDATE history SET forward_json = ?, created_ms = ? WHERE project_id = ? AND seq = ?').run(
         JSON.stringify(ops), now, projectId, pos,

@@ -108,6 +108,22 @@ describe('history', () => {
     expect(seam()).toMatchObject({ length_samples: 20, curve: 'equal-power' });
   });
 
+  it('starts a new step for an edit right after an undo, even with the same coalesce key', () => {
+    const id = seam().id;
+    const set = (len: number, t: number) =>
+      execute(db, projectId, 'Change crossfade', [{ t: 'seam', seamId: id, lengthSamples: len, curve: 'linear' }], { coalesceKey: `seam:${id}`, nowMs: t });
+    set(18, 1000);
+    execute(db, projectId, 'Rename project', [{ t: 'name', name: 'A' }], { nowMs: 1050 });
+    undo(db, projectId);
+    set(10, 1200);
+    expect(db.prepare('SELECT seq, label FROM history ORDER BY seq').all()).toEqual([
+      { seq: 1, label: 'Change crossfade' },
+      { seq: 2, label: 'Change crossfade' },
+    ]);
+    undo(db, projectId);
+    expect(seam()).toMatchObject({ length_samples: 18, curve: 'linear' });
+  });
+
   it('purges a deleted take only once no undo or redo step can bring it back', () => {
     execute(db, projectId, 'Delete take', [{ t: 'deleted', takeId: takes[1], deleted: true }]);
     expect(purgeDeletedTakes(db)).toBe(0);
