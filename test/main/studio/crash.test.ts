@@ -192,4 +192,18 @@ describe('kill -9 at random points', () => {
     for (const { jobId } of retried) expect(after.find((j) => j.id === jobId)?.status).toBe('done');
     await studio.dispose();
   });
+
+  it('refuses a second instance while another process has the project open, and takes over once it is killed', async () => {
+    const child = spawn(process.execPath, [worker, lib, s.id, bundleDir, tmp.dir, '7', 'edit'], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
+    const studio = makeStudio(tmp.dir);
+    const err = await Promise.resolve()
+      .then(() => studio['project.open']({ projectId: s.id }))
+      .then(() => null, (e: unknown) => e as { code: string; message: string });
+    expect(err?.code).toBe('locked');
+    expect(err?.message).toContain(`process ${child.pid}`);
+    await new Promise((resolve) => (child.on('exit', resolve), child.kill('SIGKILL')));
+    expect((await studio['project.open']({ projectId: s.id })).id).toBe(s.id);
+    await studio.dispose();
+  });
 });
