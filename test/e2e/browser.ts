@@ -4,7 +4,7 @@ import { mkdtempSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 /** A running browser with one page, and its teardown. */
 export interface TestBrowser {
@@ -60,6 +60,3 @@ export async function snap(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file });
   return file;
 }
-
-/** Unused-browser guard for typed imports. */
-export type { Browser };
