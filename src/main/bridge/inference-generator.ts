@@ -27,8 +27,8 @@ export function createInferenceGenerator(start: () => MessagePortLike, cacheDir:
         videoPath: req.videoPath,
         range: { start: req.start, end: req.end },
         params: { seed, temperature, topK, topP, cfgCoef },
-        // Continuation: the previous take's tail over this window's start, encoded to codes in the host.
-        ...(req.prompt ? { promptPcm: req.prompt } : {}),
+        // Continuation: the previous take's codes over this window's start; the take begins with them.
+        ...(req.prompt ? { prompt: req.prompt } : {}),
       },
       opts,
     );

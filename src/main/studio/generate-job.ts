@@ -6,12 +6,12 @@ import { AppError } from '../../shared/errors';
 import type { GenerationParams } from '../../shared/domain';
 import type { Db } from '../store/database';
 import type { FileStore } from '../store/file-store';
-import { getWindowWithProject } from '../store/plans-repo';
+import { getWindowWithProject, type WindowRow } from '../store/plans-repo';
 import { bumpRevision, getMedia, getProject } from '../store/projects-repo';
 import { getSelection, getTakeWithProject, insertTake, setSelection } from '../store/takes-repo';
 import type { JobRunner } from '../jobs/job-queue';
 import { findBundle } from './bundles';
-import type { WindowGenerator } from './generator';
+import type { PromptCodes, WindowGenerator } from './generator';
 import { computePeaks, decodeWavFloat, encodeWavFloat } from './wav';
 
 /** Input of a generate job (stored, so an interrupted job can be retried). */
@@ -38,15 +38,27 @@ function nextSeed(db: Db, windowId: string, base: number): number {
   return (base + n) % 2 ** 32;
 }
 
-/** Tail of the previous window's selected take, for continuation; null when there is none. */
-function promptFor(deps: GenerateDeps, planId: string, index: number, params: GenerationParams, sr: number): Float32Array | null {
-  if (!params.continuation || index === 0) return null;
-  const prev = deps.db.prepare('SELECT id FROM windows WHERE plan_id = ? AND idx = ?').get(planId, index - 1) as { id: string } | undefined;
+/**
+ * Continuation prompt: the codes of the previous window's selected take over the start of this window (its
+ * overlap), at most `continuationSeconds` long, so the new take begins exactly where the timeline already
+ * plays the previous one. Codes are reused as stored: no re-encoding, no drift.
+ */
+function promptFor(deps: GenerateDeps, w: WindowRow, params: GenerationParams, sr: number, hop: number): PromptCodes | null {
+  if (!params.continuation || w.idx === 0) return null;
+  const prev = deps.db.prepare('SELECT * FROM windows WHERE plan_id = ? AND idx = ?').get(w.plan_id, w.idx - 1) as WindowRow | undefined;
   const takeId = prev ? getSelection(deps.db, prev.id) : null;
   const take = takeId ? getTakeWithProject(deps.db, takeId) : undefined;
-  if (!take) return null;
-  const { pcm } = decodeWavFloat(readFileSync(deps.files.path(take.audio_hash, 'wav')));
-  return pcm.slice(Math.max(0, pcm.length - Math.round(params.continuationSeconds * sr)));
+  if (!prev || !take) return null;
+  const bytes = readFileSync(deps.files.path(take.codes_hash, 'i32'));
+  const all = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+  const prevFrames = Math.ceil(take.length_samples / hop);
+  const K = all.length / prevFrames;
+  const from = (w.start - prev.start) / hop;
+  const count = Math.min(Math.floor((prev.end - w.start) / hop), Math.round((params.continuationSeconds * sr) / hop), prevFrames - from);
+  if (!Number.isInteger(K) || !Number.isInteger(from) || count <= 0) return null;
+  const codes = new Int32Array(K * count);
+  for (let k = 0; k < K; k++) codes.set(all.subarray(k * prevFrames + from, k * prevFrames + from + count), k * count);
+  return { codes, frames: count };
 }
 
 /** The runner registered for 'generate' jobs (GPU-heavy: one at a time). */
@@ -65,7 +77,7 @@ export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
       const req = {
         bundlePath: bundle.path, bundleId: bundle.id, videoPath: media.path, videoHash: media.content_hash,
         start: w.start, end: w.end, sampleRate: p.sample_rate, totalSamples: p.total_samples, params,
-        prompt: promptFor(deps, w.plan_id, w.idx, params, p.sample_rate),
+        prompt: promptFor(deps, w, params, p.sample_rate, bundle.hopLength),
       };
       const out = await deps.generator()(req, { signal, onProgress });
       if (out.pcm.length !== w.end - w.start)

@@ -17,8 +17,17 @@ export interface WindowRequest {
   totalSamples: number;
   /** Parameters with the take's own seed. */
   params: GenerationParams;
-  /** Tail of the previous window's selected take, when continuation is on. */
-  prompt: Float32Array | null;
+  /**
+   * Continuation: codes [codebooks, frames] (row-major) of the previous window's selected take over the start
+   * of this window, which the new take begins with; null when continuation is off or there is none.
+   */
+  prompt: PromptCodes | null;
+}
+
+/** Codes that prompt a take: `frames` columns of every codebook, row-major. */
+export interface PromptCodes {
+  codes: Int32Array;
+  frames: number;
 }
 
 /** The generated take: codes (codebooks × frames, row-major) and PCM of exactly end − start samples. */

@@ -47,12 +47,18 @@ describe('createInferenceGenerator', () => {
     expect(Buffer.from(b.pcm.buffer).equals(Buffer.from(a.pcm.buffer))).toBe(true);
     expect(Array.from(b.codes)).toEqual(Array.from(a.codes));
   });
-  it('continues from a PCM prompt, still exactly the window long', async () => {
-    const plain = await engine.generator(request, {});
-    const prompted = await engine.generator({ ...request, prompt: plain.pcm.slice(0, 3200) }, {});
+  it('continues from prompt codes: the take begins with exactly those codes and keeps the window length', async () => {
+    const other = await engine.generator({ ...request, params: { ...request.params, seed: request.params.seed + 1 } }, {});
+    const K = 4;
+    const frames = other.codes.length / K;
+    const count = 5;
+    const codes = new Int32Array(K * count);
+    for (let k = 0; k < K; k++) codes.set(other.codes.subarray(k * frames, k * frames + count), k * count);
+    const prompted = await engine.generator({ ...request, prompt: { codes, frames: count } }, {});
     expect(prompted.pcm.length).toBe(16000);
-    expect(prompted.codes.length).toBe(plain.codes.length);
-    expect(Array.from(prompted.codes)).not.toEqual(Array.from(plain.codes));
+    expect(prompted.codes.length).toBe(other.codes.length);
+    for (let k = 0; k < K; k++)
+      expect(Array.from(prompted.codes.subarray(k * frames, k * frames + count))).toEqual(Array.from(codes.subarray(k * count, (k + 1) * count)));
   });
   it('ends a cancelled job as cancelled', async () => {
     const ac = new AbortController();

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src/shared/errors';
 import { tempDir } from '../synth-media';
-import { writeTestBundle } from './fixtures';
+import type { PromptCodes, WindowGenerator } from '../../../src/main/studio/generator';
+import { testGenerator, writeTestBundle } from './fixtures';
 import { copySample, makeStudio } from './helpers';
 
 const tmp = tempDir('params');
@@ -46,5 +47,35 @@ describe('generation settings and model choice', () => {
     expect((await failure(() => studio['project.setBundle']({ projectId: p.id, bundleId: 'zz-odd-rate' }))).code).toBe('bad-bundle');
     expect((await failure(() => studio['project.setBundle']({ projectId: p.id, bundleId: 'missing' }))).message).toMatch(/not installed/);
     expect((await studio['history.undo']({ projectId: p.id })).bundleId).toBe('second-bundle');
+  });
+});
+
+describe('continuation', () => {
+  it('prompts a window with the codes of the previous selected take over its overlap', async () => {
+    const prompts: (PromptCodes | null)[] = [];
+    const inner = testGenerator();
+    const generator: WindowGenerator = (req, opts) => {
+      prompts.push(req.prompt);
+      return inner(req, opts);
+    };
+    const studio = makeStudio(tmp.dir, { libraryDir: join(tmp.dir, 'continuation-library'), generator });
+    try {
+      const s = await studio['project.openVideo']({ path: copySample(tmp.dir, 'continued.mp4') });
+      await studio['project.setPlan']({ projectId: s.id, windowSamples: 64000, overlapSamples: 16000 });
+      await studio['project.setParams']({ projectId: s.id, params: { continuation: true, continuationSeconds: 2 } });
+      await studio['generate.windows']({ projectId: s.id, windowIndices: [0] });
+      await studio.idle();
+      await studio['generate.windows']({ projectId: s.id, windowIndices: [1] });
+      await studio.idle();
+      expect(prompts[0]).toBeNull();
+      // Window 0 is [0, 64000): 100 frames of codes (i·7 + seed) mod 2048; window 1 starts at 48000 = frame 75,
+      // and the 16000-sample overlap is 25 frames (shorter than the 2 s asked for).
+      const p = prompts[1]!;
+      expect(p.frames).toBe(25);
+      const expected = Array.from({ length: 4 * 25 }, (_, j) => ((Math.floor(j / 25) * 100 + 75 + (j % 25)) * 7) % 2048);
+      expect(Array.from(p.codes)).toEqual(expected);
+    } finally {
+      await studio.dispose();
+    }
   });
 });
