@@ -12,7 +12,7 @@ import { getSelection, getTakeWithProject, insertTake, setSelection } from '../s
 import type { JobRunner } from '../jobs/job-queue';
 import { findBundle } from './bundles';
 import type { PromptCodes, WindowGenerator } from './generator';
-import { computePeaks, decodeWavFloat, encodeWavFloat } from './wav';
+import { computePeaks, encodeWavFloat } from './wav';
 
 /** Input of a generate job (stored, so an interrupted job can be retried). */
 export interface GenerateInput {
