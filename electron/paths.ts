@@ -1,8 +1,9 @@
 // Where the app finds its parts, packaged or run from the build: dist/ beside this bundle, models in
-// the resources folder (packaged) or resources/models of the checkout.
+// the resources folder (packaged) or resources/models of the checkout; the library where the CLI looks too.
 import { app } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultLibraryDir } from '../src/main/library-dir';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -27,6 +28,7 @@ export function appPaths(): AppPaths {
       ? path.join(process.resourcesPath, 'models')
       : path.join(app.getAppPath(), 'resources', 'models'),
     userModels: path.join(userData, 'models'),
-    libraryDir: path.join(userData, 'library'),
+    // Shared with `npm run web` and the CLI (not under userData), so all of them see the same projects.
+    libraryDir: defaultLibraryDir(),
   };
 }

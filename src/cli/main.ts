@@ -3,12 +3,18 @@
 import { AppError } from '../shared/errors';
 import { UsageError, type Command } from './command';
 import { convertCommand } from './commands/convert';
+import { exportCommand } from './commands/export';
+import { generateCommand } from './commands/generate';
+import { projectsCommand } from './commands/projects';
 import { referenceCheckCommand } from './commands/reference-check';
 import { scoreCommand } from './commands/score';
 
 /** Every subcommand by name; add new commands here. */
 export const COMMANDS: Record<string, Command> = {
   convert: convertCommand,
+  export: exportCommand,
+  generate: generateCommand,
+  projects: projectsCommand,
   'reference-check': referenceCheckCommand,
   score: scoreCommand,
 };

@@ -1,10 +1,10 @@
 // `npm run web`: the editor in a browser. Starts the studio and the loopback bridge on 127.0.0.1 and
 // prints the page URL with this run's secret. Built into dist/bridge/cli.js beside dist/renderer.
-import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startWorkerHost } from '../../inference';
+import { defaultLibraryDir } from '../library-dir';
 import { createInferenceGenerator } from './inference-generator';
 import { startStudioBridge } from './studio-bridge';
 
@@ -14,7 +14,7 @@ const repo = path.resolve(here, '..', '..');
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: '0' },
-    library: { type: 'string', default: path.join(os.homedir(), '.vidmuse-studio', 'library') },
+    library: { type: 'string', default: defaultLibraryDir() },
     models: { type: 'string', multiple: true, default: [path.join(repo, 'resources', 'models')] },
     renderer: { type: 'string', default: path.join(repo, 'dist', 'renderer') },
   },
