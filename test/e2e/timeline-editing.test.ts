@@ -1,5 +1,6 @@
 // Timeline habits in Chromium over the bridge: drag a segment and regenerate the windows under it, zoom and
 // scroll, loop a window, the help overlay, A/B audition, and a layout that reflows from 1280×720 to 4K.
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from './browser';
 import { openSample, startSession, useShortWindows, waitForAllTakes } from './studio-session';
@@ -98,7 +99,7 @@ describe('editing on the timeline', () => {
     await dialog.waitFor({ state: 'detached' });
   });
 
-  it('lists past jobs in the jobs drawer and the model with its licence in the model manager', async () => {
+  it('lists past jobs in the jobs drawer, and the model with its licence in the model manager, which explains a refused import', async () => {
     const { page } = s;
     await page.getByRole('button', { name: 'Jobs' }).click();
     const drawer = page.getByRole('complementary', { name: 'Jobs' });
@@ -111,7 +112,12 @@ describe('editing on the timeline', () => {
     const dialog = page.getByRole('dialog', { name: 'Models' });
     await dialog.waitFor();
     expect(await dialog.getByText('CC-BY-NC-4.0').first().isVisible()).toBe(true);
-    expect(await dialog.getByText('untrained — output is noise').isVisible()).toBe(true);
+    expect(await dialog.getByText('untrained — output is noise').first().isVisible()).toBe(true);
+    // Importing the bundle that is already installed is refused by the import job, with the reason shown.
+    await dialog.getByLabel('Bundle folder path').fill(path.resolve('resources/models/tiny-untrained'));
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    await dialog.locator('[data-testid="job-import"]').getByText('already installed').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Retry' }).isVisible()).toBe(true);
     await snap(page, 'timeline-06-models');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
