@@ -1,6 +1,6 @@
-// The sandboxed preload: exposes the shared API contract on `window.vidmuse` as two functions and
-// nothing else (no ipcRenderer, no Node). Main validates every call it receives.
-import { contextBridge, ipcRenderer } from 'electron';
+// The sandboxed preload: exposes the shared API contract on `window.vidmuse` (call, on) and the path of a
+// dropped file, nothing else (no ipcRenderer, no Node). Main validates every call it receives.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
 import type { CallRequest, CallResult, EventMessage, PreloadBridge } from '../src/shared/transport';
 import { API_CALL_CHANNEL, API_EVENT_CHANNEL } from '../src/shared/transport';
@@ -15,6 +15,7 @@ const bridge: PreloadBridge = {
     ipcRenderer.on(API_EVENT_CHANNEL, handler);
     return () => void ipcRenderer.removeListener(API_EVENT_CHANNEL, handler);
   },
+  pathForFile: (file) => (file instanceof File ? webUtils.getPathForFile(file) : ''),
 };
 
 contextBridge.exposeInMainWorld('vidmuse', bridge);

@@ -36,4 +36,6 @@ export interface PreloadBridge {
   call(method: string, input: unknown): Promise<CallResult>;
   /** Subscribes to an event; returns the unsubscribe function. */
   on(event: string, listener: (payload: unknown) => void): () => void;
+  /** Where a dropped File lives on disk ('' when it has no path); Electron no longer puts it on the File. */
+  pathForFile(file: unknown): string;
 }
