@@ -41,7 +41,7 @@ export function libraryArgs(v: { library?: string; models?: string[] }): Library
 
 /** Runs `fn` on a studio over the library (with the worker-thread inference host when asked), then disposes it. */
 export async function withStudio<T>(a: LibraryArgs, inference: boolean, fn: (studio: Studio) => Promise<T>): Promise<T> {
-  const host = inference ? createInferenceGenerator(() => startWorkerHost(), path.join(a.libraryDir, 'feature-cache')) : null;
+  const host = inference ? createInferenceGenerator(() => startWorkerHost(), path.join(a.libraryDir, 'feature-cache'), {}) : null;
   try {
     const studio = createStudio({
       libraryDir: a.libraryDir, bundleDirs: a.modelDirs, mediaUrl: (file) => pathToFileURL(file).href,

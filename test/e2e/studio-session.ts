@@ -7,9 +7,9 @@ import { startBridgeForTest } from '../../src/main/bridge/studio-bridge';
 import type { StudioBridge } from '../../src/main/bridge/studio-bridge';
 import { openBrowser } from './browser';
 import type { TestBrowser } from './browser';
-import { startRealEngine } from './engine';
+import { createInferenceGenerator, type InferenceGenerator } from '../../src/main/bridge/inference-generator';
+import { startWorkerHost } from '../../src/inference';
 import { acquireExclusive } from './exclusive';
-import type { RealEngine } from './engine';
 
 /** The 5.1 s, 1280×720, 30 fps sample video without audio. */
 export const SAMPLE_VIDEO = path.resolve('../shared/fixtures/media/vidmuse-sample.mp4');
@@ -35,7 +35,8 @@ export async function startSession(name: string, generate = true): Promise<Sessi
 
 async function launch(name: string, generate: boolean, release: () => void): Promise<Session> {
   const dir = mkdtempSync(path.join(tmpdir(), `vidmuse-e2e-${name}-`));
-  const engine: RealEngine | null = generate ? startRealEngine(path.join(dir, 'cache')) : null;
+  // The app's own adapter and editor settings: the real inference host in a worker thread, one core left to the UI.
+  const engine: InferenceGenerator | null = generate ? createInferenceGenerator(() => startWorkerHost(), path.join(dir, 'cache')) : null;
   const bridge = await startBridgeForTest({
     libraryDir: path.join(dir, 'library'),
     ...(engine ? { generator: engine.generator } : {}),
@@ -48,7 +49,7 @@ async function launch(name: string, generate: boolean, release: () => void): Pro
     end: async () => {
       await browser.close();
       await bridge.close();
-      engine?.dispose();
+      await engine?.dispose();
       rmSync(dir, { recursive: true, force: true });
       release();
     },

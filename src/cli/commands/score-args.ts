@@ -23,13 +23,15 @@ export interface ScoreArgs {
   cfg?: number;
   provider: 'auto' | 'cpu' | 'cuda' | 'dml' | 'coreml';
   threads?: number;
+  /** Decoder precision; 'auto' picks the fastest variant that passed the quality gate. */
+  precision: 'auto' | 'fp32' | 'q8' | 'q4';
   json: boolean;
 }
 
 /** Usage line of `score`. */
 export const SCORE_USAGE =
   'score <video> -o <out.mp4|out.wav|out.flac> [--model DIR] [--window S] [--overlap S] [--seed N] [--temperature T] ' +
-  '[--top-k K] [--top-p P] [--cfg C] [--ep cpu|cuda|dml|coreml] [--threads N] [--cache DIR] [--json]';
+  '[--top-k K] [--top-p P] [--cfg C] [--ep cpu|cuda|dml|coreml] [--threads N] [--precision auto|fp32|q8|q4] [--cache DIR] [--json]';
 
 /** The bundle committed with the app, used when --model is not given. */
 export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../../resources/models/tiny-untrained', import.meta.url));
@@ -49,6 +51,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
       output: { type: 'string', short: 'o' }, model: { type: 'string' }, window: { type: 'string' }, overlap: { type: 'string' },
       seed: { type: 'string' }, temperature: { type: 'string' }, 'top-k': { type: 'string' }, 'top-p': { type: 'string' },
       cfg: { type: 'string' }, ep: { type: 'string' }, threads: { type: 'string' }, cache: { type: 'string' }, json: { type: 'boolean' },
+      precision: { type: 'string' },
     },
   });
   if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one video' : 'no video given');
@@ -57,6 +60,8 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
   if (format !== 'mp4' && format !== 'wav' && format !== 'flac') throw new UsageError(`output must end in .mp4, .wav or .flac, got "${v.output}"`);
   const ep = v.ep ?? 'auto';
   if (!['auto', 'cpu', 'cuda', 'dml', 'coreml'].includes(ep)) throw new UsageError(`--ep must be cpu, cuda, dml or coreml, got "${ep}"`);
+  const precision = v.precision ?? 'auto';
+  if (!['auto', 'fp32', 'q8', 'q4'].includes(precision)) throw new UsageError(`--precision must be auto, fp32, q8 or q4, got "${precision}"`);
   const int = (n: number): boolean => Number.isSafeInteger(n);
   // `npm run` starts in the package folder; paths on the command line are relative to where the user typed it.
   const here = (p: string): string => resolve(process.env.INIT_CWD ?? process.cwd(), p);
@@ -71,7 +76,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     topK: number(v['top-k'], 'top-k', (n) => int(n) && n >= 0, 'a whole number ≥ 0'),
     topP: number(v['top-p'], 'top-p', (n) => n >= 0 && n <= 1, 'between 0 and 1'),
     cfg: number(v.cfg, 'cfg', (n) => n >= 0, 'a number ≥ 0'),
-    provider: ep as ScoreArgs['provider'],
+    provider: ep as ScoreArgs['provider'], precision: precision as ScoreArgs['precision'],
     threads: number(v.threads, 'threads', (n) => int(n) && n >= 1, 'a whole number ≥ 1'),
   };
 }

@@ -38,7 +38,7 @@ export const scoreCommand: Command = {
 async function runScore(a: ScoreArgs, signal: AbortSignal, onProgress: (p: Parameters<ProgressBar['update']>[0]) => void): Promise<ScoreResult> {
   const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());
   try {
-    const options = { provider: a.provider, intraOpThreads: a.threads };
+    const options = { provider: a.provider, intraOpThreads: a.threads, decoderVariant: a.precision };
     return await client.run('score', {
       engine: { modelDir: a.modelDir, cacheDir: a.cacheDir, options },
       request: {

@@ -9,9 +9,9 @@ import { DecoderModel } from '../generation/decoder-model';
 import type { RuntimeOptions } from '../runtime/session';
 import { OrtSession } from '../runtime/session';
 
-/** How an engine runs: execution provider, threads, decoder precision. */
+/** How an engine runs: execution provider, threads, decoder precision ('auto': the fastest that passed the quality gate). */
 export interface EngineOptions extends RuntimeOptions {
-  decoderVariant?: DecoderVariant;
+  decoderVariant?: DecoderVariant | 'auto';
 }
 
 /** Sessions of a bundle's visual encoder, LSTV, decoder and codec decoder. */
@@ -39,7 +39,7 @@ export class Engine {
         loaded.push(await OrtSession.load(path.join(dir, graphOf(manifest, role).file), opts));
       const enc = manifest.graphs.some((g) => g.role === 'codec_encoder') ? await OrtSession.load(path.join(dir, graphOf(manifest, 'codec_encoder').file), opts) : null;
       if (enc) loaded.push(enc);
-      const decoder = await DecoderModel.load(dir, manifest, opts.decoderVariant ?? 'fp32', opts);
+      const decoder = await DecoderModel.load(dir, manifest, opts.decoderVariant ?? 'auto', opts);
       return new Engine(dir, manifest, loaded[0]!, loaded[1]!, loaded[2]!, decoder, enc);
     } catch (e) {
       await Promise.all(loaded.map((s) => s.dispose()));

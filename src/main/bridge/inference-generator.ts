@@ -2,9 +2,10 @@
 // host (a utilityProcess in Electron, a worker thread under plain Node), so onnxruntime never runs on the
 // transport's event loop and a crash there fails the job, not the app.
 import { mkdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { InferenceClient } from '../../inference';
-import type { InferenceJobs, MessagePortLike } from '../../inference';
+import type { EngineOptions, InferenceJobs, MessagePortLike } from '../../inference';
 import type { WindowGenerator } from '../studio';
 
 /** A generator and the host behind it. */
@@ -14,8 +15,19 @@ export interface InferenceGenerator {
   dispose(): Promise<void>;
 }
 
-/** Creates a generator whose host is started on first use by `start`; CLIP features are cached in `cacheDir`. */
-export function createInferenceGenerator(start: () => MessagePortLike, cacheDir: string): InferenceGenerator {
+/**
+ * Engine settings for the editor: one core is left to the UI and onnxruntime's threads do not spin while they
+ * wait, so playback and the timeline stay smooth while a window generates (the command line uses every core).
+ */
+export function editorEngineOptions(): EngineOptions {
+  return { intraOpThreads: Math.max(1, availableParallelism() - 1), config: { 'session.intra_op.allow_spinning': '0' } };
+}
+
+/**
+ * Creates a generator whose host is started on first use by `start`; CLIP features are cached in `cacheDir`;
+ * `options` choose provider, threads and decoder precision.
+ */
+export function createInferenceGenerator(start: () => MessagePortLike, cacheDir: string, options: EngineOptions = editorEngineOptions()): InferenceGenerator {
   mkdirSync(cacheDir, { recursive: true });
   const client = new InferenceClient<InferenceJobs>(start);
   const generator: WindowGenerator = async (req, opts) => {
@@ -23,7 +35,7 @@ export function createInferenceGenerator(start: () => MessagePortLike, cacheDir:
     const out = await client.run(
       'generateWindow',
       {
-        engine: { modelDir: path.resolve(req.bundlePath), cacheDir },
+        engine: { modelDir: path.resolve(req.bundlePath), cacheDir, options },
         videoPath: req.videoPath,
         range: { start: req.start, end: req.end },
         params: { seed, temperature, topK, topP, cfgCoef },

@@ -33,6 +33,17 @@ describe('Engine.open', () => {
     await e.dispose();
   });
 
+  it('runs the 8-bit decoder by default (the fastest variant that passed the quality gate) and fp32 on request', async () => {
+    const variants = JSON.parse(readFileSync(join(bundle, 'model.json'), 'utf8')).graphs.map((g: { variant: string }) => g.variant);
+    expect(variants).toContain('q8');
+    const auto = await Engine.open(bundle);
+    expect(auto.decoder.variant).toBe('q8');
+    await auto.dispose();
+    const exact = await Engine.open(bundle, { decoderVariant: 'fp32' });
+    expect(exact.decoder.variant).toBe('fp32');
+    await exact.dispose();
+  });
+
   it('names a folder without model.json as a bad bundle', async () => {
     const e = await openError(tempDir('no-bundle'));
     expect(e.code).toBe('bad-bundle');
