@@ -40,10 +40,14 @@ export function randomLmWeights(lm: LmConfig, seed: number): MapWeightSource {
 
 function fill(dims: number[], kind: 'matrix' | 'ln_w' | 'ln_b' | 'emb', seed: number): Float32Array {
   const n = dims.reduce((a, b) => a * b, 1);
+  const amp = kind === 'matrix' ? Math.sqrt(3 / dims[dims.length - 1]) : kind === 'emb' ? 1 : 0.1;
+  return uniformFill(n, seed, kind === 'ln_w' ? 1 : 0, amp);
+}
+
+/** n values uniform in [base − amp, base + amp) from a seeded xorshift32: fast and reproducible. */
+export function uniformFill(n: number, seed: number, base: number, amp: number): Float32Array {
   const out = new Float32Array(n);
   let x = (seed * 2654435761) >>> 0 || 1;
-  const amp = kind === 'matrix' ? Math.sqrt(3 / dims[dims.length - 1]) : kind === 'emb' ? 1 : 0.1;
-  const base = kind === 'ln_w' ? 1 : 0;
   for (let i = 0; i < n; i++) {
     x ^= x << 13;
     x ^= x >>> 17;

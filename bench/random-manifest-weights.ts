@@ -3,6 +3,7 @@
 // of work does not depend on them.
 import fs from 'node:fs';
 import { MapWeightSource, type WeightEntry } from '../src/inference/convert/weights';
+import { uniformFill } from './random-lm-weights';
 
 interface KeyList {
   keys: { name: string; shape: number[] }[];
@@ -26,13 +27,5 @@ function values(name: string, dims: number[], seed: number): Float32Array {
   const isNormWeight = dims.length === 1 && /norm|layrnorm|ln/i.test(name) && name.endsWith('weight');
   const base = isNormWeight || name.endsWith('weight_g') ? 1 : 0;
   const amp = dims.length >= 2 ? Math.sqrt(3 / fanIn) : 0.02;
-  const out = new Float32Array(n);
-  let x = (seed * 2654435761) >>> 0 || 1;
-  for (let i = 0; i < n; i++) {
-    x ^= x << 13;
-    x ^= x >>> 17;
-    x ^= x << 5;
-    out[i] = base + amp * (((x >>> 0) / 4294967296) * 2 - 1);
-  }
-  return out;
+  return uniformFill(n, seed, base, amp);
 }

@@ -29,26 +29,21 @@ export class ProjectStore {
   ) {}
 
   /** Opens (or reopens) the project of a video file. */
-  async openVideo(path: string): Promise<boolean> {
-    this.opening = true;
-    this.openError = null;
-    try {
-      this.state = await this.api.call('project.openVideo', { path });
-      return true;
-    } catch (err) {
-      this.openError = err instanceof Error ? err.message : String((err as { message?: unknown }).message ?? err);
-      return false;
-    } finally {
-      this.opening = false;
-    }
+  openVideo(path: string): Promise<boolean> {
+    return this.load(() => this.api.call('project.openVideo', { path }));
   }
 
   /** Reopens a project from the recent list. */
-  async openProject(projectId: string): Promise<boolean> {
+  openProject(projectId: string): Promise<boolean> {
+    return this.load(() => this.api.call('project.open', { projectId }));
+  }
+
+  /** Shows the project `fetch` returns; on failure keeps the current one and records the message. */
+  private async load(fetch: () => Promise<ProjectState>): Promise<boolean> {
     this.opening = true;
     this.openError = null;
     try {
-      this.state = await this.api.call('project.open', { projectId });
+      this.state = await fetch();
       return true;
     } catch (err) {
       this.openError = err instanceof Error ? err.message : String((err as { message?: unknown }).message ?? err);
