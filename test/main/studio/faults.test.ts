@@ -2,21 +2,11 @@ import { execFileSync } from 'node:child_process';
 import { appendFileSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AppError } from '../../../src/shared/errors';
 import { synthVideo, tempDir } from '../synth-media';
-import { copySample, makeStudio } from './helpers';
+import { copySample, failure, makeStudio } from './helpers';
 
 const tmp = tempDir('faults');
 afterAll(() => tmp.remove());
-
-async function failure(call: () => unknown): Promise<AppError> {
-  try {
-    await call();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('studio faults', () => {
   it('shows a moved video as missing, relinks it by content and refuses a different file', async () => {

@@ -2,6 +2,7 @@
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createStudio, type Studio, type StudioOptions } from '../../../src/main/studio';
+import type { AppError } from '../../../src/shared/errors';
 import { SAMPLE_VIDEO } from '../synth-media';
 import { testGenerator, writeTestBundle } from './fixtures';
 
@@ -24,4 +25,14 @@ export function copySample(dir: string, name = 'film.mp4'): string {
   const p = join(dir, name);
   copyFileSync(SAMPLE_VIDEO, p);
   return p;
+}
+
+/** The AppError a call fails with (the test fails when it succeeds). */
+export async function failure(call: () => unknown): Promise<AppError> {
+  try {
+    await call();
+  } catch (e) {
+    return e as AppError;
+  }
+  throw new Error('expected a failure');
 }

@@ -1,23 +1,13 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { AppError } from '../../../src/shared/errors';
 import { tempDir } from '../synth-media';
 import type { PromptCodes, WindowGenerator } from '../../../src/main/studio/generator';
 import { testGenerator, writeTestBundle } from './fixtures';
-import { copySample, makeStudio } from './helpers';
+import { copySample, failure, makeStudio } from './helpers';
 
 const tmp = tempDir('params');
 afterAll(() => tmp.remove());
-
-async function failure(call: () => unknown): Promise<AppError> {
-  try {
-    await call();
-  } catch (e) {
-    return e as AppError;
-  }
-  throw new Error('expected a failure');
-}
 
 describe('generation settings and model choice', () => {
   const bundles = writeTestBundle(tmp.dir);
