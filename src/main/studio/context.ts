@@ -9,6 +9,7 @@ import { openDatabase } from '../store/database';
 import { FileStore, fsError } from '../store/file-store';
 import { collectGarbage } from '../store/gc';
 import { markInterruptedJobs } from '../store/jobs-repo';
+import { removeStalePartials } from '../export/stale-partials';
 import { purgeDeletedTakes } from '../store/purge';
 import { acquireProjectLock } from '../store/lock';
 import { JobQueue } from '../jobs/job-queue';
@@ -35,6 +36,15 @@ export interface StudioContext {
   changed: (projectId: string, revision: number) => void;
 }
 
+/** Removes the temporary files of exports that a killed process left behind (their jobs read as interrupted). */
+function sweepInterruptedExports(db: Db): void {
+  const rows = db.prepare("SELECT input_json FROM jobs WHERE kind = 'export' AND status = 'interrupted'").all() as { input_json: string }[];
+  for (const r of rows) {
+    const outputPath = (JSON.parse(r.input_json) as { options?: { outputPath?: unknown } }).options?.outputPath;
+    if (typeof outputPath === 'string') removeStalePartials(outputPath);
+  }
+}
+
 /** Opens the library folder: database, file store, interrupted jobs marked, orphan files collected. */
 export function createContext(options: StudioOptions): StudioContext {
   try {
@@ -45,6 +55,7 @@ export function createContext(options: StudioOptions): StudioContext {
   const db = openDatabase(join(options.libraryDir, 'library.db'));
   const files = new FileStore(join(options.libraryDir, 'files'));
   markInterruptedJobs(db);
+  sweepInterruptedExports(db);
   purgeDeletedTakes(db);
   collectGarbage(db, files, { graceMs: options.gcGraceMs ?? 60 * 60 * 1000 });
   const emitter = new Emitter();

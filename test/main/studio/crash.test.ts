@@ -178,7 +178,11 @@ describe('kill -9 at random points', () => {
   }, 60_000 + 3000 * EXPORT_KILLS);
 
   it('reopens with the cut-off jobs interrupted, and retrying them completes them', async () => {
+    const partials = (): string[] => readdirSync(tmp.dir).filter((n) => n.endsWith('.partial'));
+    const left = partials().length;
     const studio = makeStudio(tmp.dir);
+    console.log(`crash (reopen): ${left} temporary export file(s) left by killed exports, swept at start`);
+    expect(partials()).toEqual([]);
     const jobs = await studio['jobs.list']();
     expect(jobs.filter((j) => j.status === 'queued' || j.status === 'running')).toEqual([]);
     const cut = jobs.filter((j) => j.status === 'interrupted');
