@@ -1,7 +1,7 @@
 // The library commands as a user runs them (`npm run cli -- projects|generate|export`, a real process on a
 // real SQLite library): takes generated from the command line are in the library the editor reads, and the
 // export is the video with a soundtrack exactly as long as it.
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { copyFileSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -11,6 +11,7 @@ import { exportCommand } from '../../src/cli/commands/export';
 import type { ProjectListing } from '../../src/cli/commands/projects';
 import { createStudio } from '../../src/main/studio';
 import { tempDir } from '../inference/frames/media';
+import { interruptWhileDecoding } from './interrupt';
 
 const run = promisify(execFile);
 const SAMPLE = '/work/shared/fixtures/media/vidmuse-sample.mp4';
@@ -99,19 +100,7 @@ describe('library commands', () => {
   });
 
   it('stops generating on Ctrl-C: exit 1, no take recorded, no temporary file left', async () => {
-    const args = ['--import', 'tsx', 'src/cli/main.ts', 'generate', ids.untaken, '--library', library];
-    // Plain node with tsx's loader: the tsx CLI's own signal relay gives a busy child only 30 ms to answer.
-    const child = spawn(process.execPath, args, { detached: true });
-    let stderr = '';
-    let sent = false;
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-      if (!sent && stderr.includes('decode')) {
-        sent = true;
-        process.kill(-child.pid!, 'SIGINT');
-      }
-    });
-    const code = await new Promise<number | null>((r) => child.on('close', r));
+    const { code, stderr } = await interruptWhileDecoding(['generate', ids.untaken, '--library', library]);
     expect([code, stderr]).toEqual([1, expect.stringContaining('error: Cancelled')]);
     const listed = JSON.parse((await cli(['projects', '--json', '--library', library])).stdout) as ProjectListing[];
     expect(listed.find((p) => p.id === ids.untaken)).toMatchObject({ takeCount: 0 });

@@ -1,10 +1,11 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { cpSync, readdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ffmpeg, tempDir, testVideo } from '../inference/frames/media';
 import { makeTinyBundle } from '../inference/pipeline/tiny-bundle';
+import { interruptWhileDecoding } from './interrupt';
 
 const run = promisify(execFile);
 const SAMPLE = '/work/shared/fixtures/media/vidmuse-sample.mp4';
@@ -110,19 +111,7 @@ describe('score on bad input', () => {
 
   it('stops on Ctrl-C during generation and leaves no output', async () => {
     const out = tempDir('score-out');
-    const args = ['--import', 'tsx', 'src/cli/main.ts', 'score', join(media, 'long.mp4'), '-o', join(out, 'x.mp4'), '--model', model, '--cache', cache];
-    // Plain node with tsx's loader: the tsx CLI's own signal relay gives a busy child only 30 ms to answer.
-    const child = spawn(process.execPath, args, { detached: true });
-    let stderr = '';
-    let sent = false;
-    child.stderr.on('data', (c: Buffer) => {
-      stderr += c.toString();
-      if (!sent && stderr.includes('decode')) {
-        sent = true;
-        process.kill(-child.pid!, 'SIGINT');
-      }
-    });
-    const code = await new Promise<number | null>((r) => child.on('close', r));
+    const { code, stderr } = await interruptWhileDecoding(['score', join(media, 'long.mp4'), '-o', join(out, 'x.mp4'), '--model', model, '--cache', cache]);
     expect(code).toBe(1);
     expect(stderr).toContain('error: Cancelled');
     expect(readdirSync(out)).toEqual([]);

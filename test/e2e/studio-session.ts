@@ -91,3 +91,13 @@ export async function waitForAllTakes(s: Session, windows: number): Promise<void
     { timeout: 110_000, polling: 250 },
   );
 }
+
+/** A session with the sample open in four short windows, every window generated once. */
+export async function startGeneratedSession(name: string): Promise<Session> {
+  const s = await startSession(name);
+  await openSample(s);
+  await useShortWindows(s);
+  await s.page.getByRole('button', { name: 'Generate all' }).click();
+  await waitForAllTakes(s, 4);
+  return s;
+}

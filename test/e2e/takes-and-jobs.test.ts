@@ -2,7 +2,7 @@
 // and undo/redo it, drag a seam's edge, rename the project and reopen it from the recent list after a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from './browser';
-import { openSample, startSession, useShortWindows, waitForAllTakes } from './studio-session';
+import { startGeneratedSession, waitForAllTakes } from './studio-session';
 import type { Session } from './studio-session';
 
 const takeCount = async (s: Session, i: number) => /\/(\d+)/.exec((await s.page.getByTestId(`window-${i}`).textContent()) ?? '')?.[1];
@@ -10,11 +10,7 @@ const takeCount = async (s: Session, i: number) => /\/(\d+)/.exec((await s.page.
 describe('takes and jobs', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await startSession('takes');
-    await openSample(s);
-    await useShortWindows(s);
-    await s.page.getByRole('button', { name: 'Generate all' }).click();
-    await waitForAllTakes(s, 4);
+    s = await startGeneratedSession('takes');
   }, 600_000);
   afterAll(async () => {
     await s?.end();

@@ -3,17 +3,13 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from './browser';
-import { openSample, startSession, useShortWindows, waitForAllTakes } from './studio-session';
+import { startGeneratedSession, waitForAllTakes } from './studio-session';
 import type { Session } from './studio-session';
 
 describe('editing on the timeline', () => {
   let s: Session;
   beforeAll(async () => {
-    s = await startSession('timeline');
-    await openSample(s);
-    await useShortWindows(s);
-    await s.page.getByRole('button', { name: 'Generate all' }).click();
-    await waitForAllTakes(s, 4);
+    s = await startGeneratedSession('timeline');
   }, 600_000);
   afterAll(async () => {
     await s?.end();
