@@ -17,8 +17,14 @@ const MANIFESTS = '/work/shared/fixtures/vidmuse-reference/manifest';
 
 /** CLIP ViT-B/32 vision tower at 224 px. */
 export const VIT_B32: ClipConfig = {
-  hiddenSize: 768, intermediateSize: 3072, numLayers: 12, numHeads: 12, imageSize: 224, patchSize: 32,
-  layerNormEps: 1e-5, tokensPerFrame: 50,
+  hiddenSize: 768,
+  intermediateSize: 3072,
+  numLayers: 12,
+  numHeads: 12,
+  imageSize: 224,
+  patchSize: 32,
+  layerNormEps: 1e-5,
+  tokensPerFrame: 50,
 };
 
 /** Graph files of the benchmark bundle. */
@@ -36,11 +42,24 @@ const VARIANTS: DecoderVariant[] = ['fp32', 'q8', 'q4'];
 
 /** Builds the bundle into `dir` unless a marker for the same recipe is there. */
 export function ensureBenchBundle(dir: string, seed = 1): BenchFiles {
-  const codec = codecConfigFromJson((JSON.parse(fs.readFileSync(path.join(MANIFESTS, 'encodec_32khz_hf.json'), 'utf8')) as { config: unknown }).config, 'encodec_32khz');
+  const codec = codecConfigFromJson(
+    (
+      JSON.parse(fs.readFileSync(path.join(MANIFESTS, 'encodec_32khz_hf.json'), 'utf8')) as {
+        config: unknown;
+      }
+    ).config,
+    'encodec_32khz',
+  );
   const files: BenchFiles = {
-    clip: path.join(dir, 'visual_encoder.onnx'), lstv: path.join(dir, 'lstv.onnx'), codec: path.join(dir, 'codec_decoder.onnx'),
+    clip: path.join(dir, 'visual_encoder.onnx'),
+    lstv: path.join(dir, 'lstv.onnx'),
+    codec: path.join(dir, 'codec_decoder.onnx'),
     crossKv: path.join(dir, 'decoder_cross_kv.onnx'),
-    step: { fp32: path.join(dir, 'decoder_step.onnx'), q8: path.join(dir, 'decoder_step_q8.onnx'), q4: path.join(dir, 'decoder_step_q4.onnx') },
+    step: {
+      fp32: path.join(dir, 'decoder_step.onnx'),
+      q8: path.join(dir, 'decoder_step_q8.onnx'),
+      q4: path.join(dir, 'decoder_step_q4.onnx'),
+    },
     buildSeconds: null,
   };
   const marker = path.join(dir, 'bench-bundle.json');
@@ -50,12 +69,20 @@ export function ensureBenchBundle(dir: string, seed = 1): BenchFiles {
   const t0 = performance.now();
   const base: GraphBuildContext = {
     weights: randomManifestWeights(path.join(MANIFESTS, 'vidmuse_lm_small_state_dict.json'), seed),
-    lm: SMALL_LM, clip: VIT_B32, codec, outDir: dir, weightDType: 'float32', dry: false,
+    lm: SMALL_LM,
+    clip: VIT_B32,
+    codec,
+    outDir: dir,
+    weightDType: 'float32',
+    dry: false,
   };
   buildClipGraph(base);
   buildLstvGraph(base);
   buildDecoderGraphs(base, { variants: VARIANTS });
-  buildCodecDecoderGraph({ ...base, weights: randomManifestWeights(path.join(MANIFESTS, 'encodec_32khz_hf.json'), seed + 1) });
+  buildCodecDecoderGraph({
+    ...base,
+    weights: randomManifestWeights(path.join(MANIFESTS, 'encodec_32khz_hf.json'), seed + 1),
+  });
   fs.writeFileSync(marker, key);
   files.buildSeconds = (performance.now() - t0) / 1000;
   return files;

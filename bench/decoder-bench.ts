@@ -36,7 +36,12 @@ function medianOf(a: number[], from: number, to: number): number {
 }
 
 /** Runs one greedy CFG window of `frames` codes against a video memory [2, M, dim]. */
-export async function timeWindow(decoder: DecoderModel, frames: number, memory: Float32Array, seed = 7): Promise<WindowFigures> {
+export async function timeWindow(
+  decoder: DecoderModel,
+  frames: number,
+  memory: Float32Array,
+  seed = 7,
+): Promise<WindowFigures> {
   const rows = 2;
   const memoryTokens = memory.length / (rows * decoder.lm.dim);
   const params = { frames, cfgCoef: 3, seed, useSampling: false, temperature: 1, topK: 250, topP: 0 };
@@ -47,7 +52,12 @@ export async function timeWindow(decoder: DecoderModel, frames: number, memory: 
   const total = (performance.now() - t1) / 1000 - crossS;
   const sum = (a: number[]): number => a.reduce((p, c) => p + c, 0);
   return {
-    variant: decoder.variant, frames, memoryTokens, cross_kv_s: crossS, decode_steps_s: total, steps: r.calls,
+    variant: decoder.variant,
+    frames,
+    memoryTokens,
+    cross_kv_s: crossS,
+    decode_steps_s: total,
+    steps: r.calls,
     steps_per_s: r.calls / total,
     ms_per_step_50: medianOf(t.callMs, 40, 60),
     ms_per_step_1000: t.callMs.length >= 1000 ? medianOf(t.callMs, 990, 1010) : null,

@@ -24,7 +24,12 @@ const MAX_POSITIONS = 256;
 
 /** Max logits error and argmax agreement of each variant against fp32. */
 export async function variantQuality(
-  files: { crossKv: string; step: Record<DecoderVariant, string> }, lm: LmConfig, variants: DecoderVariant[], codes: Int32Array, memory: Float32Array, rt: RuntimeOptions,
+  files: { crossKv: string; step: Record<DecoderVariant, string> },
+  lm: LmConfig,
+  variants: DecoderVariant[],
+  codes: Int32Array,
+  memory: Float32Array,
+  rt: RuntimeOptions,
 ): Promise<Record<string, VariantQuality>> {
   const frames = codes.length / lm.nQ;
   const pattern = new DelayPattern(frames, lm.delays);
@@ -35,7 +40,10 @@ export async function variantQuality(
     const dec = await DecoderModel.loadFiles(lm, files.crossKv, files.step[v], v, rt);
     try {
       const cross = await dec.crossKv(memory, 2);
-      const cache = new KvCache({ layers: lm.numLayers, rows: 2, heads: lm.numHeads, headDim: lm.dim / lm.numHeads }, S);
+      const cache = new KvCache(
+        { layers: lm.numLayers, rows: 2, heads: lm.numHeads, headDim: lm.dim / lm.numHeads },
+        S,
+      );
       const out = await dec.run(new StepFeeds(2, lm.nQ, cross, 3).build(seq, pattern.steps, 0, S, cache));
       logits[v] = out.logits.data as Float32Array;
     } finally {
@@ -57,8 +65,14 @@ export async function variantQuality(
     }
     let agree = 0;
     const rowsN = ref.length / lm.card;
-    for (let r = 0; r < rowsN; r++) if (argmax(l, r * lm.card, lm.card) === argmax(ref, r * lm.card, lm.card)) agree++;
-    result[v] = { max_abs_logits_err: err, rel_rms_logits_err: Math.sqrt(se / sr), argmax_agreement: agree / rowsN, positions: S };
+    for (let r = 0; r < rowsN; r++)
+      if (argmax(l, r * lm.card, lm.card) === argmax(ref, r * lm.card, lm.card)) agree++;
+    result[v] = {
+      max_abs_logits_err: err,
+      rel_rms_logits_err: Math.sqrt(se / sr),
+      argmax_agreement: agree / rowsN,
+      positions: S,
+    };
   }
   return result;
 }

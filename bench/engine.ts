@@ -16,7 +16,15 @@ import { SMALL_LM } from './random-lm-weights';
 
 const FRAME_RATE = 50;
 
-function options(): { seconds: number; windowFrames: number; globalFrames: number; threads: number; variants: DecoderVariant[]; longFrames: number; cache: string } {
+function options(): {
+  seconds: number;
+  windowFrames: number;
+  globalFrames: number;
+  threads: number;
+  variants: DecoderVariant[];
+  longFrames: number;
+  cache: string;
+} {
   const { values } = parseArgs({
     options: {
       seconds: { type: 'string', default: '2' },
@@ -30,9 +38,13 @@ function options(): { seconds: number; windowFrames: number; globalFrames: numbe
   });
   const seconds = Number(values.seconds);
   return {
-    seconds, windowFrames: Number(values['window-frames'] ?? Math.max(1, Math.round(seconds * 2))),
-    globalFrames: Number(values['global-frames']), threads: Number(values.threads),
-    variants: values.variants.split(',') as DecoderVariant[], longFrames: Number(values['long-frames']), cache: values.cache,
+    seconds,
+    windowFrames: Number(values['window-frames'] ?? Math.max(1, Math.round(seconds * 2))),
+    globalFrames: Number(values['global-frames']),
+    threads: Number(values.threads),
+    variants: values.variants.split(',') as DecoderVariant[],
+    longFrames: Number(values['long-frames']),
+    cache: values.cache,
   };
 }
 
@@ -46,7 +58,8 @@ function summary(w: WindowFigures): Record<string, unknown> {
 async function main(): Promise<void> {
   const o = options();
   const files = ensureBenchBundle(o.cache);
-  if (files.buildSeconds !== null) console.log(`built the bench bundle in ${files.buildSeconds.toFixed(1)} s`);
+  if (files.buildSeconds !== null)
+    console.log(`built the bench bundle in ${files.buildSeconds.toFixed(1)} s`);
   const rt = { intraOpThreads: o.threads };
   const front = await frontStages(files, o.windowFrames, o.globalFrames, rt);
   const frames = Math.round(o.seconds * FRAME_RATE);
@@ -60,19 +73,40 @@ async function main(): Promise<void> {
       if (reference === null) codec = await codecStage(files, w.codes, rt);
       if (variant === 'fp32') reference = w.codes;
       const long = o.longFrames > 0 ? await timeWindow(decoder, o.longFrames, front.memory) : null;
-      const total = front.clip_local + front.clip_global + front.lstv + w.cross_kv_s + w.decode_steps_s + codec;
-      runs[variant] = { ...summary(w), rtf: round(total / o.seconds), provider: decoder.provider, ...(long ? { long: summary(long) } : {}) };
+      const total =
+        front.clip_local + front.clip_global + front.lstv + w.cross_kv_s + w.decode_steps_s + codec;
+      runs[variant] = {
+        ...summary(w),
+        rtf: round(total / o.seconds),
+        provider: decoder.provider,
+        ...(long ? { long: summary(long) } : {}),
+      };
       console.log(JSON.stringify({ variant, ...runs[variant] }));
     } finally {
       await decoder.dispose();
     }
   }
-  const quality = reference ? await variantQuality(files, SMALL_LM, o.variants, reference, front.memory, rt) : null;
-  console.log(JSON.stringify({
-    geometry: 'small', seconds: o.seconds, window_frames: o.windowFrames, global_frames: o.globalFrames, threads: o.threads,
-    stages: { clip_local: round(front.clip_local), clip_global: round(front.clip_global), lstv: round(front.lstv), codec: round(codec) },
-    variants: runs, quality, peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024),
-  }));
+  const quality = reference
+    ? await variantQuality(files, SMALL_LM, o.variants, reference, front.memory, rt)
+    : null;
+  console.log(
+    JSON.stringify({
+      geometry: 'small',
+      seconds: o.seconds,
+      window_frames: o.windowFrames,
+      global_frames: o.globalFrames,
+      threads: o.threads,
+      stages: {
+        clip_local: round(front.clip_local),
+        clip_global: round(front.clip_global),
+        lstv: round(front.lstv),
+        codec: round(codec),
+      },
+      variants: runs,
+      quality,
+      peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
 }
 
 await main();

@@ -19,8 +19,29 @@ function makeVideo(withAudio: boolean): string {
   if (existsSync(path)) return path;
   mkdirSync(CACHE, { recursive: true });
   const audio = withAudio ? ['-f', 'lavfi', '-i', `sine=f=300:r=48000:d=${SECONDS}`, '-c:a', 'aac'] : [];
-  const args = ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', `testsrc2=s=1280x720:r=30:d=${SECONDS}`, ...audio];
-  execFileSync('ffmpeg', [...args, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-g', '60', path]);
+  const args = [
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=s=1280x720:r=30:d=${SECONDS}`,
+    ...audio,
+  ];
+  execFileSync('ffmpeg', [
+    ...args,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-g',
+    '60',
+    path,
+  ]);
   return path;
 }
 
@@ -30,7 +51,13 @@ function takes(): { clips: MixdownClip[]; seams: MixdownSeam[] } {
   const seams: MixdownSeam[] = [];
   for (let start = 0; start < SECONDS * SR; start += 26 * SR) {
     const f = 110 * (1 + clips.length / 4);
-    const pcm = Float32Array.from({ length: 30 * SR }, (_, i) => 0.2 * Math.sin((2 * Math.PI * f * i) / SR) + 0.1 * Math.sin((2 * Math.PI * 1.5 * f * i) / SR) + 0.02 * Math.sin(i * i));
+    const pcm = Float32Array.from(
+      { length: 30 * SR },
+      (_, i) =>
+        0.2 * Math.sin((2 * Math.PI * f * i) / SR) +
+        0.1 * Math.sin((2 * Math.PI * 1.5 * f * i) / SR) +
+        0.02 * Math.sin(i * i),
+    );
     if (clips.length > 0) seams.push({ startSample: start, endSample: start + 4 * SR, curve: 'equal-power' });
     clips.push({ startSample: start, pcm });
   }
@@ -51,7 +78,12 @@ interface Timing {
   xRealtimePerCpu: number;
 }
 
-async function timeExport(videoPath: string, music: Float32Array, format: ExportFormat, includeOriginalAudio: boolean): Promise<Timing> {
+async function timeExport(
+  videoPath: string,
+  music: Float32Array,
+  format: ExportFormat,
+  includeOriginalAudio: boolean,
+): Promise<Timing> {
   const outputPath = join(CACHE, `out.${format}`);
   const c0 = cpuSeconds();
   const t0 = performance.now();
@@ -60,7 +92,12 @@ async function timeExport(videoPath: string, music: Float32Array, format: Export
   const cpu = cpuSeconds() - c0;
   rmSync(outputPath, { force: true });
   const r = (v: number, d: number): number => Number(v.toFixed(d));
-  return { seconds: r(seconds, 3), xRealtime: r(SECONDS / seconds, 1), cpuSeconds: r(cpu, 2), xRealtimePerCpu: r(SECONDS / cpu, 1) };
+  return {
+    seconds: r(seconds, 3),
+    xRealtime: r(SECONDS / seconds, 1),
+    cpuSeconds: r(cpu, 2),
+    xRealtimePerCpu: r(SECONDS / cpu, 1),
+  };
 }
 
 async function main(): Promise<void> {
@@ -68,7 +105,14 @@ async function main(): Promise<void> {
   const videoWithAudio = makeVideo(true);
   const { clips, seams } = takes();
   const t0 = performance.now();
-  const music = mixdown({ sampleRate: SR, totalSamples: SECONDS * SR, clips, seams, fadeInSamples: SR, fadeOutSamples: 2 * SR });
+  const music = mixdown({
+    sampleRate: SR,
+    totalSamples: SECONDS * SR,
+    clips,
+    seams,
+    fadeInSamples: SR,
+    fadeOutSamples: 2 * SR,
+  });
   const mixdownSeconds = Number(((performance.now() - t0) / 1000).toFixed(3));
   const loadBefore = Number(loadavg()[0].toFixed(2));
   const figures = {
@@ -83,7 +127,11 @@ async function main(): Promise<void> {
     flac: await timeExport(video, music, 'flac', false),
     loadAverage1mAfter: Number(loadavg()[0].toFixed(2)),
   };
-  for (const [k, v] of Object.entries(figures)) if (typeof v === 'object') console.log(`${k}: ${v.seconds} s wall (${v.xRealtime}× real time), ${v.cpuSeconds} CPU-s (${v.xRealtimePerCpu}× per CPU)`);
+  for (const [k, v] of Object.entries(figures))
+    if (typeof v === 'object')
+      console.log(
+        `${k}: ${v.seconds} s wall (${v.xRealtime}× real time), ${v.cpuSeconds} CPU-s (${v.xRealtimePerCpu}× per CPU)`,
+      );
   console.log(JSON.stringify(figures));
 }
 

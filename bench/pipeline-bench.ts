@@ -23,12 +23,20 @@ async function timed<T>(f: () => Promise<T>): Promise<[T, number]> {
 /** CLIP hidden states [frames, 50, 768] of random pixel values. */
 async function clipRun(s: OrtSession, frames: number, seed: number): Promise<Float32Array> {
   const px = randomMemory(frames, 3 * VIT_B32.imageSize, VIT_B32.imageSize, seed);
-  const out = await s.run({ pixel_values: tensor('float32', px, [frames, 3, VIT_B32.imageSize, VIT_B32.imageSize]) }, ['last_hidden_state']);
+  const out = await s.run(
+    { pixel_values: tensor('float32', px, [frames, 3, VIT_B32.imageSize, VIT_B32.imageSize]) },
+    ['last_hidden_state'],
+  );
   return out.last_hidden_state.data as Float32Array;
 }
 
 /** Runs CLIP (local + black frame, global) and the LSTV for a window of `localFrames` frames. */
-export async function frontStages(files: BenchFiles, localFrames: number, globalFrames: number, rt: RuntimeOptions): Promise<FrontStages> {
+export async function frontStages(
+  files: BenchFiles,
+  localFrames: number,
+  globalFrames: number,
+  rt: RuntimeOptions,
+): Promise<FrontStages> {
   const clip = await OrtSession.load(files.clip, rt);
   const frame = VIT_B32.tokensPerFrame * VIT_B32.hiddenSize;
   let local: Float32Array;
@@ -50,10 +58,25 @@ export async function frontStages(files: BenchFiles, localFrames: number, global
   };
   const lstv = await OrtSession.load(files.lstv, rt);
   try {
-    const [out, t] = await timed(() => lstv.run({
-      local_hidden: tensor('float32', cfg(local, localFrames), [2, localFrames, VIT_B32.tokensPerFrame, VIT_B32.hiddenSize]),
-      global_hidden: tensor('float32', cfg(global, globalFrames), [2, globalFrames, VIT_B32.tokensPerFrame, VIT_B32.hiddenSize]),
-    }, ['video_emb']));
+    const [out, t] = await timed(() =>
+      lstv.run(
+        {
+          local_hidden: tensor('float32', cfg(local, localFrames), [
+            2,
+            localFrames,
+            VIT_B32.tokensPerFrame,
+            VIT_B32.hiddenSize,
+          ]),
+          global_hidden: tensor('float32', cfg(global, globalFrames), [
+            2,
+            globalFrames,
+            VIT_B32.tokensPerFrame,
+            VIT_B32.hiddenSize,
+          ]),
+        },
+        ['video_emb'],
+      ),
+    );
     return { clip_local: tl, clip_global: tg, lstv: t, memory: out.video_emb.data as Float32Array };
   } finally {
     await lstv.dispose();
@@ -64,7 +87,11 @@ export async function frontStages(files: BenchFiles, localFrames: number, global
 export async function codecStage(files: BenchFiles, codes: Int32Array, rt: RuntimeOptions): Promise<number> {
   const s = await OrtSession.load(files.codec, rt);
   try {
-    const [, t] = await timed(() => s.run({ codes: tensor('int64', BigInt64Array.from(codes, BigInt), [1, 4, codes.length / 4]) }, ['waveform']));
+    const [, t] = await timed(() =>
+      s.run({ codes: tensor('int64', BigInt64Array.from(codes, BigInt), [1, 4, codes.length / 4]) }, [
+        'waveform',
+      ]),
+    );
     return t;
   } finally {
     await s.dispose();

@@ -19,7 +19,11 @@ const FIXTURE = '/work/shared/fixtures/vidmuse-reference';
 const work = mkdtempSync(join(tmpdir(), 'vidmuse-bench-'));
 const params = { seed: 1, temperature: 1, topK: 250, topP: 0, cfgCoef: 3 };
 
-async function timed<T>(label: string, f: () => Promise<T>, extra: (r: T, s: number) => string = () => ''): Promise<T> {
+async function timed<T>(
+  label: string,
+  f: () => Promise<T>,
+  extra: (r: T, s: number) => string = () => '',
+): Promise<T> {
   const t = performance.now();
   const r = await f();
   const s = (performance.now() - t) / 1000;
@@ -30,22 +34,67 @@ async function timed<T>(label: string, f: () => Promise<T>, extra: (r: T, s: num
 async function bundleDir(): Promise<string> {
   if (process.argv[2]) return process.argv[2];
   const outDir = join(work, 'tiny');
-  await convertBundle({ lmCheckpoint: `${FIXTURE}/lm/state_dict.bin`, codecDir: `${FIXTURE}/codec`, outDir, id: 'bench-tiny', trained: false, decoderVariants: ['fp32'] });
+  await convertBundle({
+    lmCheckpoint: `${FIXTURE}/lm/state_dict.bin`,
+    codecDir: `${FIXTURE}/codec`,
+    outDir,
+    id: 'bench-tiny',
+    trained: false,
+    decoderVariants: ['fp32'],
+  });
   return outDir;
 }
 
 const long = join(work, 'long95.mp4');
-execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=1280x720:rate=30:duration=95', '-pix_fmt', 'yuv420p', '-preset', 'ultrafast', long]);
-await timed('frames: sample 5.1 s 1280×720 → 224² @2fps', () => extractFrames(SAMPLE, { fps: 2, width: 224, height: 224 }), (f) => `${f.count} frames`);
-await timed('frames: 95 s 1280×720 → 224² @2fps', () => extractFrames(long, { fps: 2, width: 224, height: 224 }), (f) => `${f.count} frames`);
+execFileSync('ffmpeg', [
+  '-v',
+  'error',
+  '-f',
+  'lavfi',
+  '-i',
+  'testsrc2=size=1280x720:rate=30:duration=95',
+  '-pix_fmt',
+  'yuv420p',
+  '-preset',
+  'ultrafast',
+  long,
+]);
+await timed(
+  'frames: sample 5.1 s 1280×720 → 224² @2fps',
+  () => extractFrames(SAMPLE, { fps: 2, width: 224, height: 224 }),
+  (f) => `${f.count} frames`,
+);
+await timed(
+  'frames: 95 s 1280×720 → 224² @2fps',
+  () => extractFrames(long, { fps: 2, width: 224, height: 224 }),
+  (f) => `${f.count} frames`,
+);
 const engine = await Engine.open(await bundleDir(), { intraOpThreads: Number(process.env.THREADS ?? 2) });
-console.log(`bundle ${engine.manifest.id}: image ${engine.manifest.video.imageSize}², decoder dim ${engine.manifest.lm.dim} × ${engine.manifest.lm.numLayers} layers`);
+console.log(
+  `bundle ${engine.manifest.id}: image ${engine.manifest.video.imageSize}², decoder dim ${engine.manifest.lm.dim} × ${engine.manifest.lm.numLayers} layers`,
+);
 const cache = new FeatureCache(join(work, 'cache'));
-await timed('analyse 95 s cold (hash + ffmpeg + CLIP + write)', () => analyseVideo(engine, long, cache), (a) => `${a.features.dims[0]} frames`);
-const video = await timed('analyse 95 s warm (file stamp + cache read)', () => analyseVideo(engine, long, cache), (a) => `cached=${a.cached}`);
+await timed(
+  'analyse 95 s cold (hash + ffmpeg + CLIP + write)',
+  () => analyseVideo(engine, long, cache),
+  (a) => `${a.features.dims[0]} frames`,
+);
+const video = await timed(
+  'analyse 95 s warm (file stamp + cache read)',
+  () => analyseVideo(engine, long, cache),
+  (a) => `cached=${a.cached}`,
+);
 const nullFrame = await nullFeatures(engine, cache);
-await timed('score 95 s (features cached)', () => scoreVideo(engine, cache, { videoPath: long, params }), (r, s) => `${r.takes.length} windows, ${(95 / s).toFixed(1)}× real time`);
+await timed(
+  'score 95 s (features cached)',
+  () => scoreVideo(engine, cache, { videoPath: long, params }),
+  (r, s) => `${r.takes.length} windows, ${(95 / s).toFixed(1)}× real time`,
+);
 const clip = engine.stats.clipFrames;
-await timed('regenerate window 2 (30 s), no CLIP', () => generateWindow(engine, { video, nullFrame }, { start: 896000, end: 1856000 }, { ...params, seed: 9 }),
-  (t, s) => `${t.codecFrames} codec frames, ${((t.codecFrames + 3) / s).toFixed(0)} steps/s, CLIP frames run: ${engine.stats.clipFrames - clip}`);
+await timed(
+  'regenerate window 2 (30 s), no CLIP',
+  () => generateWindow(engine, { video, nullFrame }, { start: 896000, end: 1856000 }, { ...params, seed: 9 }),
+  (t, s) =>
+    `${t.codecFrames} codec frames, ${((t.codecFrames + 3) / s).toFixed(0)} steps/s, CLIP frames run: ${engine.stats.clipFrames - clip}`,
+);
 await engine.dispose();

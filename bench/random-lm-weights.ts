@@ -5,8 +5,19 @@ import { MapWeightSource, type WeightEntry } from '../src/inference/convert/weig
 
 /** The small VidMuse decoder geometry (dim 1024, 16 heads, 24 layers, card 2048). */
 export const SMALL_LM: LmConfig = {
-  dim: 1024, numHeads: 16, numLayers: 24, ffnDim: 4096, card: 2048, nQ: 4, delays: [0, 1, 2, 3],
-  temporalDim: 768, lstvDepth: 2, lstvHeads: 16, lstvDimHead: 64, lstvMlpDim: 3072, fusionHeads: 3,
+  dim: 1024,
+  numHeads: 16,
+  numLayers: 24,
+  ffnDim: 4096,
+  card: 2048,
+  nQ: 4,
+  delays: [0, 1, 2, 3],
+  temporalDim: 768,
+  lstvDepth: 2,
+  lstvHeads: 16,
+  lstvDimHead: 64,
+  lstvMlpDim: 3072,
+  fusionHeads: 3,
   layerNormEps: 1e-5,
 };
 

@@ -15,7 +15,9 @@ export function randomManifestWeights(file: string, seed: number, prefix = ''): 
   const entries: WeightEntry[] = list.keys
     .filter((k) => k.name.startsWith(prefix))
     .map((k, i) => ({
-      name: k.name.slice(prefix.length), dims: k.shape, dtype: 'float32',
+      name: k.name.slice(prefix.length),
+      dims: k.shape,
+      dtype: 'float32',
       readF32: () => values(k.name, k.shape, seed + i * 7919),
     }));
   return new MapWeightSource(entries, file);

@@ -74,7 +74,11 @@ export default {
           if (to === 'inference' && from === 'inference') return;
           if (to === 'inference-api' && from === 'inference') to = 'inference';
           // The host's own files, the public API (which exports the client) and tests may reach into host/.
-          if (to === 'inference-host' && (/^src\/inference\/(host\/|index\.ts$)/.test(relFile) || from === 'tooling')) return;
+          if (
+            to === 'inference-host' &&
+            (/^src\/inference\/(host\/|index\.ts$)/.test(relFile) || from === 'tooling')
+          )
+            return;
           if (to && !allowed[from].includes(to)) report(`layer ${to} is not below ${from}`);
         }
         return {

@@ -13,14 +13,32 @@ export const TINY_SEED = 20240604;
 
 /** LM geometry: the fixture's tiny sizes, with card 1024 so the default top-k 250 fits and codes match the codec. */
 export const TINY_LM: SyntheticLm = {
-  dim: 64, numHeads: 4, numLayers: 2, hiddenScale: 4, card: 1024, nQ: 4, temporalDim: 48, lstvDepth: 2, lstvDimHead: 64,
-  t5Dim: 768, clip: { hidden: 48, intermediate: 192, layers: 2, heads: 4, imageSize: 32, patch: 16, projection: 32 },
+  dim: 64,
+  numHeads: 4,
+  numLayers: 2,
+  hiddenScale: 4,
+  card: 1024,
+  nQ: 4,
+  temporalDim: 48,
+  lstvDepth: 2,
+  lstvDimHead: 64,
+  t5Dim: 768,
+  clip: { hidden: 48, intermediate: 192, layers: 2, heads: 4, imageSize: 32, patch: 16, projection: 32 },
 };
 
 /** Codec geometry: encodec_32khz's structure (50 Hz, 4 codebooks) at a tiny width, 1024-entry codebooks. */
 export const TINY_CODEC: SyntheticCodec = {
-  hidden_size: 16, num_filters: 4, codebook_size: 1024, codebook_dim: 16, upsampling_ratios: [8, 5, 4, 4],
-  num_lstm_layers: 2, kernel_size: 7, last_kernel_size: 7, residual_kernel_size: 3, compress: 2, num_quantizers: 4,
+  hidden_size: 16,
+  num_filters: 4,
+  codebook_size: 1024,
+  codebook_dim: 16,
+  upsampling_ratios: [8, 5, 4, 4],
+  num_lstm_layers: 2,
+  kernel_size: 7,
+  last_kernel_size: 7,
+  residual_kernel_size: 3,
+  compress: 2,
+  num_quantizers: 4,
   audio_channels: 1,
 };
 
@@ -31,8 +49,12 @@ export async function makeTinyBundle(outDir: string, srcDir: string): Promise<vo
   const staging = `${outDir}.new`;
   fs.rmSync(staging, { recursive: true, force: true });
   await convertBundle({
-    lmCheckpoint: path.join(srcDir, 'state_dict.bin'), codecDir: path.join(srcDir, 'codec'), outDir: staging,
-    id: 'tiny-untrained', name: 'Tiny untrained model (for tests; output is noise)', trained: false,
+    lmCheckpoint: path.join(srcDir, 'state_dict.bin'),
+    codecDir: path.join(srcDir, 'codec'),
+    outDir: staging,
+    id: 'tiny-untrained',
+    name: 'Tiny untrained model (for tests; output is noise)',
+    trained: false,
     source: `seeded random weights (scripts/make-tiny-bundle.ts, seed ${TINY_SEED})`,
   });
   fs.rmSync(outDir, { recursive: true, force: true });

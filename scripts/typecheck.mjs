@@ -9,7 +9,10 @@ const steps = [
   ['tsc', ['-p', 'tsconfig.electron.json']],
   // Browser tests and renderer unit tests: Node plus DOM (page.evaluate callbacks run in the page).
   ['tsc', ['-p', 'tsconfig.dom-tests.json']],
-  ['svelte-check', ['--tsconfig', './tsconfig.renderer.json', '--fail-on-warnings', '--threshold', 'warning']],
+  [
+    'svelte-check',
+    ['--tsconfig', './tsconfig.renderer.json', '--fail-on-warnings', '--threshold', 'warning'],
+  ],
 ];
 let failed = false;
 for (const [bin, args] of steps) {

@@ -7,13 +7,17 @@ import type { ProgressBar } from './progress-bar';
 
 /** Starts jobs with `start` (returns their ids) and resolves with their final rows, in the same order. */
 export async function followJobs(
-  studio: Studio, start: () => Promise<string[]>, signal: AbortSignal, bar: ProgressBar,
+  studio: Studio,
+  start: () => Promise<string[]>,
+  signal: AbortSignal,
+  bar: ProgressBar,
   detail: (job: JobInfo, index: number) => string | undefined = () => undefined,
 ): Promise<JobInfo[]> {
   const ids: string[] = [];
   const off = studio.on('job', (job) => {
     const i = ids.indexOf(job.id);
-    if (i >= 0 && job.status === 'running' && job.progress) bar.update({ ...job.progress, detail: detail(job, i) ?? job.progress.detail });
+    if (i >= 0 && job.status === 'running' && job.progress)
+      bar.update({ ...job.progress, detail: detail(job, i) ?? job.progress.detail });
   });
   const cancel = (): void => {
     for (const jobId of ids) void Promise.resolve(studio['jobs.cancel']({ jobId })).catch(() => undefined);
@@ -36,7 +40,8 @@ export function throwIfFailed(jobs: JobInfo[], what: (job: JobInfo, index: numbe
   const i = jobs.findIndex((j) => j.status !== 'done');
   if (i < 0) return;
   const job = jobs[i]!;
-  if (job.status === 'cancelled' || job.status === 'interrupted' || job.error?.code === 'cancelled') throw new AppError('cancelled', 'Cancelled');
+  if (job.status === 'cancelled' || job.status === 'interrupted' || job.error?.code === 'cancelled')
+    throw new AppError('cancelled', 'Cancelled');
   const e = job.error ? deserializeError(job.error) : new AppError('internal', `ended as ${job.status}`);
   throw new AppError(e.code, `${what(job, i)}: ${e.message}`);
 }

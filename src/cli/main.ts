@@ -22,7 +22,11 @@ export const COMMANDS: Record<string, Command> = {
 function help(): string {
   const names = Object.keys(COMMANDS);
   const w = Math.max(...names.map((n) => n.length));
-  return ['usage: npm run cli -- <command> [options]', '', ...names.map((n) => `  ${n.padEnd(w)}  ${COMMANDS[n].summary}`)].join('\n');
+  return [
+    'usage: npm run cli -- <command> [options]',
+    '',
+    ...names.map((n) => `  ${n.padEnd(w)}  ${COMMANDS[n].summary}`),
+  ].join('\n');
 }
 
 /** Runs one command line and returns the exit code. */
@@ -47,7 +51,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`error: ${(e as Error).message}\nusage: npm run cli -- ${cmd.usage}\n`);
       return 2;
     }
-    process.stderr.write(`error: ${e instanceof AppError ? e.message : (e as Error).stack ?? String(e)}\n`);
+    process.stderr.write(`error: ${e instanceof AppError ? e.message : ((e as Error).stack ?? String(e))}\n`);
     return 1;
   } finally {
     process.off('SIGINT', onSigint);

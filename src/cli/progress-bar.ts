@@ -11,7 +11,10 @@ export class ProgressBar {
   private lastDraw = 0;
   private drawn = false;
 
-  constructor(private readonly out: NodeJS.WriteStream = process.stderr, private readonly unit: 'bytes' | 'count' = 'bytes') {}
+  constructor(
+    private readonly out: NodeJS.WriteStream = process.stderr,
+    private readonly unit: 'bytes' | 'count' = 'bytes',
+  ) {}
 
   /** Shows a report (throttled to 10 redraws a second on a terminal). */
   update(p: Progress): void {

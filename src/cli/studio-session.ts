@@ -40,11 +40,19 @@ export function libraryArgs(v: { library?: string; models?: string[] }): Library
 }
 
 /** Runs `fn` on a studio over the library (with the worker-thread inference host when asked), then disposes it. */
-export async function withStudio<T>(a: LibraryArgs, inference: boolean, fn: (studio: Studio) => Promise<T>): Promise<T> {
-  const host = inference ? createInferenceGenerator(() => startWorkerHost(), path.join(a.libraryDir, 'feature-cache'), {}) : null;
+export async function withStudio<T>(
+  a: LibraryArgs,
+  inference: boolean,
+  fn: (studio: Studio) => Promise<T>,
+): Promise<T> {
+  const host = inference
+    ? createInferenceGenerator(() => startWorkerHost(), path.join(a.libraryDir, 'feature-cache'), {})
+    : null;
   try {
     const studio = createStudio({
-      libraryDir: a.libraryDir, bundleDirs: a.modelDirs, mediaUrl: (file) => pathToFileURL(file).href,
+      libraryDir: a.libraryDir,
+      bundleDirs: a.modelDirs,
+      mediaUrl: (file) => pathToFileURL(file).href,
       ...(host ? { generator: host.generator } : {}),
     });
     try {
@@ -58,21 +66,37 @@ export async function withStudio<T>(a: LibraryArgs, inference: boolean, fn: (stu
 }
 
 /** Opens a project for work on its video: a clear error for an unknown id and a missing or changed video. */
-export async function openForWork(studio: Studio, projectId: string, libraryDir: string): Promise<ProjectState> {
+export async function openForWork(
+  studio: Studio,
+  projectId: string,
+  libraryDir: string,
+): Promise<ProjectState> {
   const state = await openProject(studio, projectId, libraryDir);
   const where = `The video of project "${state.name}" (${state.media.path})`;
-  if (state.media.missing) throw new AppError('not-found', `${where} is missing; move it back or relink the project in the editor.`);
-  if (state.media.changed) throw new AppError('media-changed', `${where} changed since the project was made; relink the original in the editor.`);
+  if (state.media.missing)
+    throw new AppError('not-found', `${where} is missing; move it back or relink the project in the editor.`);
+  if (state.media.changed)
+    throw new AppError(
+      'media-changed',
+      `${where} changed since the project was made; relink the original in the editor.`,
+    );
   return state;
 }
 
 /** 'project.open', naming the library and the `projects` command when the id is unknown. */
-export async function openProject(studio: Studio, projectId: string, libraryDir: string): Promise<ProjectState> {
+export async function openProject(
+  studio: Studio,
+  projectId: string,
+  libraryDir: string,
+): Promise<ProjectState> {
   try {
     return await studio['project.open']({ projectId });
   } catch (e) {
     if (e instanceof AppError && e.code === 'not-found')
-      throw new AppError('not-found', `No project "${projectId}" in the library ${libraryDir}; \`projects\` lists them.`);
+      throw new AppError(
+        'not-found',
+        `No project "${projectId}" in the library ${libraryDir}; \`projects\` lists them.`,
+      );
     throw e;
   }
 }

@@ -20,7 +20,14 @@ export { convertBundle } from './convert/convert';
 export type { ConvertOptions } from './convert/convert';
 export { loadBundle } from './bundle/loader';
 export type { LoadBundleOptions } from './bundle/loader';
-export type { BundleManifest, GraphEntry, TensorSignature, LmConfig, ClipConfig, CodecConfig } from './bundle/types';
+export type {
+  BundleManifest,
+  GraphEntry,
+  TensorSignature,
+  LmConfig,
+  ClipConfig,
+  CodecConfig,
+} from './bundle/types';
 export { runReferenceCheck, DEFAULT_CHECKS } from './reference/run-reference';
 export type { ReferenceOptions } from './reference/run-reference';
 export type { CheckResult, ReferenceCheck, ReferenceContext } from './reference/check';
@@ -31,7 +38,13 @@ export { DecoderModel } from './generation/decoder-model';
 export type { CrossKv } from './generation/decoder-model';
 export { generateTokens } from './generation/generate';
 export type { VideoMemory } from './generation/generate';
-export type { GenerateParams, GenerateOptions, GenerateResult, PartialCodes, StepTimings } from './generation/types';
+export type {
+  GenerateParams,
+  GenerateOptions,
+  GenerateResult,
+  PartialCodes,
+  StepTimings,
+} from './generation/types';
 export type { SamplingParams } from './generation/sampler';
 export type { DecoderVariant } from './graphs/decoder-names';
 export { chooseDecoderVariant } from './generation/variant-choice';

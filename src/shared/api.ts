@@ -1,11 +1,6 @@
 // The API contract between the renderer and main, written once. The Electron preload and the loopback
 // bridge both expose exactly these methods; main validates every payload against the method's schema.
-import type {
-  BundleInfo,
-  JobInfo,
-  ProjectState,
-  ProjectSummary,
-} from './domain';
+import type { BundleInfo, JobInfo, ProjectState, ProjectSummary } from './domain';
 import type { MediaInfo } from './media';
 import { SEAM_CURVES } from './mixdown';
 import type { Infer, Schema } from './schema';
@@ -51,10 +46,13 @@ export const api = {
   'project.rename': method<{ projectId: string; name: string }, ProjectState>(
     object({ projectId: id, name: string({ min: 1, max: 200 }) }),
   ),
-  'project.relink': method<{ projectId: string; path: string }, ProjectState>(object({ projectId: id, path })),
-  'project.setPlan': method<{ projectId: string; windowSamples: number; overlapSamples: number }, ProjectState>(
-    object({ projectId: id, windowSamples: int(1), overlapSamples: int(0) }),
+  'project.relink': method<{ projectId: string; path: string }, ProjectState>(
+    object({ projectId: id, path }),
   ),
+  'project.setPlan': method<
+    { projectId: string; windowSamples: number; overlapSamples: number },
+    ProjectState
+  >(object({ projectId: id, windowSamples: int(1), overlapSamples: int(0) })),
   'project.setParams': method<{ projectId: string; params: Infer<typeof paramsPatch> }, ProjectState>(
     object({ projectId: id, params: paramsPatch }),
   ),
@@ -71,10 +69,13 @@ export const api = {
   'take.star': method<{ projectId: string; takeId: string; starred: boolean }, ProjectState>(
     object({ projectId: id, takeId: id, starred: boolean() }),
   ),
-  'take.delete': method<{ projectId: string; takeId: string }, ProjectState>(object({ projectId: id, takeId: id })),
-  'seam.set': method<{ projectId: string; seamId: string; lengthSamples: number; curve: string }, ProjectState>(
-    object({ projectId: id, seamId: id, lengthSamples: int(0), curve: literal(...SEAM_CURVES) }),
+  'take.delete': method<{ projectId: string; takeId: string }, ProjectState>(
+    object({ projectId: id, takeId: id }),
   ),
+  'seam.set': method<
+    { projectId: string; seamId: string; lengthSamples: number; curve: string },
+    ProjectState
+  >(object({ projectId: id, seamId: id, lengthSamples: int(0), curve: literal(...SEAM_CURVES) })),
   'history.undo': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
   'history.redo': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
 

@@ -14,7 +14,12 @@ export interface DuckingSettings {
 }
 
 /** Ducking that suits speech over music: −10 dB when the original is above −35 dBFS. */
-export const DEFAULT_DUCKING: DuckingSettings = { amountDb: 10, thresholdDb: -35, attackMs: 20, releaseMs: 400 };
+export const DEFAULT_DUCKING: DuckingSettings = {
+  amountDb: 10,
+  thresholdDb: -35,
+  attackMs: 20,
+  releaseMs: 400,
+};
 
 /** Loudness target for the export, per ITU-R BS.1770 (streaming platforms use −14 LUFS, −1 dBTP). */
 export interface LoudnessSettings {

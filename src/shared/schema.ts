@@ -32,7 +32,8 @@ const make = <T>(describe: string, parse: (v: unknown, path: string) => T): Sche
 export const string = (opts: { min?: number; max?: number } = {}): Schema<string> =>
   make('string', (v, p) => {
     if (typeof v !== 'string') return fail(p, 'string', v);
-    if (opts.min !== undefined && v.length < opts.min) return fail(p, `string of at least ${opts.min} chars`, v);
+    if (opts.min !== undefined && v.length < opts.min)
+      return fail(p, `string of at least ${opts.min} chars`, v);
     if (v.length > (opts.max ?? 65536)) return fail(p, `string of at most ${opts.max ?? 65536} chars`, v);
     return v;
   });
@@ -42,13 +43,16 @@ export const number = (opts: { min?: number; max?: number; integer?: boolean } =
   make(opts.integer ? 'integer' : 'number', (v, p) => {
     if (typeof v !== 'number' || !Number.isFinite(v)) return fail(p, 'finite number', v);
     if (opts.integer && !Number.isSafeInteger(v)) return fail(p, 'integer', v);
-    if (opts.min !== undefined && v < opts.min) throw new SchemaError(`${p || 'value'}: must be ≥ ${opts.min}`);
-    if (opts.max !== undefined && v > opts.max) throw new SchemaError(`${p || 'value'}: must be ≤ ${opts.max}`);
+    if (opts.min !== undefined && v < opts.min)
+      throw new SchemaError(`${p || 'value'}: must be ≥ ${opts.min}`);
+    if (opts.max !== undefined && v > opts.max)
+      throw new SchemaError(`${p || 'value'}: must be ≤ ${opts.max}`);
     return v;
   });
 
 /** A whole number (≥ min, default 0). */
-export const int = (min = 0, max = Number.MAX_SAFE_INTEGER): Schema<number> => number({ integer: true, min, max });
+export const int = (min = 0, max = Number.MAX_SAFE_INTEGER): Schema<number> =>
+  number({ integer: true, min, max });
 
 /** A boolean. */
 export const boolean = (): Schema<boolean> =>
@@ -57,7 +61,9 @@ export const boolean = (): Schema<boolean> =>
 /** One of the listed string literals. */
 export const literal = <const L extends readonly string[]>(...values: L): Schema<L[number]> =>
   make(values.join('|'), (v, p) =>
-    typeof v === 'string' && (values as readonly string[]).includes(v) ? (v as L[number]) : fail(p, values.join('|'), v),
+    typeof v === 'string' && (values as readonly string[]).includes(v)
+      ? (v as L[number])
+      : fail(p, values.join('|'), v),
   );
 
 /** The value or null. */

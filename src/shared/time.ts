@@ -22,7 +22,8 @@ export function samplesToSeconds(samples: number, sampleRate: number): number {
 
 /** Throws unless n is a non-negative safe integer: sample positions are never fractional. */
 export function assertSamplePosition(n: number, what: string): void {
-  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`${what} must be a whole, non-negative sample count, got ${n}`);
+  if (!Number.isSafeInteger(n) || n < 0)
+    throw new RangeError(`${what} must be a whole, non-negative sample count, got ${n}`);
 }
 
 /** "m:ss.mmm" for a sample position, for display. */

@@ -23,7 +23,19 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 describe('cli convert and reference-check', () => {
   it('convert writes a bundle and shows progress on stderr', async () => {
     const out = path.join(tmpDir('cli'), 'bundle');
-    const r = await cli('convert', '--lm', path.join(FIXTURE, 'lm/state_dict.bin'), '--codec', path.join(FIXTURE, 'codec'), '--out', out, '--fp16', '--untrained', '--decoder-variants', 'fp32,q8');
+    const r = await cli(
+      'convert',
+      '--lm',
+      path.join(FIXTURE, 'lm/state_dict.bin'),
+      '--codec',
+      path.join(FIXTURE, 'codec'),
+      '--out',
+      out,
+      '--fp16',
+      '--untrained',
+      '--decoder-variants',
+      'fp32,q8',
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(new RegExp(`^wrote ${out}: 7 graphs, [0-9.]+ MB, [0-9.]+ s\\n$`));
     expect(r.stderr).toMatch(/convert +\[#+\] 100%/);
@@ -36,13 +48,35 @@ describe('cli convert and reference-check', () => {
   it('convert explains bad arguments (exit 2) and bad files (exit 1)', async () => {
     const usage = await cli('convert', '--lm', 'x');
     expect(usage.code).toBe(2);
-    expect(usage.stderr).toContain('error: --lm, --codec and --out are required\nusage: npm run cli -- convert --lm <state_dict.bin>');
-    const missing = await cli('convert', '--lm', '/nonexistent/state_dict.bin', '--codec', path.join(FIXTURE, 'codec'), '--out', path.join(tmpDir('cli'), 'o'));
+    expect(usage.stderr).toContain(
+      'error: --lm, --codec and --out are required\nusage: npm run cli -- convert --lm <state_dict.bin>',
+    );
+    const missing = await cli(
+      'convert',
+      '--lm',
+      '/nonexistent/state_dict.bin',
+      '--codec',
+      path.join(FIXTURE, 'codec'),
+      '--out',
+      path.join(tmpDir('cli'), 'o'),
+    );
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('error: /nonexistent/state_dict.bin: no such file');
-    const variants = await cli('convert', '--lm', 'a', '--codec', 'b', '--out', 'c', '--decoder-variants', 'fp32,q3');
+    const variants = await cli(
+      'convert',
+      '--lm',
+      'a',
+      '--codec',
+      'b',
+      '--out',
+      'c',
+      '--decoder-variants',
+      'fp32,q3',
+    );
     expect(variants.code).toBe(2);
-    expect(variants.stderr).toContain('error: --decoder-variants takes a comma-separated list of fp32, q8, q4');
+    expect(variants.stderr).toContain(
+      'error: --decoder-variants takes a comma-separated list of fp32, q8, q4',
+    );
     const unknown = await cli('frobnicate');
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('unknown command "frobnicate"');
@@ -57,7 +91,8 @@ describe('cli convert and reference-check', () => {
   });
 
   it('formats a progress line with bar, percent, megabytes and ETA', () => {
-    expect(formatLine({ stage: 'convert', done: 5e6, total: 10e6, etaSeconds: 3.2 }, 0.5, 'bytes'))
-      .toBe('convert  [##############..............]  50% 5.0/10.0 MB eta 4s');
+    expect(formatLine({ stage: 'convert', done: 5e6, total: 10e6, etaSeconds: 3.2 }, 0.5, 'bytes')).toBe(
+      'convert  [##############..............]  50% 5.0/10.0 MB eta 4s',
+    );
   });
 });

@@ -2,7 +2,9 @@
 import { spawn } from 'node:child_process';
 
 /** Exit code and stderr of `node --import tsx src/cli/main.ts <args>` interrupted during decoding. */
-export async function interruptWhileDecoding(args: string[]): Promise<{ code: number | null; stderr: string }> {
+export async function interruptWhileDecoding(
+  args: string[],
+): Promise<{ code: number | null; stderr: string }> {
   // Plain node with tsx's loader: the tsx CLI's own signal relay gives a busy child only 30 ms to answer.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { detached: true });
   let stderr = '';

@@ -22,9 +22,15 @@ const ids = { main: '', untaken: '', missing: '' };
 let windowCount = 0;
 
 /** Runs `node --import tsx src/cli/main.ts ...` and returns exit code and output. */
-async function cli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+async function cli(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const r = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { maxBuffer: 1 << 24, env: { ...process.env, ...env } });
+    const r = await run(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+      maxBuffer: 1 << 24,
+      env: { ...process.env, ...env },
+    });
     return { code: 0, stdout: r.stdout, stderr: r.stderr };
   } catch (e) {
     const x = e as { code: number; stdout: string; stderr: string };
@@ -33,16 +39,35 @@ async function cli(args: string[], env: Record<string, string> = {}): Promise<{ 
 }
 
 async function durations(file: string): Promise<string[][]> {
-  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,duration', '-of', 'json', file]);
-  return (JSON.parse(stdout) as { streams: { codec_type: string; duration: string }[] }).streams.map((s) => [s.codec_type, s.duration]);
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'stream=codec_type,duration',
+    '-of',
+    'json',
+    file,
+  ]);
+  return (JSON.parse(stdout) as { streams: { codec_type: string; duration: string }[] }).streams.map((s) => [
+    s.codec_type,
+    s.duration,
+  ]);
 }
 
 beforeAll(async () => {
   // The editor's side: open videos into the library, as the desktop app or `npm run web` would.
-  const studio = createStudio({ libraryDir: library, bundleDirs: [MODELS], mediaUrl: (f) => pathToFileURL(f).href });
+  const studio = createStudio({
+    libraryDir: library,
+    bundleDirs: [MODELS],
+    mediaUrl: (f) => pathToFileURL(f).href,
+  });
   try {
     const main = await studio['project.openVideo']({ path: SAMPLE });
-    const split = await studio['project.setPlan']({ projectId: main.id, windowSamples: 2 * 32000, overlapSamples: 16000 });
+    const split = await studio['project.setPlan']({
+      projectId: main.id,
+      windowSamples: 2 * 32000,
+      overlapSamples: 16000,
+    });
     windowCount = split.windows.length;
     ids.main = main.id;
     copyFileSync(SAMPLE, join(root, 'untaken.mp4'));
@@ -58,15 +83,32 @@ beforeAll(async () => {
 describe('library commands', () => {
   it('generate makes takes in the library, projects lists them, export writes the video with its soundtrack', async () => {
     expect(windowCount).toBeGreaterThan(1);
-    const first = await cli(['generate', ids.main, '--window', '1', '--window', '2', '--library', library, '--json']);
+    const first = await cli([
+      'generate',
+      ids.main,
+      '--window',
+      '1',
+      '--window',
+      '2',
+      '--library',
+      library,
+      '--json',
+    ]);
     expect(first.code).toBe(0);
-    const made = JSON.parse(first.stdout) as { takes: { window: number; takeId: string; selected: boolean }[] };
-    expect(made.takes.map((t) => [t.window, t.selected])).toEqual([[1, true], [2, true]]);
+    const made = JSON.parse(first.stdout) as {
+      takes: { window: number; takeId: string; selected: boolean }[];
+    };
+    expect(made.takes.map((t) => [t.window, t.selected])).toEqual([
+      [1, true],
+      [2, true],
+    ]);
     expect(first.stderr).toContain('window 1 of');
 
     const partial = await cli(['export', ids.main, '-o', join(root, 'early.mp4'), '--library', library]);
     expect(partial.code).toBe(1);
-    expect(partial.stderr).toContain(`no take in project "vidmuse-sample" (${windowCount} window(s)); run \`generate ${ids.main}\``);
+    expect(partial.stderr).toContain(
+      `no take in project "vidmuse-sample" (${windowCount} window(s)); run \`generate ${ids.main}\``,
+    );
 
     const rest = await cli(['generate', ids.main, '--library', library, '--json']);
     expect(rest.code).toBe(0);
@@ -77,32 +119,61 @@ describe('library commands', () => {
     const projects = JSON.parse(listed.stdout) as ProjectListing[];
     expect(projects.map((p) => p.id).sort()).toEqual(Object.values(ids).sort());
     const p = projects.find((x) => x.id === ids.main)!;
-    expect(p).toMatchObject({ videoPath: SAMPLE, durationSeconds: 5.1, missingVideo: false, takeCount: windowCount + 2, selectedCount: windowCount });
+    expect(p).toMatchObject({
+      videoPath: SAMPLE,
+      durationSeconds: 5.1,
+      missingVideo: false,
+      takeCount: windowCount + 2,
+      selectedCount: windowCount,
+    });
     expect(p.windows.map((w) => w.takes.length)).toEqual(p.windows.map((_, i) => (i < 2 ? 2 : 1)));
     expect(p.windows[0]!.selectedTakeId).toBe(made.takes[0]!.takeId);
     expect(projects.find((x) => x.id === ids.missing)).toMatchObject({ missingVideo: true, takeCount: 0 });
 
     const out = tempDir('library-cli-out');
-    const exported = await cli(['export', ids.main, '-o', join(out, 'scored.mp4'), '--loudness=-16', '--library', library, '--json']);
+    const exported = await cli([
+      'export',
+      ids.main,
+      '-o',
+      join(out, 'scored.mp4'),
+      '--loudness=-16',
+      '--library',
+      library,
+      '--json',
+    ]);
     expect(exported.code).toBe(0);
-    expect(JSON.parse(exported.stdout)).toMatchObject({ output: join(out, 'scored.mp4'), format: 'mp4', durationSeconds: 5.1, loudnessTarget: -16 });
+    expect(JSON.parse(exported.stdout)).toMatchObject({
+      output: join(out, 'scored.mp4'),
+      format: 'mp4',
+      durationSeconds: 5.1,
+      loudnessTarget: -16,
+    });
     expect(exported.stderr).toMatch(/encode +\[/);
-    expect(await durations(join(out, 'scored.mp4'))).toEqual([['video', '5.100000'], ['audio', '5.100000']]);
+    expect(await durations(join(out, 'scored.mp4'))).toEqual([
+      ['video', '5.100000'],
+      ['audio', '5.100000'],
+    ]);
     expect(readdirSync(out)).toEqual(['scored.mp4']);
   });
 
   it('projects prints a readable list', async () => {
     const r = await cli(['projects', '--library', library]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain(`${ids.untaken}  untaken  5.10 s  1 window(s), 0 take(s), 0/1 window(s) with a selected take\n    ${join(root, 'untaken.mp4')}\n`);
-    expect(r.stdout).toContain(`${ids.main}  vidmuse-sample  5.10 s  ${windowCount} window(s), ${windowCount + 2} take(s), ${windowCount}/${windowCount}`);
+    expect(r.stdout).toContain(
+      `${ids.untaken}  untaken  5.10 s  1 window(s), 0 take(s), 0/1 window(s) with a selected take\n    ${join(root, 'untaken.mp4')}\n`,
+    );
+    expect(r.stdout).toContain(
+      `${ids.main}  vidmuse-sample  5.10 s  ${windowCount} window(s), ${windowCount + 2} take(s), ${windowCount}/${windowCount}`,
+    );
     expect(r.stdout).toContain(`${join(root, 'gone.mp4')} [video missing]`);
   });
 
   it('stops generating on Ctrl-C: exit 1, no take recorded, no temporary file left', async () => {
     const { code, stderr } = await interruptWhileDecoding(['generate', ids.untaken, '--library', library]);
     expect([code, stderr]).toEqual([1, expect.stringContaining('error: Cancelled')]);
-    const listed = JSON.parse((await cli(['projects', '--json', '--library', library])).stdout) as ProjectListing[];
+    const listed = JSON.parse(
+      (await cli(['projects', '--json', '--library', library])).stdout,
+    ) as ProjectListing[];
     expect(listed.find((p) => p.id === ids.untaken)).toMatchObject({ takeCount: 0 });
     expect(readdirSync(join(library, 'files', 'tmp'))).toEqual([]);
   });
@@ -116,7 +187,10 @@ describe('library commands', () => {
       return write(chunk);
     });
     try {
-      const run = exportCommand.run([ids.main, '-o', join(out, 'cut.mp4'), '--library', library], abort.signal);
+      const run = exportCommand.run(
+        [ids.main, '-o', join(out, 'cut.mp4'), '--library', library],
+        abort.signal,
+      );
       await expect(run).rejects.toThrow('Cancelled');
     } finally {
       spy.mockRestore();
@@ -126,10 +200,26 @@ describe('library commands', () => {
   });
 
   it.each([
-    ['an unknown project', ['export', 'no-such-project', '-o', 'x.mp4'], 'No project "no-such-project" in the library'],
-    ['a window without a take', ['export', 'UNTAKEN', '-o', 'x.wav'], 'Window 1 has no take in project "untaken"'],
-    ['a missing video', ['export', 'MISSING', '-o', 'x.flac'], 'gone.mp4) is missing; move it back or relink'],
-    ['generate with an unknown project', ['generate', 'no-such-project'], 'No project "no-such-project" in the library'],
+    [
+      'an unknown project',
+      ['export', 'no-such-project', '-o', 'x.mp4'],
+      'No project "no-such-project" in the library',
+    ],
+    [
+      'a window without a take',
+      ['export', 'UNTAKEN', '-o', 'x.wav'],
+      'Window 1 has no take in project "untaken"',
+    ],
+    [
+      'a missing video',
+      ['export', 'MISSING', '-o', 'x.flac'],
+      'gone.mp4) is missing; move it back or relink',
+    ],
+    [
+      'generate with an unknown project',
+      ['generate', 'no-such-project'],
+      'No project "no-such-project" in the library',
+    ],
     ['a window number past the end', ['generate', 'UNTAKEN', '--window', '99'], 'there is no window 99'],
   ])('fails with exit 1 and a clear message on %s, writing nothing', async (_, args, message) => {
     const out = tempDir('library-cli-out');

@@ -14,7 +14,9 @@ let model = '';
 let cache = '';
 
 /** Runs `npm run cli -- score ...` as a user would (tsx entry) and returns exit code and output. */
-async function score(...args: (string | Record<string, string>)[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function score(
+  ...args: (string | Record<string, string>)[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
   const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
   const env = { ...process.env, ...(args.find((a) => typeof a === 'object') ?? {}) };
   const argv = args.filter((a): a is string => typeof a === 'string');
@@ -28,8 +30,17 @@ async function score(...args: (string | Record<string, string>)[]): Promise<{ co
 }
 
 async function probe(file: string): Promise<{ codec_type: string; codec_name: string; duration: string }[]> {
-  const { stdout } = await run('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type,codec_name,duration', '-of', 'json', file]);
-  return (JSON.parse(stdout) as { streams: { codec_type: string; codec_name: string; duration: string }[] }).streams;
+  const { stdout } = await run('ffprobe', [
+    '-v',
+    'error',
+    '-show_entries',
+    'stream=codec_type,codec_name,duration',
+    '-of',
+    'json',
+    file,
+  ]);
+  return (JSON.parse(stdout) as { streams: { codec_type: string; codec_name: string; duration: string }[] })
+    .streams;
 }
 
 beforeAll(async () => {
@@ -38,8 +49,21 @@ beforeAll(async () => {
   testVideo(join(media, 'long.mp4'), 95, '64x48', 5);
   ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', join(media, 'audio.m4a'));
   ffmpeg('-f', 'lavfi', '-i', 'color=gray:s=9000x16:d=0.2', '-c:v', 'ffv1', join(media, 'huge.mkv'));
-  const vfr = 'color=red:s=32x32:r=10:d=2,settb=1/1000[a];color=blue:s=32x32:r=25:d=2,settb=1/1000[b];[a][b]concat=n=2:v=1:a=0,format=yuv420p';
-  ffmpeg('-f', 'lavfi', '-i', vfr, '-fps_mode', 'vfr', '-enc_time_base', '1/1000', '-c:v', 'libx264', join(media, 'vfr.mp4'));
+  const vfr =
+    'color=red:s=32x32:r=10:d=2,settb=1/1000[a];color=blue:s=32x32:r=25:d=2,settb=1/1000[b];[a][b]concat=n=2:v=1:a=0,format=yuv420p';
+  ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    vfr,
+    '-fps_mode',
+    'vfr',
+    '-enc_time_base',
+    '1/1000',
+    '-c:v',
+    'libx264',
+    join(media, 'vfr.mp4'),
+  );
   writeFileSync(join(media, 'empty.mp4'), Buffer.alloc(0));
   writeFileSync(join(media, 'text.mp4'), 'not a video');
   cpSync(SAMPLE, join(media, 'truncated.mp4'));
@@ -49,10 +73,27 @@ beforeAll(async () => {
 describe('score', () => {
   it('writes the sample as an mp4 with its video stream and a soundtrack exactly as long as the video', async () => {
     const out = tempDir('score-out');
-    const r = await score(SAMPLE, '-o', join(out, 'out.mp4'), '--model', model, '--cache', cache, '--seed', '3', '--json');
+    const r = await score(
+      SAMPLE,
+      '-o',
+      join(out, 'out.mp4'),
+      '--model',
+      model,
+      '--cache',
+      cache,
+      '--seed',
+      '3',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
-    expect(summary).toMatchObject({ format: 'mp4', musicSamples: 163200, musicSampleRate: 32000, videoCopied: true, seed: 3 });
+    expect(summary).toMatchObject({
+      format: 'mp4',
+      musicSamples: 163200,
+      musicSampleRate: 32000,
+      videoCopied: true,
+      seed: 3,
+    });
     expect(summary.windows).toEqual([{ start: 0, end: 163200, startSeconds: 0, endSeconds: 5.1 }]);
     const streams = await probe(join(out, 'out.mp4'));
     expect(streams.map((s) => [s.codec_type, s.codec_name, s.duration])).toEqual([
@@ -67,18 +108,41 @@ describe('score', () => {
     const out = tempDir('score-out');
     const r = await score(SAMPLE, '-o', 'shipped.mp4', '--cache', cache, '--json', { INIT_CWD: out });
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout)).toMatchObject({ output: join(out, 'shipped.mp4'), model: expect.stringMatching(/resources\/models\/tiny-untrained$/) });
-    expect((await probe(join(out, 'shipped.mp4'))).map((s) => [s.codec_type, s.duration])).toEqual([['video', '5.100000'], ['audio', '5.100000']]);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      output: join(out, 'shipped.mp4'),
+      model: expect.stringMatching(/resources\/models\/tiny-untrained$/),
+    });
+    expect((await probe(join(out, 'shipped.mp4'))).map((s) => [s.codec_type, s.duration])).toEqual([
+      ['video', '5.100000'],
+      ['audio', '5.100000'],
+    ]);
   });
 
   it('scores a 95 s video through four crossfaded windows into a WAV of exactly 95 s', async () => {
     const out = tempDir('score-out');
-    const r = await score(join(media, 'long.mp4'), '-o', join(out, 'music.wav'), '--model', model, '--cache', cache,
-      '--window', '30', '--overlap', '2', '--threads', '1', '--json');
+    const r = await score(
+      join(media, 'long.mp4'),
+      '-o',
+      join(out, 'music.wav'),
+      '--model',
+      model,
+      '--cache',
+      cache,
+      '--window',
+      '30',
+      '--overlap',
+      '2',
+      '--threads',
+      '1',
+      '--json',
+    );
     expect(r.code).toBe(0);
     const summary = JSON.parse(r.stdout);
     expect(summary.windows.map((w: { start: number; end: number }) => [w.start, w.end])).toEqual([
-      [0, 960000], [896000, 1856000], [1792000, 2752000], [2688000, 3040000],
+      [0, 960000],
+      [896000, 1856000],
+      [1792000, 2752000],
+      [2688000, 3040000],
     ]);
     expect(summary.outputSamples).toBe(95 * summary.outputSampleRate);
     expect((await probe(join(out, 'music.wav'))).map((s) => s.codec_type)).toEqual(['audio']);
@@ -86,7 +150,16 @@ describe('score', () => {
 
   it('scores variable frame rate video', async () => {
     const out = tempDir('score-out');
-    const r = await score(join(media, 'vfr.mp4'), '-o', join(out, 'vfr.flac'), '--model', model, '--cache', cache, '--json');
+    const r = await score(
+      join(media, 'vfr.mp4'),
+      '-o',
+      join(out, 'vfr.flac'),
+      '--model',
+      model,
+      '--cache',
+      cache,
+      '--json',
+    );
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout).musicSamples).toBe(129920);
   });
@@ -111,7 +184,16 @@ describe('score on bad input', () => {
 
   it('stops on Ctrl-C during generation and leaves no output', async () => {
     const out = tempDir('score-out');
-    const { code, stderr } = await interruptWhileDecoding(['score', join(media, 'long.mp4'), '-o', join(out, 'x.mp4'), '--model', model, '--cache', cache]);
+    const { code, stderr } = await interruptWhileDecoding([
+      'score',
+      join(media, 'long.mp4'),
+      '-o',
+      join(out, 'x.mp4'),
+      '--model',
+      model,
+      '--cache',
+      cache,
+    ]);
     expect(code).toBe(1);
     expect(stderr).toContain('error: Cancelled');
     expect(readdirSync(out)).toEqual([]);
@@ -119,7 +201,15 @@ describe('score on bad input', () => {
 
   it('names a missing or corrupt bundle and writes nothing', async () => {
     const out = tempDir('score-out');
-    const missing = await score(SAMPLE, '-o', join(out, 'out.mp4'), '--model', join(out, 'nope'), '--cache', cache);
+    const missing = await score(
+      SAMPLE,
+      '-o',
+      join(out, 'out.mp4'),
+      '--model',
+      join(out, 'nope'),
+      '--cache',
+      cache,
+    );
     expect([missing.code, missing.stderr]).toEqual([1, expect.stringContaining('model.json')]);
     const corrupt = join(tempDir('corrupt-bundle'), 'tiny');
     cpSync(model, corrupt, { recursive: true });

@@ -19,7 +19,10 @@ export interface TestBrowser {
 export const ARTIFACTS = path.resolve('test-artifacts/e2e');
 
 /** Starts Chromium headless with the flags that work on these machines and opens `url`. */
-export async function openBrowser(url: string, viewport = { width: 1280, height: 720 }): Promise<TestBrowser> {
+export async function openBrowser(
+  url: string,
+  viewport = { width: 1280, height: 720 },
+): Promise<TestBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'vidmuse-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',

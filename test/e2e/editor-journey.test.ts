@@ -39,8 +39,12 @@ describe('scoring the sample video from start to export', () => {
     const { page } = s;
     await page.keyboard.press('Home');
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => Number(document.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')) > -60);
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 4, undefined, { polling: 100 });
+    await page.waitForFunction(
+      () => Number(document.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')) > -60,
+    );
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 4, undefined, {
+      polling: 100,
+    });
     const drift = Number(await page.getByTestId('sync').getAttribute('data-drift-ms'));
     const relocks = Number(await page.getByTestId('sync').getAttribute('data-relocks'));
     expect(Math.abs(drift)).toBeLessThan(1000 / 30);
@@ -48,7 +52,9 @@ describe('scoring the sample video from start to export', () => {
     expect(relocks).toBeLessThanOrEqual(1);
     await snap(page, 'journey-04-playing');
     await page.getByRole('button', { name: 'Mute music' }).click();
-    await page.waitForFunction(() => Number(document.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')) <= -60);
+    await page.waitForFunction(
+      () => Number(document.querySelector('[role="meter"]')?.getAttribute('aria-valuenow')) <= -60,
+    );
     await page.getByRole('button', { name: 'Mute music' }).click();
     await page.keyboard.press('Space');
     await page.waitForFunction(() => document.querySelector('video')?.paused === true);
@@ -68,9 +74,13 @@ describe('scoring the sample video from start to export', () => {
   it('switches between the takes of window 2 with the number keys', async () => {
     const { page } = s;
     await page.keyboard.press('1');
-    await page.waitForFunction(() => document.querySelector('[data-testid="window-1"]')?.textContent?.includes('take 1/2'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="window-1"]')?.textContent?.includes('take 1/2'),
+    );
     await page.keyboard.press('2');
-    await page.waitForFunction(() => document.querySelector('[data-testid="window-1"]')?.textContent?.includes('take 2/2'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="window-1"]')?.textContent?.includes('take 2/2'),
+    );
     expect(await page.getByTestId('take-2').getAttribute('class')).toMatch(/selected/);
     await snap(page, 'journey-06-switched-take');
   });
@@ -104,7 +114,15 @@ describe('scoring the sample video from start to export', () => {
     await page.getByTestId('export-done').waitFor({ timeout: 110_000 });
     await snap(page, 'journey-09-exported');
     expect(existsSync(out)).toBe(true);
-    const streams = execFileSync('ffprobe', ['-v', 'error', '-show_entries', 'stream=codec_type', '-of', 'csv=p=0', out]).toString();
+    const streams = execFileSync('ffprobe', [
+      '-v',
+      'error',
+      '-show_entries',
+      'stream=codec_type',
+      '-of',
+      'csv=p=0',
+      out,
+    ]).toString();
     expect(streams.split(/\s+/).filter(Boolean).sort()).toEqual(['audio', 'video']);
     expect(s.errors).toEqual([]);
   });

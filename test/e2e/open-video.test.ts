@@ -75,7 +75,9 @@ describe('opening a video in the editor', () => {
     expect(await page.getByTestId('timecode').textContent()).toMatch(/^0:00\.066/);
     await page.keyboard.press('l');
     await page.keyboard.press('l');
-    await page.waitForFunction(() => document.querySelector('video')?.playbackRate === 2 && !document.querySelector('video')?.paused);
+    await page.waitForFunction(
+      () => document.querySelector('video')?.playbackRate === 2 && !document.querySelector('video')?.paused,
+    );
     await page.keyboard.press('k');
     await page.waitForFunction(() => document.querySelector('video')?.paused === true);
     await page.keyboard.press('Shift+ArrowRight');

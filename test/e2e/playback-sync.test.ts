@@ -22,7 +22,23 @@ describe('playback sync over a minute', () => {
     s = await startSession('sync');
     video = path.join(s.dir, 'minute.mp4');
     // Real media made by ffmpeg: one minute (plus a margin) of the testsrc2 pattern at 30 fps.
-    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc2=size=640x360:rate=30', '-t', '62', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', video]);
+    execFileSync('ffmpeg', [
+      '-v',
+      'error',
+      '-f',
+      'lavfi',
+      '-i',
+      'testsrc2=size=640x360:rate=30',
+      '-t',
+      '62',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'ultrafast',
+      '-pix_fmt',
+      'yuv420p',
+      video,
+    ]);
     await s.page.getByRole('button', { name: 'Open video by path…' }).click();
     await s.page.getByLabel('Video file path').fill(video);
     await s.page.getByRole('button', { name: 'Open', exact: true }).click();
@@ -50,13 +66,19 @@ describe('playback sync over a minute', () => {
     });
     await page.keyboard.press('Home');
     await page.keyboard.press('Space');
-    await page.waitForFunction(() => document.querySelector('video')?.ended === true, undefined, { timeout: 120_000, polling: 500 });
+    await page.waitForFunction(() => document.querySelector('video')?.ended === true, undefined, {
+      timeout: 120_000,
+      polling: 500,
+    });
     await snap(page, 'sync-01-played-a-minute');
     const drift = await page.evaluate(() => window.__drift ?? []);
     const relocks = await page.evaluate(() => window.__relocks ?? -1);
     mkdirSync(ARTIFACTS, { recursive: true });
     const maxMs = Math.max(...drift.map(Math.abs));
-    writeFileSync(path.join(ARTIFACTS, 'sync.json'), JSON.stringify({ samples: drift.length, maxDriftMs: maxMs, relocks }, null, 1));
+    writeFileSync(
+      path.join(ARTIFACTS, 'sync.json'),
+      JSON.stringify({ samples: drift.length, maxDriftMs: maxMs, relocks }, null, 1),
+    );
     expect(drift.length).toBeGreaterThan(60 * 20);
     expect(maxMs).toBeLessThan(1000 / 30);
   }, 180_000);

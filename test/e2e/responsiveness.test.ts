@@ -25,7 +25,10 @@ async function trace(cdp: CDPSession, during: () => Promise<void>): Promise<Trac
   const events: TraceEvent[] = [];
   cdp.on('Tracing.dataCollected', (d) => events.push(...(d.value as unknown as TraceEvent[])));
   const complete = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline', transferMode: 'ReportEvents' });
+  await cdp.send('Tracing.start', {
+    categories: 'devtools.timeline,disabled-by-default-devtools.timeline',
+    transferMode: 'ReportEvents',
+  });
   await during();
   await cdp.send('Tracing.end');
   await complete;
@@ -34,7 +37,11 @@ async function trace(cdp: CDPSession, during: () => Promise<void>): Promise<Trac
 
 /** Main-thread tasks of the renderer: [wall ms, CPU ms]. */
 function mainThreadTasks(events: TraceEvent[]): [number, number][] {
-  const main = new Set(events.filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain').map((e) => `${e.pid}:${e.tid}`));
+  const main = new Set(
+    events
+      .filter((e) => e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
+      .map((e) => `${e.pid}:${e.tid}`),
+  );
   return events
     .filter((e) => e.name === 'RunTask' && e.ph === 'X' && main.has(`${e.pid}:${e.tid}`))
     .map((e) => [(e.dur ?? 0) / 1000, (e.tdur ?? e.dur ?? 0) / 1000]);
@@ -56,7 +63,9 @@ describe('renderer responsiveness during generation', () => {
     await page.evaluate(() => {
       const w = window as Window & { __longTasks?: number[][] };
       w.__longTasks = [];
-      new PerformanceObserver((list) => list.getEntries().forEach((e) => w.__longTasks?.push([e.startTime, e.duration]))).observe({ type: 'longtask' });
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => w.__longTasks?.push([e.startTime, e.duration])),
+      ).observe({ type: 'longtask' });
     });
     const cdp = await page.context().newCDPSession(page);
     let window0 = 0;
@@ -76,13 +85,18 @@ describe('renderer responsiveness during generation', () => {
       window1 = await page.evaluate(() => performance.now());
     });
     const tasks = mainThreadTasks(events);
-    const all = await page.evaluate(() => (window as Window & { __longTasks?: number[][] }).__longTasks ?? []);
+    const all = await page.evaluate(
+      () => (window as Window & { __longTasks?: number[][] }).__longTasks ?? [],
+    );
     // Wall-clock long tasks while generating, for the record: on a 2-core machine they are mostly the time the
     // renderer waited for a core the model was using, which the CPU-time check tells apart.
     const wallLongTasks = all.filter(([t]) => t >= window0 && t <= window1).map(([, d]) => d);
     mkdirSync(ARTIFACTS, { recursive: true });
     const longest = [...tasks].sort((a, b) => b[1] - a[1]).slice(0, 10);
-    writeFileSync(path.join(ARTIFACTS, 'responsiveness.json'), JSON.stringify({ tasks: tasks.length, longestCpuMs: longest, wallLongTasksMs: wallLongTasks }, null, 1));
+    writeFileSync(
+      path.join(ARTIFACTS, 'responsiveness.json'),
+      JSON.stringify({ tasks: tasks.length, longestCpuMs: longest, wallLongTasksMs: wallLongTasks }, null, 1),
+    );
     expect(tasks.length).toBeGreaterThan(100);
     expect(tasks.filter(([, cpu]) => cpu > 100)).toEqual([]);
   });

@@ -36,7 +36,9 @@ export async function startSession(name: string, generate = true): Promise<Sessi
 async function launch(name: string, generate: boolean, release: () => void): Promise<Session> {
   const dir = mkdtempSync(path.join(tmpdir(), `vidmuse-e2e-${name}-`));
   // The app's own adapter and editor settings: the real inference host in a worker thread, one core left to the UI.
-  const engine: InferenceGenerator | null = generate ? createInferenceGenerator(() => startWorkerHost(), path.join(dir, 'cache')) : null;
+  const engine: InferenceGenerator | null = generate
+    ? createInferenceGenerator(() => startWorkerHost(), path.join(dir, 'cache'))
+    : null;
   const bridge = await startBridgeForTest({
     libraryDir: path.join(dir, 'library'),
     ...(engine ? { generator: engine.generator } : {}),
@@ -85,7 +87,12 @@ export async function waitForAllTakes(s: Session, windows: number): Promise<void
   await s.page.waitForFunction(
     (n) => {
       const blocks = [...document.querySelectorAll('[data-testid^="window-"]')];
-      return blocks.length === n && blocks.every((b) => /take \d+\/\d+/.test(b.textContent ?? '') && !b.querySelector('[role="progressbar"]'));
+      return (
+        blocks.length === n &&
+        blocks.every(
+          (b) => /take \d+\/\d+/.test(b.textContent ?? '') && !b.querySelector('[role="progressbar"]'),
+        )
+      );
     },
     windows,
     { timeout: 110_000, polling: 250 },

@@ -5,7 +5,8 @@ import { snap } from './browser';
 import { startGeneratedSession, waitForAllTakes } from './studio-session';
 import type { Session } from './studio-session';
 
-const takeCount = async (s: Session, i: number) => /\/(\d+)/.exec((await s.page.getByTestId(`window-${i}`).textContent()) ?? '')?.[1];
+const takeCount = async (s: Session, i: number) =>
+  /\/(\d+)/.exec((await s.page.getByTestId(`window-${i}`).textContent()) ?? '')?.[1];
 
 describe('takes and jobs', () => {
   let s: Session;
@@ -39,7 +40,9 @@ describe('takes and jobs', () => {
   it('deletes a take, and brings it back with undo and removes it again with redo', async () => {
     const { page } = s;
     await page.getByRole('button', { name: 'Delete take 2' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="window-0"]')?.textContent?.includes('/1'));
+    await page.waitForFunction(() =>
+      document.querySelector('[data-testid="window-0"]')?.textContent?.includes('/1'),
+    );
     await snap(page, 'takes-02-deleted');
     await page.getByRole('button', { name: 'Undo' }).click();
     await page.getByTestId('take-2').waitFor();
@@ -74,7 +77,10 @@ describe('takes and jobs', () => {
     const { page } = s;
     await page.reload();
     await page.getByRole('heading', { name: 'Score a video with music' }).waitFor();
-    await page.getByRole('region', { name: 'Recent projects' }).getByRole('button', { name: /Desert ride/ }).click();
+    await page
+      .getByRole('region', { name: 'Recent projects' })
+      .getByRole('button', { name: /Desert ride/ })
+      .click();
     await page.getByTestId('meta-duration').waitFor();
     expect(await page.locator('[data-testid^="window-"]').count()).toBe(4);
     await snap(page, 'takes-04-reopened');

@@ -30,7 +30,9 @@ describe('editing on the timeline', () => {
     await page.getByText('2 windows').waitFor();
     await snap(page, 'timeline-01-segment-selected');
     await page.getByRole('button', { name: 'Regenerate segment' }).click();
-    await page.waitForFunction(() => /take \d\/2/.test(document.querySelector('[data-testid="window-1"]')?.textContent ?? ''));
+    await page.waitForFunction(() =>
+      /take \d\/2/.test(document.querySelector('[data-testid="window-1"]')?.textContent ?? ''),
+    );
     await waitForAllTakes(s, 4);
     const texts = await page.locator('[data-testid^="window-"]').allTextContents();
     expect(texts.map((t) => /\/(\d)/.exec(t)?.[1])).toEqual(['2', '2', '1', '1']);
@@ -47,7 +49,9 @@ describe('editing on the timeline', () => {
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -600);
     await page.keyboard.up('Control');
-    await page.waitForFunction(() => (document.querySelector('.tick.major span')?.textContent ?? '') !== '0:00.000');
+    await page.waitForFunction(
+      () => (document.querySelector('.tick.major span')?.textContent ?? '') !== '0:00.000',
+    );
     expect(await first()).not.toBe('0:00.000');
     await page.mouse.wheel(0, -20000);
     await page.waitForFunction(() => document.querySelector('.tick.major span')?.textContent === '0:00.000');
@@ -77,8 +81,12 @@ describe('editing on the timeline', () => {
     expect(await page.getByRole('button', { name: /Loop/ }).getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('Space');
     // Window 2 spans 1.5–3.5 s: playback reaches its end, then jumps back to its start.
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 3.2, undefined, { polling: 50 });
-    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 9) < 2.5, undefined, { polling: 50 });
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 0) > 3.2, undefined, {
+      polling: 50,
+    });
+    await page.waitForFunction(() => (document.querySelector('video')?.currentTime ?? 9) < 2.5, undefined, {
+      polling: 50,
+    });
     await page.keyboard.press('Space');
     await page.keyboard.press('o');
     expect(await page.getByRole('button', { name: /Loop/ }).getAttribute('aria-pressed')).toBe('false');
@@ -89,7 +97,8 @@ describe('editing on the timeline', () => {
     await page.keyboard.press('Shift+?');
     const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
     await dialog.waitFor();
-    for (const k of ['Space', 'J / K / L', 'Ctrl + Shift + Z', '1 – 9']) expect(await dialog.getByText(k, { exact: true }).count()).toBe(1);
+    for (const k of ['Space', 'J / K / L', 'Ctrl + Shift + Z', '1 – 9'])
+      expect(await dialog.getByText(k, { exact: true }).count()).toBe(1);
     await snap(page, 'timeline-04-help');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
@@ -127,8 +136,14 @@ describe('editing on the timeline', () => {
       [3840, 2160, 'timeline-09-3840x2160'],
     ] as const) {
       await page.setViewportSize({ width: w, height: h });
-      await page.waitForFunction((width) => (document.querySelector('[data-testid="timeline-lanes"]')?.clientWidth ?? 0) === width, w);
-      const overflow = await page.evaluate(() => [document.documentElement.scrollWidth > innerWidth, document.documentElement.scrollHeight > innerHeight]);
+      await page.waitForFunction(
+        (width) => (document.querySelector('[data-testid="timeline-lanes"]')?.clientWidth ?? 0) === width,
+        w,
+      );
+      const overflow = await page.evaluate(() => [
+        document.documentElement.scrollWidth > innerWidth,
+        document.documentElement.scrollHeight > innerHeight,
+      ]);
       expect(overflow).toEqual([false, false]);
       await snap(page, name);
     }

@@ -32,13 +32,32 @@ export interface SynthVideo {
 export function synthVideo(path: string, o: SynthVideo): string {
   const v = ['-f', 'lavfi', '-i', `testsrc2=s=${o.size ?? '320x240'}:r=${o.rate ?? 25}:d=${o.seconds}`];
   const a = o.audioRate ? ['-f', 'lavfi', '-i', `sine=f=440:r=${o.audioRate}:d=${o.seconds}`] : [];
-  const codecs = ['-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', ...(o.audioRate ? ['-c:a', 'aac'] : [])];
+  const codecs = [
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    ...(o.audioRate ? ['-c:a', 'aac'] : []),
+  ];
   ffmpeg([...v, ...a, ...codecs, ...(o.extra ?? []), path]);
   return path;
 }
 
 /** ffprobe's JSON for a file (format and streams). */
-export function ffprobeJson(path: string): { format: Record<string, string>; streams: Record<string, unknown>[] } {
-  const out = execFileSync('ffprobe', ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', path]);
+export function ffprobeJson(path: string): {
+  format: Record<string, string>;
+  streams: Record<string, unknown>[];
+} {
+  const out = execFileSync('ffprobe', [
+    '-v',
+    'error',
+    '-print_format',
+    'json',
+    '-show_format',
+    '-show_streams',
+    path,
+  ]);
   return JSON.parse(out.toString()) as { format: Record<string, string>; streams: Record<string, unknown>[] };
 }

@@ -6,7 +6,9 @@ import type { Transport } from '../../src/renderer/state/transport.svelte';
 
 function setup() {
   const log: string[] = [];
-  const selection = { setSegment: (a: number, b: number) => log.push(`segment ${a}-${b}`) } as unknown as Selection;
+  const selection = {
+    setSegment: (a: number, b: number) => log.push(`segment ${a}-${b}`),
+  } as unknown as Selection;
   const transport = { seek: (s: number) => log.push(`seek ${s}`) } as unknown as Transport;
   return { log, gesture: new LaneGesture(selection, transport) };
 }

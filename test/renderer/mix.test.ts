@@ -33,8 +33,14 @@ function plan(curves: SeamCurve[], lengths: number[]) {
 
 describe('renderer mix', () => {
   it('centres each crossfade in its overlap', () => {
-    expect(fadeRange({ start: 48000, end: 64000, lengthSamples: 6401, curve: 'linear' })).toEqual({ from: 52799, to: 59200 });
-    expect(fadeRange({ start: 48000, end: 64000, lengthSamples: 99999, curve: 'linear' })).toEqual({ from: 48000, to: 64000 });
+    expect(fadeRange({ start: 48000, end: 64000, lengthSamples: 6401, curve: 'linear' })).toEqual({
+      from: 52799,
+      to: 59200,
+    });
+    expect(fadeRange({ start: 48000, end: 64000, lengthSamples: 99999, curve: 'linear' })).toEqual({
+      from: 48000,
+      to: 64000,
+    });
   });
 
   it('silences a window outside its seams and keeps it at unity between them', () => {

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { SHORTCUT_HELP, isTypingTarget, shortcutFor } from '../../src/renderer/lib/shortcuts';
 import type { KeyLike } from '../../src/renderer/lib/shortcuts';
 
-const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
+const key = (k: string, mods: Partial<KeyLike> = {}): KeyLike => ({
+  key: k,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods,
+});
 
 describe('keyboard shortcuts', () => {
   it('maps transport keys: space, J/K/L, arrows, Home/End', () => {
@@ -41,7 +48,8 @@ describe('keyboard shortcuts', () => {
   });
 
   it('leaves text fields to typing but not buttons, sliders or checkboxes', () => {
-    const el = (tagName: string, type = '') => ({ tagName, type, isContentEditable: false }) as unknown as EventTarget;
+    const el = (tagName: string, type = '') =>
+      ({ tagName, type, isContentEditable: false }) as unknown as EventTarget;
     expect(isTypingTarget(el('INPUT', 'text'))).toBe(true);
     expect(isTypingTarget(el('INPUT', 'number'))).toBe(true);
     expect(isTypingTarget(el('TEXTAREA'))).toBe(true);
@@ -53,6 +61,7 @@ describe('keyboard shortcuts', () => {
 
   it('lists every shortcut family in the help overlay', () => {
     const keys = SHORTCUT_HELP.map((r) => r.keys).join(' ');
-    for (const k of ['Space', 'J / K / L', 'R', '1 – 9', 'Ctrl + Z', 'Ctrl + Shift + Z', '?']) expect(keys).toContain(k);
+    for (const k of ['Space', 'J / K / L', 'R', '1 – 9', 'Ctrl + Z', 'Ctrl + Shift + Z', '?'])
+      expect(keys).toContain(k);
   });
 });

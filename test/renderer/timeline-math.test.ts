@@ -65,7 +65,9 @@ describe('timeline geometry', () => {
     expect(majorStepMs(32, 32000)).toBe(100);
     const ticks = rulerTicks({ ...view, scroll: 0, samplesPerPixel: 320 }, 32000);
     const majors = ticks.filter((t) => t.major);
-    expect(majors.map((t) => t.sample)).toEqual([0, 32000, 64000, 96000, 128000, 160000, 192000, 224000, 256000, 288000, 320000]);
+    expect(majors.map((t) => t.sample)).toEqual([
+      0, 32000, 64000, 96000, 128000, 160000, 192000, 224000, 256000, 288000, 320000,
+    ]);
     expect(ticks.length).toBe(51);
   });
 

@@ -14,13 +14,17 @@ export const generateCommand: Command = {
   usage: `generate <project-id> [--window N ...] ${LIBRARY_USAGE} [--json]`,
   async run(args, signal) {
     const { values: v, positionals } = parseArgs({
-      args, strict: true, allowPositionals: true,
+      args,
+      strict: true,
+      allowPositionals: true,
       options: { ...LIBRARY_OPTIONS, window: { type: 'string', multiple: true }, json: { type: 'boolean' } },
     });
-    if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one project id' : 'no project id given');
+    if (positionals.length !== 1)
+      throw new UsageError(positionals.length ? 'give exactly one project id' : 'no project id given');
     const numbers = (v.window ?? []).map((w) => {
       const n = Number(w);
-      if (w.trim() === '' || !Number.isSafeInteger(n) || n < 1) throw new UsageError(`--window takes a window number from 1, got "${w}"`);
+      if (w.trim() === '' || !Number.isSafeInteger(n) || n < 1)
+        throw new UsageError(`--window takes a window number from 1, got "${w}"`);
       return n;
     });
     const lib = libraryArgs(v);
@@ -30,7 +34,10 @@ export const generateCommand: Command = {
       const wanted = windowIndices(state, numbers);
       const bar = new ProgressBar(process.stderr, 'count');
       const jobs = await followJobs(
-        studio, async () => (await studio['generate.windows']({ projectId: state.id, windowIndices: wanted })).jobIds, signal, bar,
+        studio,
+        async () => (await studio['generate.windows']({ projectId: state.id, windowIndices: wanted })).jobIds,
+        signal,
+        bar,
         (_, i) => `window ${(wanted?.[i] ?? i) + 1} of ${state.windows.length}`,
       );
       throwIfFailed(jobs, (_, i) => `window ${(wanted?.[i] ?? i) + 1} of project "${state.name}"`);
@@ -38,15 +45,33 @@ export const generateCommand: Command = {
       const takes = jobs.map((j, i) => {
         const w = after.windows[wanted?.[i] ?? i]!;
         const t = w.takes.find((x) => x.id === j.result);
-        return { window: w.index + 1, takeId: j.result, seed: t?.params.seed ?? null, selected: w.selectedTakeId === j.result, lengthSamples: t?.lengthSamples ?? 0 };
+        return {
+          window: w.index + 1,
+          takeId: j.result,
+          seed: t?.params.seed ?? null,
+          selected: w.selectedTakeId === j.result,
+          lengthSamples: t?.lengthSamples ?? 0,
+        };
       });
-      return { project: state.id, name: state.name, bundleId: state.bundleId, takes, elapsedSeconds: (Date.now() - started) / 1000 };
+      return {
+        project: state.id,
+        name: state.name,
+        bundleId: state.bundleId,
+        takes,
+        elapsedSeconds: (Date.now() - started) / 1000,
+      };
     });
-    process.stdout.write(v.json ? `${JSON.stringify(summary)}\n` : [
-      ...summary.takes.map((t) => `window ${t.window}: take ${t.takeId} (seed ${t.seed})${t.selected ? ', selected' : ''}`),
-      `${summary.takes.length} take(s) for project "${summary.name}" with ${summary.bundleId}; ${summary.elapsedSeconds.toFixed(1)} s in all`,
-      '',
-    ].join('\n'));
+    process.stdout.write(
+      v.json
+        ? `${JSON.stringify(summary)}\n`
+        : [
+            ...summary.takes.map(
+              (t) => `window ${t.window}: take ${t.takeId} (seed ${t.seed})${t.selected ? ', selected' : ''}`,
+            ),
+            `${summary.takes.length} take(s) for project "${summary.name}" with ${summary.bundleId}; ${summary.elapsedSeconds.toFixed(1)} s in all`,
+            '',
+          ].join('\n'),
+    );
     return 0;
   },
 };
@@ -55,6 +80,10 @@ export const generateCommand: Command = {
 function windowIndices(s: ProjectState, numbers: number[]): number[] | null {
   if (numbers.length === 0) return null;
   const bad = numbers.find((n) => n > s.windows.length);
-  if (bad !== undefined) throw new AppError('invalid-input', `Project "${s.name}" has ${s.windows.length} window(s); there is no window ${bad}.`);
+  if (bad !== undefined)
+    throw new AppError(
+      'invalid-input',
+      `Project "${s.name}" has ${s.windows.length} window(s); there is no window ${bad}.`,
+    );
   return [...new Set(numbers)].map((n) => n - 1);
 }

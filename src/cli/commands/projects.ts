@@ -12,7 +12,13 @@ export interface ProjectListing extends ProjectSummary {
   openElsewhere: boolean;
   missingVideo: boolean;
   changedVideo: boolean;
-  windows: { number: number; startSeconds: number; endSeconds: number; selectedTakeId: string | null; takes: TakeListing[] }[];
+  windows: {
+    number: number;
+    startSeconds: number;
+    endSeconds: number;
+    selectedTakeId: string | null;
+    takes: TakeListing[];
+  }[];
   takeCount: number;
   selectedCount: number;
 }
@@ -28,10 +34,15 @@ interface TakeListing {
 
 /** The projects command. */
 export const projectsCommand: Command = {
-  summary: 'list the projects of the library (the editor\'s recent projects) with their windows and takes',
+  summary: "list the projects of the library (the editor's recent projects) with their windows and takes",
   usage: `projects ${LIBRARY_USAGE} [--json]`,
   async run(args) {
-    const { values, positionals } = parseArgs({ args, strict: true, allowPositionals: true, options: { ...LIBRARY_OPTIONS, json: { type: 'boolean' } } });
+    const { values, positionals } = parseArgs({
+      args,
+      strict: true,
+      allowPositionals: true,
+      options: { ...LIBRARY_OPTIONS, json: { type: 'boolean' } },
+    });
     if (positionals.length) throw new UsageError(`unexpected argument "${positionals[0]}"`);
     const lib = libraryArgs(values);
     const list = await withStudio(lib, false, (studio) => listProjects(studio));
@@ -50,7 +61,15 @@ export async function listProjects(studio: Studio): Promise<ProjectListing[]> {
       out.push(listing(p, await studio['project.open']({ projectId: p.id })));
     } catch (e) {
       if (!(e instanceof AppError && e.code === 'locked')) throw e;
-      out.push({ ...p, openElsewhere: true, missingVideo: false, changedVideo: false, windows: [], takeCount: 0, selectedCount: 0 });
+      out.push({
+        ...p,
+        openElsewhere: true,
+        missingVideo: false,
+        changedVideo: false,
+        windows: [],
+        takeCount: 0,
+        selectedCount: 0,
+      });
     }
   }
   return out.reverse();
@@ -59,12 +78,27 @@ export async function listProjects(studio: Studio): Promise<ProjectListing[]> {
 function listing(p: ProjectSummary, s: ProjectState): ProjectListing {
   const sec = (n: number): number => n / s.sampleRate;
   const windows = s.windows.map((w) => ({
-    number: w.index + 1, startSeconds: sec(w.start), endSeconds: sec(w.end), selectedTakeId: w.selectedTakeId,
-    takes: w.takes.map((t) => ({ id: t.id, seed: t.params.seed, bundleId: t.bundleId, createdAt: t.createdAt, starred: t.starred })),
+    number: w.index + 1,
+    startSeconds: sec(w.start),
+    endSeconds: sec(w.end),
+    selectedTakeId: w.selectedTakeId,
+    takes: w.takes.map((t) => ({
+      id: t.id,
+      seed: t.params.seed,
+      bundleId: t.bundleId,
+      createdAt: t.createdAt,
+      starred: t.starred,
+    })),
   }));
   return {
-    ...p, name: s.name, openElsewhere: false, missingVideo: s.media.missing, changedVideo: s.media.changed, windows,
-    takeCount: windows.reduce((n, w) => n + w.takes.length, 0), selectedCount: windows.filter((w) => w.selectedTakeId).length,
+    ...p,
+    name: s.name,
+    openElsewhere: false,
+    missingVideo: s.media.missing,
+    changedVideo: s.media.changed,
+    windows,
+    takeCount: windows.reduce((n, w) => n + w.takes.length, 0),
+    selectedCount: windows.filter((w) => w.selectedTakeId).length,
   };
 }
 

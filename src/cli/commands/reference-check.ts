@@ -11,13 +11,18 @@ export const referenceCheckCommand: Command = {
   usage: 'reference-check <fixture-dir> [--keep-bundle <dir>] [--fp16] [--json]',
   async run(args, signal) {
     const { values, positionals } = parseArgs({
-      args, strict: true, allowPositionals: true,
+      args,
+      strict: true,
+      allowPositionals: true,
       options: { 'keep-bundle': { type: 'string' }, json: { type: 'boolean' }, fp16: { type: 'boolean' } },
     });
     if (positionals.length !== 1) throw new UsageError('give exactly one fixture folder');
     const bar = new ProgressBar();
     const results = await runReferenceCheck(positionals[0], {
-      signal, onProgress: (p) => bar.update(p), keepBundle: values['keep-bundle'], fp16: values.fp16 ?? false,
+      signal,
+      onProgress: (p) => bar.update(p),
+      keepBundle: values['keep-bundle'],
+      fp16: values.fp16 ?? false,
     });
     bar.done();
     process.stdout.write(`${values.json ? JSON.stringify(results, null, 1) : formatResults(results)}\n`);

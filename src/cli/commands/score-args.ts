@@ -34,41 +34,70 @@ export const SCORE_USAGE =
   '[--top-k K] [--top-p P] [--cfg C] [--ep cpu|cuda|dml|coreml] [--threads N] [--precision auto|fp32|q8|q4] [--cache DIR] [--json]';
 
 /** The bundle committed with the app, used when --model is not given. */
-export const DEFAULT_MODEL_DIR = fileURLToPath(new URL('../../../resources/models/tiny-untrained', import.meta.url));
+export const DEFAULT_MODEL_DIR = fileURLToPath(
+  new URL('../../../resources/models/tiny-untrained', import.meta.url),
+);
 
-const number = (v: string | undefined, name: string, check: (n: number) => boolean, want: string): number | undefined => {
+const number = (
+  v: string | undefined,
+  name: string,
+  check: (n: number) => boolean,
+  want: string,
+): number | undefined => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (v.trim() === '' || !Number.isFinite(n) || !check(n)) throw new UsageError(`--${name} must be ${want}, got "${v}"`);
+  if (v.trim() === '' || !Number.isFinite(n) || !check(n))
+    throw new UsageError(`--${name} must be ${want}, got "${v}"`);
   return n;
 };
 
 /** Parses `score` arguments; throws UsageError naming the bad option. */
 export function parseScoreArgs(args: string[]): ScoreArgs {
   const { values: v, positionals } = parseArgs({
-    args, strict: true, allowPositionals: true,
+    args,
+    strict: true,
+    allowPositionals: true,
     options: {
-      output: { type: 'string', short: 'o' }, model: { type: 'string' }, window: { type: 'string' }, overlap: { type: 'string' },
-      seed: { type: 'string' }, temperature: { type: 'string' }, 'top-k': { type: 'string' }, 'top-p': { type: 'string' },
-      cfg: { type: 'string' }, ep: { type: 'string' }, threads: { type: 'string' }, cache: { type: 'string' }, json: { type: 'boolean' },
+      output: { type: 'string', short: 'o' },
+      model: { type: 'string' },
+      window: { type: 'string' },
+      overlap: { type: 'string' },
+      seed: { type: 'string' },
+      temperature: { type: 'string' },
+      'top-k': { type: 'string' },
+      'top-p': { type: 'string' },
+      cfg: { type: 'string' },
+      ep: { type: 'string' },
+      threads: { type: 'string' },
+      cache: { type: 'string' },
+      json: { type: 'boolean' },
       precision: { type: 'string' },
     },
   });
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? 'give exactly one video' : 'no video given');
+  if (positionals.length !== 1)
+    throw new UsageError(positionals.length ? 'give exactly one video' : 'no video given');
   if (!v.output) throw new UsageError('-o <output> is required');
   const format = extname(v.output).slice(1).toLowerCase();
-  if (format !== 'mp4' && format !== 'wav' && format !== 'flac') throw new UsageError(`output must end in .mp4, .wav or .flac, got "${v.output}"`);
+  if (format !== 'mp4' && format !== 'wav' && format !== 'flac')
+    throw new UsageError(`output must end in .mp4, .wav or .flac, got "${v.output}"`);
   const ep = v.ep ?? 'auto';
-  if (!['auto', 'cpu', 'cuda', 'dml', 'coreml'].includes(ep)) throw new UsageError(`--ep must be cpu, cuda, dml or coreml, got "${ep}"`);
+  if (!['auto', 'cpu', 'cuda', 'dml', 'coreml'].includes(ep))
+    throw new UsageError(`--ep must be cpu, cuda, dml or coreml, got "${ep}"`);
   const precision = v.precision ?? 'auto';
-  if (!['auto', 'fp32', 'q8', 'q4'].includes(precision)) throw new UsageError(`--precision must be auto, fp32, q8 or q4, got "${precision}"`);
+  if (!['auto', 'fp32', 'q8', 'q4'].includes(precision))
+    throw new UsageError(`--precision must be auto, fp32, q8 or q4, got "${precision}"`);
   const int = (n: number): boolean => Number.isSafeInteger(n);
   // `npm run` starts in the package folder; paths on the command line are relative to where the user typed it.
   const here = (p: string): string => resolve(process.env.INIT_CWD ?? process.cwd(), p);
   return {
-    video: here(positionals[0]!), output: here(v.output), format, json: v.json ?? false,
+    video: here(positionals[0]!),
+    output: here(v.output),
+    format,
+    json: v.json ?? false,
     modelDir: v.model ? here(v.model) : DEFAULT_MODEL_DIR,
-    cacheDir: here(v.cache ?? process.env.VIDMUSE_CACHE_DIR ?? join(homedir(), '.cache', 'vidmuse-studio', 'features')),
+    cacheDir: here(
+      v.cache ?? process.env.VIDMUSE_CACHE_DIR ?? join(homedir(), '.cache', 'vidmuse-studio', 'features'),
+    ),
     windowSeconds: number(v.window, 'window', (n) => n > 0, 'a positive number of seconds'),
     overlapSeconds: number(v.overlap, 'overlap', (n) => n >= 0, 'a number of seconds ≥ 0'),
     seed: number(v.seed, 'seed', (n) => int(n) && n >= 0, 'a whole number ≥ 0') ?? 0,
@@ -76,7 +105,8 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     topK: number(v['top-k'], 'top-k', (n) => int(n) && n >= 0, 'a whole number ≥ 0'),
     topP: number(v['top-p'], 'top-p', (n) => n >= 0 && n <= 1, 'between 0 and 1'),
     cfg: number(v.cfg, 'cfg', (n) => n >= 0, 'a number ≥ 0'),
-    provider: ep as ScoreArgs['provider'], precision: precision as ScoreArgs['precision'],
+    provider: ep as ScoreArgs['provider'],
+    precision: precision as ScoreArgs['precision'],
     threads: number(v.threads, 'threads', (n) => int(n) && n >= 1, 'a whole number ≥ 1'),
   };
 }

@@ -13,7 +13,8 @@ import { parseScoreArgs, SCORE_USAGE } from './score-args';
 
 /** The score command. */
 export const scoreCommand: Command = {
-  summary: 'score a video with generated music: writes an mp4 with the new soundtrack, or the music as WAV/FLAC',
+  summary:
+    'score a video with generated music: writes an mp4 with the new soundtrack, or the music as WAV/FLAC',
   usage: SCORE_USAGE,
   async run(args, signal) {
     const a = parseScoreArgs(args);
@@ -22,7 +23,13 @@ export const scoreCommand: Command = {
     try {
       const scored = await runScore(a, signal, (p) => bar.update(p));
       const written = await exportVideo(
-        { videoPath: a.video, music: mixdown(mixdownPlanOf(scored)), musicSampleRate: scored.plan.sampleRate, format: a.format, outputPath: a.output },
+        {
+          videoPath: a.video,
+          music: mixdown(mixdownPlanOf(scored)),
+          musicSampleRate: scored.plan.sampleRate,
+          format: a.format,
+          outputPath: a.output,
+        },
         { signal, onProgress: (p) => bar.update(p) },
       );
       bar.done();
@@ -35,17 +42,27 @@ export const scoreCommand: Command = {
 };
 
 /** Runs the score job in a worker host and shuts the host down afterwards. */
-async function runScore(a: ScoreArgs, signal: AbortSignal, onProgress: (p: Parameters<ProgressBar['update']>[0]) => void): Promise<ScoreResult> {
+async function runScore(
+  a: ScoreArgs,
+  signal: AbortSignal,
+  onProgress: (p: Parameters<ProgressBar['update']>[0]) => void,
+): Promise<ScoreResult> {
   const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());
   try {
     const options = { provider: a.provider, intraOpThreads: a.threads, decoderVariant: a.precision };
-    return await client.run('score', {
-      engine: { modelDir: a.modelDir, cacheDir: a.cacheDir, options },
-      request: {
-        videoPath: a.video, windowSeconds: a.windowSeconds, overlapSeconds: a.overlapSeconds,
-        params: { seed: a.seed, temperature: a.temperature, topK: a.topK, topP: a.topP, cfgCoef: a.cfg },
+    return await client.run(
+      'score',
+      {
+        engine: { modelDir: a.modelDir, cacheDir: a.cacheDir, options },
+        request: {
+          videoPath: a.video,
+          windowSeconds: a.windowSeconds,
+          overlapSeconds: a.overlapSeconds,
+          params: { seed: a.seed, temperature: a.temperature, topK: a.topK, topP: a.topP, cfgCoef: a.cfg },
+        },
       },
-    }, { signal, onProgress });
+      { signal, onProgress },
+    );
   } finally {
     await client.dispose();
   }
@@ -54,20 +71,47 @@ async function runScore(a: ScoreArgs, signal: AbortSignal, onProgress: (p: Param
 /** Takes at their window starts, an equal-power crossfade over each whole overlap, no fades at the ends. */
 export function mixdownPlanOf(r: ScoreResult): MixdownPlan {
   const clips = r.takes.map((t) => ({ startSample: t.range.start, pcm: t.pcm }));
-  const seams = r.takes.slice(1).map((t, i) => ({ startSample: t.range.start, endSample: r.takes[i]!.range.end, curve: 'equal-power' as const }));
-  return { sampleRate: r.plan.sampleRate, totalSamples: r.plan.totalSamples, clips, seams, fadeInSamples: 0, fadeOutSamples: 0 };
+  const seams = r.takes.slice(1).map((t, i) => ({
+    startSample: t.range.start,
+    endSample: r.takes[i]!.range.end,
+    curve: 'equal-power' as const,
+  }));
+  return {
+    sampleRate: r.plan.sampleRate,
+    totalSamples: r.plan.totalSamples,
+    clips,
+    seams,
+    fadeInSamples: 0,
+    fadeOutSamples: 0,
+  };
 }
 
 /** The stdout summary: one JSON object with --json, else a few readable lines. */
 function formatSummary(a: ScoreArgs, r: ScoreResult, w: ExportResult, seconds: number): string {
   const sr = r.plan.sampleRate;
   const summary = {
-    output: w.outputPath, format: w.format, video: a.video, model: a.modelDir, provider: r.provider,
-    durationSeconds: r.plan.totalSamples / sr, musicSamples: r.plan.totalSamples, musicSampleRate: sr,
-    outputSamples: w.samples, outputSampleRate: w.sampleRate, videoCopied: w.videoCopied,
-    windows: r.plan.windows.map((x) => ({ start: x.start, end: x.end, startSeconds: x.start / sr, endSeconds: x.end / sr })),
-    overlapSeconds: r.plan.overlapSamples / sr, seed: a.seed, featuresCached: r.featuresCached,
-    integratedLufs: w.integratedLufs, elapsedSeconds: seconds,
+    output: w.outputPath,
+    format: w.format,
+    video: a.video,
+    model: a.modelDir,
+    provider: r.provider,
+    durationSeconds: r.plan.totalSamples / sr,
+    musicSamples: r.plan.totalSamples,
+    musicSampleRate: sr,
+    outputSamples: w.samples,
+    outputSampleRate: w.sampleRate,
+    videoCopied: w.videoCopied,
+    windows: r.plan.windows.map((x) => ({
+      start: x.start,
+      end: x.end,
+      startSeconds: x.start / sr,
+      endSeconds: x.end / sr,
+    })),
+    overlapSeconds: r.plan.overlapSamples / sr,
+    seed: a.seed,
+    featuresCached: r.featuresCached,
+    integratedLufs: w.integratedLufs,
+    elapsedSeconds: seconds,
   };
   if (a.json) return `${JSON.stringify(summary)}\n`;
   return [

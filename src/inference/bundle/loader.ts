@@ -20,7 +20,8 @@ export interface LoadBundleOptions extends JobOptions {
 /** Validates the bundle in `dir` and returns its manifest; throws AppError('bad-bundle') naming file and mismatch. */
 export async function loadBundle(dir: string, opts: LoadBundleOptions = {}): Promise<BundleManifest> {
   const manifestFile = path.join(dir, 'model.json');
-  if (!fs.existsSync(manifestFile)) throw new AppError('bad-bundle', `${manifestFile}: missing (not a model bundle folder)`);
+  if (!fs.existsSync(manifestFile))
+    throw new AppError('bad-bundle', `${manifestFile}: missing (not a model bundle folder)`);
   const text = fs.readFileSync(manifestFile, 'utf8');
   let json: unknown;
   try {
@@ -29,20 +30,35 @@ export async function loadBundle(dir: string, opts: LoadBundleOptions = {}): Pro
     throw new AppError('bad-bundle', `${manifestFile}: not valid JSON (${(e as Error).message})`);
   }
   const m = validateManifest(json, manifestFile);
-  const files = m.graphs.flatMap((g) => [{ file: g.file, bytes: g.bytes, sha256: g.sha256 }, ...(g.dataFile ? [g.dataFile] : [])]);
+  const files = m.graphs.flatMap((g) => [
+    { file: g.file, bytes: g.bytes, sha256: g.sha256 },
+    ...(g.dataFile ? [g.dataFile] : []),
+  ]);
   for (const f of files) checkSize(dir, f.file, f.bytes);
   for (const g of m.graphs) checkSignature(dir, g);
   const markerFile = opts.markerFile ?? path.join(dir, '.verified.json');
-  const stamp = stampOf(dir, files.map((f) => f.file), text);
+  const stamp = stampOf(
+    dir,
+    files.map((f) => f.file),
+    text,
+  );
   if (opts.verify === 'cached' && readMarker(markerFile) === stamp) return m;
   const total = files.reduce((s, f) => s + f.bytes, 0);
   let done = 0;
   for (const f of files) {
-    const got = await sha256File(path.join(dir, f.file), (n) => {
-      done += n;
-      opts.onProgress?.({ stage: 'verify', done, total, etaSeconds: null, detail: f.file });
-    }, opts.signal);
-    if (got !== f.sha256) throw new AppError('bad-bundle', `${path.join(dir, f.file)}: sha256 ${got} does not match the manifest (${f.sha256}); the file is damaged or was replaced`);
+    const got = await sha256File(
+      path.join(dir, f.file),
+      (n) => {
+        done += n;
+        opts.onProgress?.({ stage: 'verify', done, total, etaSeconds: null, detail: f.file });
+      },
+      opts.signal,
+    );
+    if (got !== f.sha256)
+      throw new AppError(
+        'bad-bundle',
+        `${path.join(dir, f.file)}: sha256 ${got} does not match the manifest (${f.sha256}); the file is damaged or was replaced`,
+      );
   }
   writeMarker(markerFile, stamp);
   return m;
@@ -52,7 +68,11 @@ function checkSize(dir: string, file: string, bytes: number): void {
   const p = path.join(dir, file);
   if (!fs.existsSync(p)) throw new AppError('bad-bundle', `${p}: listed in model.json but missing`);
   const size = fs.statSync(p).size;
-  if (size !== bytes) throw new AppError('bad-bundle', `${p}: ${size} bytes, model.json says ${bytes} (truncated or replaced?)`);
+  if (size !== bytes)
+    throw new AppError(
+      'bad-bundle',
+      `${p}: ${size} bytes, model.json says ${bytes} (truncated or replaced?)`,
+    );
 }
 
 function checkSignature(dir: string, g: GraphEntry): void {
@@ -66,7 +86,11 @@ function checkSignature(dir: string, g: GraphEntry): void {
   for (const kind of ['inputs', 'outputs'] as const) {
     const want = describeSignature(g[kind]);
     const got = describeSignature(actual[kind]);
-    if (want !== got) throw new AppError('bad-bundle', `${p}: graph ${kind} are ${got || '(none)'} but model.json says ${want || '(none)'}`);
+    if (want !== got)
+      throw new AppError(
+        'bad-bundle',
+        `${p}: graph ${kind} are ${got || '(none)'} but model.json says ${want || '(none)'}`,
+      );
   }
 }
 

@@ -5,17 +5,78 @@ import type { BundleManifest } from './types';
 type Obj = Record<string, unknown>;
 
 const SECTIONS: Record<string, Record<string, 'number' | 'string' | 'boolean' | 'array'>> = {
-  '': { format: 'number', id: 'string', name: 'string', licence: 'string', source: 'string', trained: 'boolean', createdBy: 'string', graphs: 'array' },
-  video: { fps: 'number', imageSize: 'number', mean: 'array', std: 'array', tokensPerFrame: 'number', globalFrames: 'number', maxWindowSeconds: 'number' },
-  audio: { sampleRate: 'number', channels: 'number', frameRate: 'number', hopLength: 'number', codebooks: 'number', card: 'number', specialToken: 'number', delays: 'array' },
-  lm: { dim: 'number', numHeads: 'number', numLayers: 'number', ffnDim: 'number', card: 'number', nQ: 'number', delays: 'array', temporalDim: 'number' },
-  clip: { hiddenSize: 'number', numLayers: 'number', numHeads: 'number', imageSize: 'number', patchSize: 'number', tokensPerFrame: 'number' },
-  codec: { sampleRate: 'number', hopLength: 'number', frameRate: 'number', codebookSize: 'number', numCodebooks: 'number' },
-  generation: { temperature: 'number', topK: 'number', topP: 'number', cfgCoef: 'number', windowSeconds: 'number', overlapSeconds: 'number' },
+  '': {
+    format: 'number',
+    id: 'string',
+    name: 'string',
+    licence: 'string',
+    source: 'string',
+    trained: 'boolean',
+    createdBy: 'string',
+    graphs: 'array',
+  },
+  video: {
+    fps: 'number',
+    imageSize: 'number',
+    mean: 'array',
+    std: 'array',
+    tokensPerFrame: 'number',
+    globalFrames: 'number',
+    maxWindowSeconds: 'number',
+  },
+  audio: {
+    sampleRate: 'number',
+    channels: 'number',
+    frameRate: 'number',
+    hopLength: 'number',
+    codebooks: 'number',
+    card: 'number',
+    specialToken: 'number',
+    delays: 'array',
+  },
+  lm: {
+    dim: 'number',
+    numHeads: 'number',
+    numLayers: 'number',
+    ffnDim: 'number',
+    card: 'number',
+    nQ: 'number',
+    delays: 'array',
+    temporalDim: 'number',
+  },
+  clip: {
+    hiddenSize: 'number',
+    numLayers: 'number',
+    numHeads: 'number',
+    imageSize: 'number',
+    patchSize: 'number',
+    tokensPerFrame: 'number',
+  },
+  codec: {
+    sampleRate: 'number',
+    hopLength: 'number',
+    frameRate: 'number',
+    codebookSize: 'number',
+    numCodebooks: 'number',
+  },
+  generation: {
+    temperature: 'number',
+    topK: 'number',
+    topP: 'number',
+    cfgCoef: 'number',
+    windowSeconds: 'number',
+    overlapSeconds: 'number',
+  },
 };
 
 const GRAPH_FIELDS: Record<string, 'number' | 'string' | 'array'> = {
-  role: 'string', variant: 'string', file: 'string', sha256: 'string', bytes: 'number', inputs: 'array', outputs: 'array',
+  role: 'string',
+  variant: 'string',
+  file: 'string',
+  sha256: 'string',
+  bytes: 'number',
+  inputs: 'array',
+  outputs: 'array',
 };
 
 /** Checks a parsed model.json; throws AppError('bad-bundle') naming the file and the field. */
@@ -36,7 +97,8 @@ export function validateManifest(json: unknown, file: string): BundleManifest {
   graphs.forEach((g, i) => {
     for (const [k, t] of Object.entries(GRAPH_FIELDS)) checkField(g, k, t, `graphs[${i}]`, fail);
     if (!/^[0-9a-f]{64}$/.test(String(g.sha256))) fail(`graphs[${i}].sha256 is not a sha256 hex digest`);
-    if (String(g.file).includes('/') || String(g.file).includes('\\')) fail(`graphs[${i}].file must be a plain file name`);
+    if (String(g.file).includes('/') || String(g.file).includes('\\'))
+      fail(`graphs[${i}].file must be a plain file name`);
   });
   return m as unknown as BundleManifest;
 }

@@ -6,7 +6,14 @@ import type { TensorSignature } from './types';
 const { onnx } = onnxProto;
 
 const TYPE_NAMES: Record<number, string> = {
-  1: 'float32', 2: 'uint8', 3: 'int8', 6: 'int32', 7: 'int64', 9: 'bool', 10: 'float16', 16: 'bfloat16',
+  1: 'float32',
+  2: 'uint8',
+  3: 'int8',
+  6: 'int32',
+  7: 'int64',
+  9: 'bool',
+  10: 'float16',
+  16: 'bfloat16',
 };
 
 /** Inputs (excluding initializers) and outputs of the model in `file`. */

@@ -7,7 +7,11 @@ import type { AbortSignalLike } from '../../shared/progress';
 const CHUNK = 8 << 20;
 
 /** Hex sha256 of a file read in 8 MiB chunks; `onBytes` gets each chunk's length. */
-export async function sha256File(file: string, onBytes?: (n: number) => void, signal?: AbortSignalLike): Promise<string> {
+export async function sha256File(
+  file: string,
+  onBytes?: (n: number) => void,
+  signal?: AbortSignalLike,
+): Promise<string> {
   const h = createHash('sha256');
   const fd = await fs.promises.open(file, 'r');
   try {

@@ -11,18 +11,32 @@ import type { BundleManifest, GraphEntry } from './types';
 export type BundleDescription = Omit<BundleManifest, 'graphs' | 'format'>;
 
 /** Hashes the graphs in `dir` and writes `dir/model.json` (temporary name, then rename). */
-export async function writeManifest(dir: string, desc: BundleDescription, graphs: readonly BuiltGraph[],
-  onBytes?: (n: number) => void, signal?: AbortSignalLike): Promise<BundleManifest> {
+export async function writeManifest(
+  dir: string,
+  desc: BundleDescription,
+  graphs: readonly BuiltGraph[],
+  onBytes?: (n: number) => void,
+  signal?: AbortSignalLike,
+): Promise<BundleManifest> {
   const entries: GraphEntry[] = [];
   for (const g of graphs) {
     const file = path.join(dir, g.file);
     const entry: GraphEntry = {
-      role: g.role, variant: g.variant, file: g.file, sha256: await sha256File(file, onBytes, signal),
-      bytes: fs.statSync(file).size, inputs: g.inputs, outputs: g.outputs,
+      role: g.role,
+      variant: g.variant,
+      file: g.file,
+      sha256: await sha256File(file, onBytes, signal),
+      bytes: fs.statSync(file).size,
+      inputs: g.inputs,
+      outputs: g.outputs,
     };
     if (g.dataFile) {
       const data = path.join(dir, g.dataFile);
-      entry.dataFile = { file: g.dataFile, sha256: await sha256File(data, onBytes, signal), bytes: fs.statSync(data).size };
+      entry.dataFile = {
+        file: g.dataFile,
+        sha256: await sha256File(data, onBytes, signal),
+        bytes: fs.statSync(data).size,
+      };
     }
     entries.push(entry);
   }

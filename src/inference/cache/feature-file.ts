@@ -31,12 +31,18 @@ export function decodeFeatureFile(key: string, buf: Buffer): FeatureTensor | nul
   if (start > buf.length) return null;
   let head: { key?: unknown; dims?: unknown };
   try {
-    head = JSON.parse(buf.subarray(MAGIC.length + 4, start).toString('utf8').replace(/\0+$/, ''));
+    head = JSON.parse(
+      buf
+        .subarray(MAGIC.length + 4, start)
+        .toString('utf8')
+        .replace(/\0+$/, ''),
+    );
   } catch {
     return null;
   }
   const dims = head.dims;
-  if (head.key !== key || !Array.isArray(dims) || !dims.every((d) => Number.isSafeInteger(d) && d >= 0)) return null;
+  if (head.key !== key || !Array.isArray(dims) || !dims.every((d) => Number.isSafeInteger(d) && d >= 0))
+    return null;
   const n = (dims as number[]).reduce((a, b) => a * b, 1);
   if (buf.length - start !== n * 4) return null;
   const data = new Float32Array(n);

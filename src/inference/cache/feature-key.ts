@@ -9,7 +9,13 @@ export interface FeatureKeyParts {
   /** sha256 of the visual encoder graph (and its weights) that produced the features. */
   visualGraphSha256: string;
   /** Frame extraction and normalisation parameters. */
-  preprocessing: { fps: number; width: number; height: number; mean: readonly number[]; std: readonly number[] };
+  preprocessing: {
+    fps: number;
+    width: number;
+    height: number;
+    mean: readonly number[];
+    std: readonly number[];
+  };
 }
 
 /** Hex sha256 of the key parts in a fixed field order. */

@@ -18,7 +18,10 @@ export async function hashFile(path: string, signal?: AbortSignalLike): Promise<
     stream.destroy();
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError(code === 'ENOENT' ? 'not-found' : 'unreadable-media', `Cannot read ${path}: ${(e as Error).message}`);
+    throw new AppError(
+      code === 'ENOENT' ? 'not-found' : 'unreadable-media',
+      `Cannot read ${path}: ${(e as Error).message}`,
+    );
   }
   return h.digest('hex');
 }

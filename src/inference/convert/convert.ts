@@ -60,10 +60,16 @@ export async function convertBundle(o: ConvertOptions): Promise<BundleManifest> 
 function userError(e: unknown, o: ConvertOptions): unknown {
   if (e instanceof AppError || !(e instanceof Error)) return e;
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC') return new AppError('disk-full', `Not enough disk space to write the bundle next to ${o.outDir}`);
-  if (code === 'EACCES' || code === 'EROFS') return new AppError('not-writable', `Cannot write the bundle at ${o.outDir}: ${e.message}`);
+  if (code === 'ENOSPC')
+    return new AppError('disk-full', `Not enough disk space to write the bundle next to ${o.outDir}`);
+  if (code === 'EACCES' || code === 'EROFS')
+    return new AppError('not-writable', `Cannot write the bundle at ${o.outDir}: ${e.message}`);
   const missing = /^(.*): missing tensor "([^"]+)"$/.exec(e.message);
-  if (missing) return new AppError('invalid-input', `${missing[1]}: the checkpoint has no tensor "${missing[2]}" (not a VidMuse/EnCodec checkpoint of the expected layout)`);
+  if (missing)
+    return new AppError(
+      'invalid-input',
+      `${missing[1]}: the checkpoint has no tensor "${missing[2]}" (not a VidMuse/EnCodec checkpoint of the expected layout)`,
+    );
   return e;
 }
 
@@ -75,10 +81,18 @@ async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManife
   try {
     const cfg = lmConfigFromCheckpoint(ckpt.xpCfg, ckpt.weights, lmFile);
     if (cfg.lm.nQ !== codec.numCodebooks)
-      throw new AppError('invalid-input', `${lmFile}: the LM predicts ${cfg.lm.nQ} codebooks but the codec in ${o.codecDir} uses ${codec.numCodebooks}`);
+      throw new AppError(
+        'invalid-input',
+        `${lmFile}: the LM predicts ${cfg.lm.nQ} codebooks but the codec in ${o.codecDir} uses ${codec.numCodebooks}`,
+      );
     const base: GraphBuildContext = {
-      weights: ckpt.weights, lm: cfg.lm, clip: cfg.clip, codec, outDir: dir,
-      weightDType: o.fp16 ? 'float16' : 'float32', dry: true,
+      weights: ckpt.weights,
+      lm: cfg.lm,
+      clip: cfg.clip,
+      codec,
+      outDir: dir,
+      weightDType: o.fp16 ? 'float16' : 'float32',
+      dry: true,
     };
     const total = plannedBytes(buildAll(base, { ...base, weights: codecWeights }, o.decoderVariants));
     const started = Date.now();
@@ -86,7 +100,12 @@ async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManife
     const onBytes = (n: number): void => {
       if (o.signal?.aborted) throw new AppError('cancelled', 'Conversion cancelled');
       done = Math.min(total, done + n);
-      o.onProgress?.({ stage: 'convert', done, total, etaSeconds: estimateEta(started, Date.now(), done, total) });
+      o.onProgress?.({
+        stage: 'convert',
+        done,
+        total,
+        etaSeconds: estimateEta(started, Date.now(), done, total),
+      });
     };
     const live: GraphBuildContext = { ...base, dry: false, onBytes };
     const graphs = buildAll(live, { ...live, weights: codecWeights }, o.decoderVariants);
@@ -95,10 +114,16 @@ async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManife
     checkUnused(codecWeights, UNUSED_CODEC_KEYS, path.join(o.codecDir, 'model.safetensors'));
     const hashTotal = bundleBytes(dir, graphs);
     let hashed = 0;
-    return await writeManifest(dir, describe(cfg, codec, o), graphs, (n) => {
-      hashed += n;
-      o.onProgress?.({ stage: 'verify', done: hashed, total: hashTotal, etaSeconds: null });
-    }, o.signal);
+    return await writeManifest(
+      dir,
+      describe(cfg, codec, o),
+      graphs,
+      (n) => {
+        hashed += n;
+        o.onProgress?.({ stage: 'verify', done: hashed, total: hashTotal, etaSeconds: null });
+      },
+      o.signal,
+    );
   } finally {
     ckpt.close();
     codecWeights.close();
@@ -106,7 +131,11 @@ async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManife
 }
 
 /** Every graph of a bundle, in manifest order. */
-export function buildAll(lmCtx: GraphBuildContext, codecCtx: GraphBuildContext, variants?: DecoderVariant[]): BuiltGraph[] {
+export function buildAll(
+  lmCtx: GraphBuildContext,
+  codecCtx: GraphBuildContext,
+  variants?: DecoderVariant[],
+): BuiltGraph[] {
   return [
     buildClipGraph(lmCtx),
     buildLstvGraph(lmCtx),
@@ -116,7 +145,11 @@ export function buildAll(lmCtx: GraphBuildContext, codecCtx: GraphBuildContext, 
   ];
 }
 
-function describe(cfg: LmCheckpointConfig, codec: BundleManifest['codec'], o: ConvertOptions): BundleDescription {
+function describe(
+  cfg: LmCheckpointConfig,
+  codec: BundleManifest['codec'],
+  o: ConvertOptions,
+): BundleDescription {
   const { lm, clip } = cfg;
   return {
     id: o.id ?? `vidmuse-${lm.dim}x${lm.numLayers}${o.fp16 ? '-fp16' : ''}`,
@@ -126,14 +159,27 @@ function describe(cfg: LmCheckpointConfig, codec: BundleManifest['codec'], o: Co
     trained: o.trained ?? true,
     createdBy: 'vidmuse-studio convert',
     video: {
-      fps: cfg.videoFps, imageSize: clip.imageSize, mean: CLIP_MEAN, std: CLIP_STD,
-      tokensPerFrame: clip.tokensPerFrame, globalFrames: cfg.globalFrames, maxWindowSeconds: 30,
+      fps: cfg.videoFps,
+      imageSize: clip.imageSize,
+      mean: CLIP_MEAN,
+      std: CLIP_STD,
+      tokensPerFrame: clip.tokensPerFrame,
+      globalFrames: cfg.globalFrames,
+      maxWindowSeconds: 30,
     },
     audio: {
-      sampleRate: codec.sampleRate, channels: codec.channels, frameRate: codec.frameRate, hopLength: codec.hopLength,
-      codebooks: lm.nQ, card: lm.card, specialToken: lm.card, delays: lm.delays,
+      sampleRate: codec.sampleRate,
+      channels: codec.channels,
+      frameRate: codec.frameRate,
+      hopLength: codec.hopLength,
+      codebooks: lm.nQ,
+      card: lm.card,
+      specialToken: lm.card,
+      delays: lm.delays,
     },
-    lm, clip, codec,
+    lm,
+    clip,
+    codec,
     generation: { ...cfg.generation, windowSeconds: 30, overlapSeconds: 2 },
   };
 }
@@ -142,18 +188,30 @@ function describe(cfg: LmCheckpointConfig, codec: BundleManifest['codec'], o: Co
 function plannedBytes(graphs: readonly BuiltGraph[]): number {
   const size: Record<string, number> = { float32: 4, float16: 2, int64: 8, int32: 4, uint8: 1, int8: 1 };
   let n = 0;
-  for (const g of graphs) for (const i of g.initializers.values()) n += (size[i.dtype] ?? 4) * i.dims.reduce((a, b) => a * b, 1);
+  for (const g of graphs)
+    for (const i of g.initializers.values()) n += (size[i.dtype] ?? 4) * i.dims.reduce((a, b) => a * b, 1);
   return n;
 }
 
 function prepareOut(out: string): void {
   if (fs.existsSync(out) && (!fs.statSync(out).isDirectory() || fs.readdirSync(out).length > 0))
-    throw new AppError('invalid-input', `${out}: already exists and is not an empty folder; choose a new bundle folder`);
+    throw new AppError(
+      'invalid-input',
+      `${out}: already exists and is not an empty folder; choose a new bundle folder`,
+    );
   const parent = path.dirname(path.resolve(out));
   if (!fs.existsSync(parent)) throw new AppError('not-found', `${parent}: folder does not exist`);
 }
 
-function checkUnused(w: { names(): string[]; used(): ReadonlySet<string> }, allowed: readonly RegExp[], label: string): void {
+function checkUnused(
+  w: { names(): string[]; used(): ReadonlySet<string> },
+  allowed: readonly RegExp[],
+  label: string,
+): void {
   const extra = unexpectedUnused(w.names(), w.used(), allowed);
-  if (extra.length) throw new AppError('invalid-input', `${label}: ${extra.length} tensors are not used by any graph (unexpected checkpoint layout?): ${extra.slice(0, 5).join(', ')}`);
+  if (extra.length)
+    throw new AppError(
+      'invalid-input',
+      `${label}: ${extra.length} tensors are not used by any graph (unexpected checkpoint layout?): ${extra.slice(0, 5).join(', ')}`,
+    );
 }

@@ -3,7 +3,13 @@ import type { StoredDType } from './weights';
 
 /** Bytes per element of a stored dtype. */
 export const storedBytes: Record<StoredDType, number> = {
-  float32: 4, float16: 2, bfloat16: 2, int64: 8, int32: 4, uint8: 1, bool: 1,
+  float32: 4,
+  float16: 2,
+  bfloat16: 2,
+  int64: 8,
+  int32: 4,
+  uint8: 1,
+  bool: 1,
 };
 
 const f32 = new Float32Array(1);
@@ -49,7 +55,8 @@ export function toF32(dtype: StoredDType, bytes: Uint8Array, count: number): Flo
   const buf = aligned.buffer;
   const off = aligned.byteOffset;
   switch (dtype) {
-    case 'float32': return new Float32Array(buf, off, count);
+    case 'float32':
+      return new Float32Array(buf, off, count);
     case 'float16': {
       const h = new Uint16Array(buf, off, count);
       const out = new Float32Array(count);
@@ -62,9 +69,12 @@ export function toF32(dtype: StoredDType, bytes: Uint8Array, count: number): Flo
       for (let i = 0; i < count; i++) out[i] = h[i] << 16;
       return new Float32Array(out.buffer);
     }
-    case 'int64': return Float32Array.from(new BigInt64Array(buf, off, count), (v) => Number(v));
-    case 'int32': return Float32Array.from(new Int32Array(buf, off, count));
-    default: return Float32Array.from(new Uint8Array(buf, off, count));
+    case 'int64':
+      return Float32Array.from(new BigInt64Array(buf, off, count), (v) => Number(v));
+    case 'int32':
+      return Float32Array.from(new Int32Array(buf, off, count));
+    default:
+      return Float32Array.from(new Uint8Array(buf, off, count));
   }
 }
 

@@ -20,11 +20,17 @@ export function openLmCheckpoint(file: string): LmCheckpoint {
     if (!(root instanceof Map) || !root.has('best_state'))
       throw new AppError('invalid-input', `${file}: not an audiocraft export (no 'best_state' entry)`);
     const cfg = root.get('xp.cfg');
-    if (typeof cfg !== 'string') throw new AppError('invalid-input', `${file}: the export has no 'xp.cfg' YAML string`);
+    if (typeof cfg !== 'string')
+      throw new AppError('invalid-input', `${file}: the export has no 'xp.cfg' YAML string`);
     const tensors = tensorsOf(root.get('best_state'), `${file}: best_state`);
     if (tensors.length === 0) throw new AppError('invalid-input', `${file}: best_state holds no tensors`);
     const tensorBytes = tensors.reduce((s, t) => s + t.readBytesLength(), 0);
-    return { weights: new MapWeightSource(tensors, file), xpCfg: cfg, tensorBytes, close: () => ckpt.close() };
+    return {
+      weights: new MapWeightSource(tensors, file),
+      xpCfg: cfg,
+      tensorBytes,
+      close: () => ckpt.close(),
+    };
   } catch (e) {
     ckpt.close();
     throw e;

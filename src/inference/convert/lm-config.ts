@@ -26,7 +26,11 @@ export interface LmCheckpointConfig {
 type Obj = Record<string, unknown>;
 
 /** Parses xp.cfg and checks it against the tensor shapes of `weights`. */
-export function lmConfigFromCheckpoint(xpCfg: string, weights: WeightSource, label: string): LmCheckpointConfig {
+export function lmConfigFromCheckpoint(
+  xpCfg: string,
+  weights: WeightSource,
+  label: string,
+): LmCheckpointConfig {
   let cfg: Obj;
   try {
     cfg = parseYaml(xpCfg) as Obj;
@@ -36,7 +40,8 @@ export function lmConfigFromCheckpoint(xpCfg: string, weights: WeightSource, lab
   const t = obj(cfg.transformer_lm, `${label}: xp.cfg has no transformer_lm section`);
   const num = (o: Obj, k: string, fallback?: number): number => {
     const v = o[k] ?? fallback;
-    if (typeof v !== 'number') throw new AppError('invalid-input', `${label}: xp.cfg transformer_lm.${k} missing`);
+    if (typeof v !== 'number')
+      throw new AppError('invalid-input', `${label}: xp.cfg transformer_lm.${k} missing`);
     return v;
   };
   const dims = (k: string): readonly number[] => weights.get(k).dims;
@@ -49,17 +54,29 @@ export function lmConfigFromCheckpoint(xpCfg: string, weights: WeightSource, lab
   const pattern = obj(cfg.codebooks_pattern ?? {}, '');
   const delays = ((obj(pattern.delay ?? {}, '').delays as number[] | undefined) ?? [0, 1, 2, 3]).map(Number);
   const lm: LmConfig = {
-    dim, numHeads, numLayers: num(t, 'num_layers'), ffnDim: Math.round(num(t, 'hidden_scale', 4) * dim),
-    card: num(t, 'card'), nQ: num(t, 'n_q'), delays, temporalDim, lstvDepth, lstvHeads: numHeads,
+    dim,
+    numHeads,
+    numLayers: num(t, 'num_layers'),
+    ffnDim: Math.round(num(t, 'hidden_scale', 4) * dim),
+    card: num(t, 'card'),
+    nQ: num(t, 'n_q'),
+    delays,
+    temporalDim,
+    lstvDepth,
+    lstvHeads: numHeads,
     lstvDimHead: qkvRows / 3 / numHeads,
     lstvMlpDim: dims('local_temporal_transformer.layers.0.1.fn.net.0.weight')[0],
-    fusionHeads: 3, layerNormEps: 1e-5,
+    fusionHeads: 3,
+    layerNormEps: 1e-5,
   };
   checkLm(lm, weights, label);
   return {
-    lm, clip: clipConfigFromWeights(weights, cfg, label), generation: generationDefaults(cfg),
+    lm,
+    clip: clipConfigFromWeights(weights, cfg, label),
+    generation: generationDefaults(cfg),
     sampleRate: typeof cfg.sample_rate === 'number' ? cfg.sample_rate : 32000,
-    globalFrames: 32, videoFps: Number(obj(cfg.video ?? {}, '').video_fps ?? 2),
+    globalFrames: 32,
+    videoFps: Number(obj(cfg.video ?? {}, '').video_fps ?? 2),
   };
 }
 
@@ -74,10 +91,12 @@ export function clipConfigFromWeights(weights: WeightSource, cfg: Obj, label: st
   const fixture = obj(obj(cfg.fixture ?? {}, '').clip_vision_config ?? {}, '');
   const hiddenSize = patch[0];
   return {
-    hiddenSize, intermediateSize: weights.get(`${p}encoder.layers.0.mlp.fc1.weight`).dims[0],
+    hiddenSize,
+    intermediateSize: weights.get(`${p}encoder.layers.0.mlp.fc1.weight`).dims[0],
     numLayers: countIndices(weights, /^visual_encoder_model\.vision_model\.encoder\.layers\.(\d+)\./),
     numHeads: typeof fixture.num_attention_heads === 'number' ? fixture.num_attention_heads : hiddenSize / 64,
-    imageSize: grid * patch[2], patchSize: patch[2],
+    imageSize: grid * patch[2],
+    patchSize: patch[2],
     layerNormEps: typeof fixture.layer_norm_eps === 'number' ? fixture.layer_norm_eps : 1e-5,
     tokensPerFrame: positions,
   };
@@ -87,7 +106,9 @@ function generationDefaults(cfg: Obj): GenerationDefaults {
   const lm = obj(obj(cfg.generate ?? {}, '').lm ?? {}, '');
   const cfgCoef = obj(cfg.classifier_free_guidance ?? {}, '').inference_coef;
   return {
-    temperature: Number(lm.temp ?? 1), topK: Number(lm.top_k ?? 250), topP: Number(lm.top_p ?? 0),
+    temperature: Number(lm.temp ?? 1),
+    topK: Number(lm.top_k ?? 250),
+    topP: Number(lm.top_p ?? 0),
     cfgCoef: Number(cfgCoef ?? 3),
   };
 }
@@ -103,7 +124,8 @@ function checkLm(lm: LmConfig, w: WeightSource, label: string): void {
   expect('transformer.layers.0.linear1.weight', [lm.ffnDim, lm.dim]);
   expect(`transformer.layers.${lm.numLayers - 1}.norm1.weight`, [lm.dim]);
   expect('linears.0.weight', [lm.card, lm.dim]);
-  if (!Number.isInteger(lm.lstvDimHead)) throw new AppError('invalid-input', `${label}: LSTV to_qkv shape does not fit ${lm.lstvHeads} heads`);
+  if (!Number.isInteger(lm.lstvDimHead))
+    throw new AppError('invalid-input', `${label}: LSTV to_qkv shape does not fit ${lm.lstvHeads} heads`);
 }
 
 function countIndices(w: WeightSource, re: RegExp): number {

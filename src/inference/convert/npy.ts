@@ -7,7 +7,8 @@ import { AppError } from '../../shared/errors';
 export type NpyDType = 'float32' | 'float64' | 'int64' | 'int32' | 'uint8' | 'int8' | 'bool' | 'float16';
 
 /** Typed array that holds an npy payload (float16 is kept as raw Uint16 bits). */
-export type NpyData = Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array | Int8Array | Uint16Array;
+export type NpyData =
+  Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array | Int8Array | Uint16Array;
 
 /** An n-dimensional array as read from or written to an .npy file. */
 export interface NpyArray {
@@ -17,18 +18,35 @@ export interface NpyArray {
 }
 
 const DESCR: Record<string, NpyDType> = {
-  '<f4': 'float32', '<f8': 'float64', '<i8': 'int64', '<i4': 'int32', '|u1': 'uint8', '|i1': 'int8',
-  '|b1': 'bool', '<f2': 'float16',
+  '<f4': 'float32',
+  '<f8': 'float64',
+  '<i8': 'int64',
+  '<i4': 'int32',
+  '|u1': 'uint8',
+  '|i1': 'int8',
+  '|b1': 'bool',
+  '<f2': 'float16',
 };
 const DESCR_OF: Record<NpyDType, string> = Object.fromEntries(
   Object.entries(DESCR).map(([k, v]) => [v, k]),
 ) as Record<NpyDType, string>;
-const BYTES: Record<NpyDType, number> = { float32: 4, float64: 8, int64: 8, int32: 4, uint8: 1, int8: 1, bool: 1, float16: 2 };
+const BYTES: Record<NpyDType, number> = {
+  float32: 4,
+  float64: 8,
+  int64: 8,
+  int32: 4,
+  uint8: 1,
+  int8: 1,
+  bool: 1,
+  float16: 2,
+};
 
 /** Parses .npy bytes; `label` names the file in errors. */
 export function parseNpy(buf: Uint8Array, label = 'npy'): NpyArray {
-  const bad = (why: string): AppError => new AppError('invalid-input', `${label}: not a valid .npy file (${why})`);
-  if (buf.length < 10 || buf[0] !== 0x93 || String.fromCharCode(...buf.subarray(1, 6)) !== 'NUMPY') throw bad('magic');
+  const bad = (why: string): AppError =>
+    new AppError('invalid-input', `${label}: not a valid .npy file (${why})`);
+  if (buf.length < 10 || buf[0] !== 0x93 || String.fromCharCode(...buf.subarray(1, 6)) !== 'NUMPY')
+    throw bad('magic');
   const major = buf[6];
   const view = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
   const headerLen = major === 1 ? view.getUint16(8, true) : view.getUint32(8, true);
@@ -40,7 +58,11 @@ export function parseNpy(buf: Uint8Array, label = 'npy'): NpyArray {
   if (!descr || !fortran || shapeText === undefined) throw bad('header');
   const dtype = DESCR[descr];
   if (!dtype) throw bad(`unsupported dtype ${descr}`);
-  const shape = shapeText.split(',').map((s) => s.trim()).filter((s) => s.length > 0).map(Number);
+  const shape = shapeText
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0)
+    .map(Number);
   const count = shape.reduce((a, b) => a * b, 1);
   const offset = start + headerLen;
   if (buf.length - offset < count * BYTES[dtype]) throw bad('truncated data');
@@ -83,7 +105,8 @@ export function writeNpy(file: string, a: NpyArray): void {
 export function npyToF32(a: NpyArray): Float32Array {
   if (a.data instanceof Float32Array) return a.data;
   if (a.data instanceof BigInt64Array) return Float32Array.from(a.data, (v) => Number(v));
-  if (a.data instanceof Uint16Array) throw new AppError('invalid-input', 'float16 npy to float32 is not supported');
+  if (a.data instanceof Uint16Array)
+    throw new AppError('invalid-input', 'float16 npy to float32 is not supported');
   return Float32Array.from(a.data as ArrayLike<number>);
 }
 
@@ -104,12 +127,19 @@ function fortranToC(src: Uint8Array, shape: number[], es: number): Uint8Array {
 
 function typed(dtype: NpyDType, buf: ArrayBufferLike, n: number): NpyData {
   switch (dtype) {
-    case 'float32': return new Float32Array(buf, 0, n);
-    case 'float64': return new Float64Array(buf, 0, n);
-    case 'int64': return new BigInt64Array(buf, 0, n);
-    case 'int32': return new Int32Array(buf, 0, n);
-    case 'int8': return new Int8Array(buf, 0, n);
-    case 'float16': return new Uint16Array(buf, 0, n);
-    default: return new Uint8Array(buf, 0, n);
+    case 'float32':
+      return new Float32Array(buf, 0, n);
+    case 'float64':
+      return new Float64Array(buf, 0, n);
+    case 'int64':
+      return new BigInt64Array(buf, 0, n);
+    case 'int32':
+      return new Int32Array(buf, 0, n);
+    case 'int8':
+      return new Int8Array(buf, 0, n);
+    case 'float16':
+      return new Uint16Array(buf, 0, n);
+    default:
+      return new Uint8Array(buf, 0, n);
   }
 }

@@ -6,9 +6,18 @@ import { storedBytes, toF32 } from './dtype';
 import { MapWeightSource, type StoredDType, type WeightEntry } from './weights';
 
 const DTYPES: Record<string, StoredDType> = {
-  F32: 'float32', F16: 'float16', BF16: 'bfloat16', I64: 'int64', I32: 'int32', U8: 'uint8', BOOL: 'bool',
+  F32: 'float32',
+  F16: 'float16',
+  BF16: 'bfloat16',
+  I64: 'int64',
+  I32: 'int32',
+  U8: 'uint8',
+  BOOL: 'bool',
 };
-const NAMES = Object.fromEntries(Object.entries(DTYPES).map(([k, v]) => [v, k])) as Record<StoredDType, string>;
+const NAMES = Object.fromEntries(Object.entries(DTYPES).map(([k, v]) => [v, k])) as Record<
+  StoredDType,
+  string
+>;
 
 interface HeaderEntry {
   dtype: string;
@@ -22,7 +31,8 @@ export function openSafetensors(file: string): MapWeightSource & { close(): void
   const fd = fs.openSync(file, 'r');
   try {
     const size = fs.fstatSync(fd).size;
-    const bad = (why: string): AppError => new AppError('invalid-input', `${file}: not a valid safetensors file (${why})`);
+    const bad = (why: string): AppError =>
+      new AppError('invalid-input', `${file}: not a valid safetensors file (${why})`);
     const lenBuf = Buffer.alloc(8);
     if (size < 8 || fs.readSync(fd, lenBuf, 0, 8, 0) !== 8) throw bad('too short');
     const headerLen = Number(lenBuf.readBigUInt64LE(0));
@@ -48,16 +58,26 @@ export function openSafetensors(file: string): MapWeightSource & { close(): void
   }
 }
 
-function entryOf(fd: number, file: string, name: string, h: HeaderEntry, base: number, size: number,
-  bad: (why: string) => AppError): WeightEntry {
+function entryOf(
+  fd: number,
+  file: string,
+  name: string,
+  h: HeaderEntry,
+  base: number,
+  size: number,
+  bad: (why: string) => AppError,
+): WeightEntry {
   const dtype = DTYPES[h.dtype];
   if (!dtype) throw bad(`tensor ${name} has unsupported dtype ${h.dtype}`);
   const [start, end] = h.data_offsets;
   const count = h.shape.reduce((a, b) => a * b, 1);
-  if (end - start !== count * storedBytes[dtype]) throw bad(`tensor ${name}: ${end - start} bytes for shape [${h.shape}]`);
+  if (end - start !== count * storedBytes[dtype])
+    throw bad(`tensor ${name}: ${end - start} bytes for shape [${h.shape}]`);
   if (base + end > size) throw bad(`tensor ${name} runs past the end of the file (truncated?)`);
   return {
-    name, dims: h.shape, dtype,
+    name,
+    dims: h.shape,
+    dtype,
     readF32: () => {
       const b = new Uint8Array(end - start);
       let done = 0;
@@ -79,13 +99,21 @@ export interface RawTensor {
 }
 
 /** Writes a safetensors file (sorted keys, 8-byte aligned header), via a temporary name. */
-export function writeSafetensors(file: string, tensors: Map<string, RawTensor>, metadata: Record<string, string> = { format: 'pt' }): void {
+export function writeSafetensors(
+  file: string,
+  tensors: Map<string, RawTensor>,
+  metadata: Record<string, string> = { format: 'pt' },
+): void {
   const names = [...tensors.keys()].sort();
   const header: Record<string, unknown> = { __metadata__: metadata };
   let offset = 0;
   for (const n of names) {
     const t = tensors.get(n)!;
-    header[n] = { dtype: NAMES[t.dtype], shape: [...t.dims], data_offsets: [offset, offset + t.bytes.byteLength] };
+    header[n] = {
+      dtype: NAMES[t.dtype],
+      shape: [...t.dims],
+      data_offsets: [offset, offset + t.bytes.byteLength],
+    };
     offset += t.bytes.byteLength;
   }
   let json = JSON.stringify(header);

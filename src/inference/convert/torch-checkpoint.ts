@@ -14,8 +14,13 @@ export interface TorchStorage {
 }
 
 const STORAGE_TYPES: Record<string, StoredDType> = {
-  FloatStorage: 'float32', HalfStorage: 'float16', BFloat16Storage: 'bfloat16', LongStorage: 'int64',
-  IntStorage: 'int32', ByteStorage: 'uint8', BoolStorage: 'bool',
+  FloatStorage: 'float32',
+  HalfStorage: 'float16',
+  BFloat16Storage: 'bfloat16',
+  LongStorage: 'int64',
+  IntStorage: 'int32',
+  ByteStorage: 'uint8',
+  BoolStorage: 'bool',
 };
 
 /** A tensor of a checkpoint: a strided view of a storage, read lazily. */
@@ -67,7 +72,9 @@ export class TorchTensor implements WeightEntry {
   private gather(es: number): Uint8Array {
     let lo = this.offset;
     let hi = this.offset;
-    this.dims.forEach((d, i) => (this.stride[i] >= 0 ? (hi += (d - 1) * this.stride[i]) : (lo += (d - 1) * this.stride[i])));
+    this.dims.forEach((d, i) =>
+      this.stride[i] >= 0 ? (hi += (d - 1) * this.stride[i]) : (lo += (d - 1) * this.stride[i]),
+    );
     const src = this.ckpt.readStorage(this.storage, lo * es, (hi - lo + 1) * es);
     const out = new Uint8Array(this.numel * es);
     const idx = new Array<number>(this.dims.length).fill(0);
@@ -91,7 +98,8 @@ export class TorchCheckpoint {
     this.zip = new ZipReader(path);
     try {
       const pkl = [...this.zip.entries.keys()].find((n) => n === 'data.pkl' || n.endsWith('/data.pkl'));
-      if (!pkl) throw new AppError('invalid-input', `${path}: not a torch checkpoint (no data.pkl in the archive)`);
+      if (!pkl)
+        throw new AppError('invalid-input', `${path}: not a torch checkpoint (no data.pkl in the archive)`);
       this.prefix = pkl.slice(0, pkl.length - 'data.pkl'.length);
       this.root = unpickle(this.zip.read(pkl), this.hooks(), `${path}: data.pkl`);
     } catch (e) {
@@ -105,7 +113,10 @@ export class TorchCheckpoint {
     const name = `${this.prefix}data/${s.key}`;
     const have = this.zip.entry(name).size;
     if (have < s.numel * storedBytes[s.dtype])
-      throw new AppError('invalid-input', `${this.path}: storage ${s.key} has ${have} bytes, expected ${s.numel * storedBytes[s.dtype]}`);
+      throw new AppError(
+        'invalid-input',
+        `${this.path}: storage ${s.key} has ${have} bytes, expected ${s.numel * storedBytes[s.dtype]}`,
+      );
     return this.zip.read(name, byteOffset, length);
   }
 
@@ -116,11 +127,18 @@ export class TorchCheckpoint {
 
   private hooks(): Parameters<typeof unpickle>[1] {
     const rebuild = (storage: unknown, offset: unknown, size: unknown, stride: unknown): TorchTensor =>
-      new TorchTensor(this, storage as TorchStorage, offset as number, [...(size as number[])], [...(stride as number[])]);
+      new TorchTensor(
+        this,
+        storage as TorchStorage,
+        offset as number,
+        [...(size as number[])],
+        [...(stride as number[])],
+      );
     return {
       findGlobal: (mod, name) => {
         if (mod === 'collections' && name === 'OrderedDict') return () => new Map();
-        if (mod === 'torch._utils' && (name === '_rebuild_tensor_v2' || name === '_rebuild_tensor')) return rebuild as never;
+        if (mod === 'torch._utils' && (name === '_rebuild_tensor_v2' || name === '_rebuild_tensor'))
+          return rebuild as never;
         if (mod === 'torch._utils' && name === '_rebuild_parameter') return (data: unknown) => data;
         if (mod === 'torch' && name in STORAGE_TYPES) return () => STORAGE_TYPES[name];
         return undefined;
@@ -131,7 +149,8 @@ export class TorchCheckpoint {
 
   private storageFromPid(pid: unknown): TorchStorage {
     const t = pid as unknown[];
-    if (!Array.isArray(t) || t[0] !== 'storage') throw new AppError('invalid-input', `${this.path}: unexpected persistent id`);
+    if (!Array.isArray(t) || t[0] !== 'storage')
+      throw new AppError('invalid-input', `${this.path}: unexpected persistent id`);
     const type = t[1];
     const dtype = typeof type === 'function' ? (type as () => StoredDType)() : undefined;
     if (!dtype) throw new AppError('invalid-input', `${this.path}: unsupported storage type in checkpoint`);

@@ -15,15 +15,25 @@ export class OutTensor {
 }
 
 /** Values the writer pickles: Map = OrderedDict, plain object = dict. */
-export type PickleValue = string | number | boolean | null | OutTensor | Map<string, PickleValue> | { [k: string]: PickleValue };
+export type PickleValue =
+  string | number | boolean | null | OutTensor | Map<string, PickleValue> | { [k: string]: PickleValue };
 
 const STORAGE: Record<StoredDType, string> = {
-  float32: 'FloatStorage', float16: 'HalfStorage', bfloat16: 'BFloat16Storage', int64: 'LongStorage',
-  int32: 'IntStorage', uint8: 'ByteStorage', bool: 'BoolStorage',
+  float32: 'FloatStorage',
+  float16: 'HalfStorage',
+  bfloat16: 'BFloat16Storage',
+  int64: 'LongStorage',
+  int32: 'IntStorage',
+  uint8: 'ByteStorage',
+  bool: 'BoolStorage',
 };
 
 /** Writes `root` as a torch checkpoint at `file` (temporary name, then rename). */
-export function writeTorchCheckpoint(file: string, root: PickleValue, opts: { prefix?: string; zip64?: boolean } = {}): void {
+export function writeTorchCheckpoint(
+  file: string,
+  root: PickleValue,
+  opts: { prefix?: string; zip64?: boolean } = {},
+): void {
   const prefix = opts.prefix ?? 'archive';
   const tensors: OutTensor[] = [];
   const pkl = new Pickler(tensors).dump(root);
@@ -129,7 +139,11 @@ class Pickler {
     if (v >= 0 && v < 256) this.op(0x4b, v);
     else if (v >= 0 && v < 65536) this.bytes(0x4d, 2, (b) => b.writeUInt16LE(v, 1));
     else if (v >= -(2 ** 31) && v < 2 ** 31) this.bytes(0x4a, 4, (b) => b.writeInt32LE(v, 1));
-    else this.bytes(0x8a, 9, (b) => { b[1] = 8; b.writeBigInt64LE(BigInt(v), 2); });
+    else
+      this.bytes(0x8a, 9, (b) => {
+        b[1] = 8;
+        b.writeBigInt64LE(BigInt(v), 2);
+      });
   }
 
   private str(s: string): void {

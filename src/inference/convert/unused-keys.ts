@@ -7,6 +7,10 @@ export const UNUSED_LM_KEYS = [/^condition_provider\.conditioners\.description\.
 export const UNUSED_CODEC_KEYS = [/^quantizer\.layers\.\d+\.codebook\.(inited|cluster_size|embed_avg)$/];
 
 /** Keys of `names` neither used nor documented as unused. */
-export function unexpectedUnused(names: readonly string[], used: ReadonlySet<string>, allowed: readonly RegExp[]): string[] {
+export function unexpectedUnused(
+  names: readonly string[],
+  used: ReadonlySet<string>,
+  allowed: readonly RegExp[],
+): string[] {
   return names.filter((n) => !used.has(n) && !allowed.some((re) => re.test(n)));
 }

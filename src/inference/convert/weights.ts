@@ -29,7 +29,10 @@ export class MapWeightSource implements WeightSource {
   private readonly byName = new Map<string, WeightEntry>();
   private readonly usedKeys = new Set<string>();
 
-  constructor(entries: Iterable<WeightEntry>, private readonly label = 'checkpoint') {
+  constructor(
+    entries: Iterable<WeightEntry>,
+    private readonly label = 'checkpoint',
+  ) {
     for (const e of entries) this.byName.set(e.name, e);
   }
 
@@ -61,7 +64,10 @@ export class PrefixedWeightSource implements WeightSource {
   ) {}
 
   names(): string[] {
-    return this.parent.names().filter((n) => n.startsWith(this.prefix)).map((n) => n.slice(this.prefix.length));
+    return this.parent
+      .names()
+      .filter((n) => n.startsWith(this.prefix))
+      .map((n) => n.slice(this.prefix.length));
   }
 
   has(name: string): boolean {

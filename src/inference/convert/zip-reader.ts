@@ -41,17 +41,22 @@ export class ZipReader {
   /** Reads `length` bytes of a stored member starting at `offset` within it. */
   read(name: string, offset = 0, length?: number): Uint8Array {
     const e = this.entry(name);
-    if (e.method !== 0) throw new AppError('invalid-input', `${this.path}: member ${name} is compressed (method ${e.method})`);
+    if (e.method !== 0)
+      throw new AppError('invalid-input', `${this.path}: member ${name} is compressed (method ${e.method})`);
     const len = length ?? e.size - offset;
     if (offset < 0 || offset + len > e.size)
-      throw new AppError('invalid-input', `${this.path}: read of ${name} [${offset}, ${offset + len}) outside its ${e.size} bytes`);
+      throw new AppError(
+        'invalid-input',
+        `${this.path}: read of ${name} [${offset}, ${offset + len}) outside its ${e.size} bytes`,
+      );
     return this.readAt(this.dataOffset(e) + offset, len);
   }
 
   /** Reads into `target` (avoids an allocation per tensor for large reads). */
   readInto(name: string, offset: number, target: Uint8Array): void {
     const e = this.entry(name);
-    if (offset + target.byteLength > e.size) throw new AppError('invalid-input', `${this.path}: read past the end of ${name}`);
+    if (offset + target.byteLength > e.size)
+      throw new AppError('invalid-input', `${this.path}: read past the end of ${name}`);
     this.readAtInto(this.dataOffset(e) + offset, target);
   }
 
@@ -73,7 +78,8 @@ export class ZipReader {
     const h = this.view(this.readAt(e.localHeaderOffset, 30));
     if (h.getUint32(0, true) !== LOCAL) throw this.corrupt(`bad local header of ${e.name}`);
     const at = e.localHeaderOffset + 30 + h.getUint16(26, true) + h.getUint16(28, true);
-    if (at + e.compressedSize > this.fileSize) throw this.corrupt(`member ${e.name} runs past the end of the file (truncated?)`);
+    if (at + e.compressedSize > this.fileSize)
+      throw this.corrupt(`member ${e.name} runs past the end of the file (truncated?)`);
     this.dataOffsets.set(e.name, at);
     return at;
   }
@@ -98,7 +104,8 @@ export class ZipReader {
       cdSize = Number(rec.getBigUint64(40, true));
       cdOffset = Number(rec.getBigUint64(48, true));
     }
-    if (cdOffset + cdSize > this.fileSize) throw this.corrupt('central directory outside the file (truncated?)');
+    if (cdOffset + cdSize > this.fileSize)
+      throw this.corrupt('central directory outside the file (truncated?)');
     this.parseEntries(this.readAt(cdOffset, cdSize), count);
   }
 
@@ -106,14 +113,18 @@ export class ZipReader {
     const v = this.view(cd);
     let p = 0;
     for (let i = 0; i < count; i++) {
-      if (p + 46 > cd.length || v.getUint32(p, true) !== CENTRAL) throw this.corrupt('bad central directory entry');
+      if (p + 46 > cd.length || v.getUint32(p, true) !== CENTRAL)
+        throw this.corrupt('bad central directory entry');
       const nameLen = v.getUint16(p + 28, true);
       const extraLen = v.getUint16(p + 30, true);
       const commentLen = v.getUint16(p + 32, true);
       const name = new TextDecoder().decode(cd.subarray(p + 46, p + 46 + nameLen));
       const e: ZipEntry = {
-        name, method: v.getUint16(p + 10, true), compressedSize: v.getUint32(p + 20, true),
-        size: v.getUint32(p + 24, true), localHeaderOffset: v.getUint32(p + 42, true),
+        name,
+        method: v.getUint16(p + 10, true),
+        compressedSize: v.getUint32(p + 20, true),
+        size: v.getUint32(p + 24, true),
+        localHeaderOffset: v.getUint32(p + 42, true),
       };
       applyZip64Extra(e, this.view(cd.subarray(p + 46 + nameLen, p + 46 + nameLen + extraLen)));
       this.entries.set(name, e);

@@ -20,7 +20,10 @@ export class ZipWriter {
   private readonly written: Written[] = [];
 
   /** @param zip64 write zip64 records even when the archive is small (tests, very large files). */
-  constructor(readonly path: string, private readonly zip64 = false) {
+  constructor(
+    readonly path: string,
+    private readonly zip64 = false,
+  ) {
     this.fd = fs.openSync(path, 'w');
   }
 
@@ -39,7 +42,8 @@ export class ZipWriter {
       this.write(chunk);
       size += chunk.byteLength;
     }
-    if (!this.zip64 && (size >= MAX32 || offset >= MAX32)) throw new Error(`${this.path}: member ${name} needs zip64; open the writer with zip64`);
+    if (!this.zip64 && (size >= MAX32 || offset >= MAX32))
+      throw new Error(`${this.path}: member ${name} needs zip64; open the writer with zip64`);
     const h = Buffer.alloc(headerLen);
     h.writeUInt32LE(0x04034b50, 0);
     h.writeUInt16LE(this.zip64 ? 45 : 20, 4);

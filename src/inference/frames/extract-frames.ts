@@ -12,8 +12,28 @@ import { ffmpegPath, lastLine, runProcess } from './spawn';
 /** ffmpeg arguments that write rgb24 frames of a spec, from stream `streamIndex`, to stdout. */
 export function frameArgs(path: string, spec: FrameSpec, streamIndex = 0): string[] {
   const vf = `fps=${spec.fps},scale=${spec.width}:${spec.height}:flags=bilinear,format=rgb24`;
-  return ['-nostdin', '-hide_banner', '-v', 'error', '-i', path, '-map', `0:${streamIndex}`, '-an', '-sn', '-dn',
-    '-vf', vf, '-fps_mode', 'passthrough', '-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'];
+  return [
+    '-nostdin',
+    '-hide_banner',
+    '-v',
+    'error',
+    '-i',
+    path,
+    '-map',
+    `0:${streamIndex}`,
+    '-an',
+    '-sn',
+    '-dn',
+    '-vf',
+    vf,
+    '-fps_mode',
+    'passthrough',
+    '-f',
+    'rawvideo',
+    '-pix_fmt',
+    'rgb24',
+    'pipe:1',
+  ];
 }
 
 /** Interleaved HWC rgb24 → planar CHW, written at `out[offset..]`. */
@@ -62,8 +82,12 @@ export async function extractFrames(path: string, spec: FrameSpec, opts: JobOpti
   const sink = new FrameSink(spec);
   const started = Date.now();
   const report = (): void =>
-    opts.onProgress?.({ stage: 'frames', done: Math.min(sink.count, expected), total: expected,
-      etaSeconds: estimateEta(started, Date.now(), sink.count, expected) });
+    opts.onProgress?.({
+      stage: 'frames',
+      done: Math.min(sink.count, expected),
+      total: expected,
+      etaSeconds: estimateEta(started, Date.now(), sink.count, expected),
+    });
   report();
   const r = await runProcess(ffmpegPath(), frameArgs(path, spec, info.streamIndex), {
     signal: opts.signal,
@@ -73,7 +97,11 @@ export async function extractFrames(path: string, spec: FrameSpec, opts: JobOpti
       if (sink.count !== before) report();
     },
   });
-  if (r.code !== 0) throw new AppError('unreadable-media', `Cannot decode ${path}: ${lastLine(r.stderr) || `ffmpeg exited with ${r.code ?? r.signal}`}`);
+  if (r.code !== 0)
+    throw new AppError(
+      'unreadable-media',
+      `Cannot decode ${path}: ${lastLine(r.stderr) || `ffmpeg exited with ${r.code ?? r.signal}`}`,
+    );
   if (sink.count === 0) throw new AppError('empty-media', `${path} has no video frames (zero length)`);
   checkComplete(path, sink.count, info.durationSeconds * spec.fps, r.stderr);
   opts.onProgress?.({ stage: 'frames', done: sink.count, total: sink.count, etaSeconds: 0 });

@@ -41,7 +41,8 @@ export function gatherFrames(f: Frames, indices: readonly number[]): Frames {
   const b = frameBytes(f.spec);
   const data = new Uint8Array(indices.length * b);
   indices.forEach((idx, i) => {
-    if (!Number.isInteger(idx) || idx < 0 || idx >= f.count) throw new RangeError(`frame index ${idx} outside 0..${f.count - 1}`);
+    if (!Number.isInteger(idx) || idx < 0 || idx >= f.count)
+      throw new RangeError(`frame index ${idx} outside 0..${f.count - 1}`);
     data.set(f.data.subarray(idx * b, (idx + 1) * b), i * b);
   });
   return { spec: f.spec, count: indices.length, data };

@@ -4,7 +4,8 @@
 /** The N global frame indices of a video of n frames (indices repeat when N > n). */
 export function globalFrameIndices(n: number, count: number): number[] {
   if (!Number.isSafeInteger(n) || n < 1) throw new RangeError(`frame count must be ≥ 1, got ${n}`);
-  if (!Number.isSafeInteger(count) || count < 1) throw new RangeError(`global frame count must be ≥ 1, got ${count}`);
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new RangeError(`global frame count must be ≥ 1, got ${count}`);
   if (count === 1) return [0];
   const end = n - 1;
   const step = Math.fround(end / (count - 1));

@@ -40,7 +40,8 @@ export async function probeVideo(path: string, signal?: AbortSignalLike): Promis
   await checkFile(path);
   const args = ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', path];
   const r = await runProcess(ffprobePath(), args, { signal });
-  if (r.code !== 0) throw new AppError('unreadable-media', `Cannot read ${path}: ${lastLine(r.stderr) || 'ffprobe failed'}`);
+  if (r.code !== 0)
+    throw new AppError('unreadable-media', `Cannot read ${path}: ${lastLine(r.stderr) || 'ffprobe failed'}`);
   let parsed: { streams?: ProbeStream[]; format?: { duration?: string } };
   try {
     parsed = JSON.parse(r.stdout.toString('utf8'));
@@ -48,7 +49,8 @@ export async function probeVideo(path: string, signal?: AbortSignalLike): Promis
     throw new AppError('unreadable-media', `Cannot read ${path}: ffprobe gave no usable answer`);
   }
   const video = (parsed.streams ?? []).find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
-  if (!video) throw new AppError('no-video-stream', `${path} has no video stream (audio-only or not a video)`);
+  if (!video)
+    throw new AppError('no-video-stream', `${path} has no video stream (audio-only or not a video)`);
   // The video stream's own duration: the soundtrack must match the picture, not a longer audio track.
   return toInfo(path, video, Number(video.duration ?? parsed.format?.duration ?? 0));
 }
@@ -56,13 +58,15 @@ export async function probeVideo(path: string, signal?: AbortSignalLike): Promis
 function toInfo(path: string, s: ProbeStream, duration: number): VideoInfo {
   const w = s.width ?? 0;
   const h = s.height ?? 0;
-  if (w <= 0 || h <= 0) throw new AppError('unreadable-media', `${path}: the video stream has no picture size`);
+  if (w <= 0 || h <= 0)
+    throw new AppError('unreadable-media', `${path}: the video stream has no picture size`);
   if (w > MAX_SIDE || h > MAX_SIDE || w * h > MAX_PIXELS)
     throw new AppError(
       'unsupported-media',
       `${path}: picture ${w}×${h} is too large (at most ${MAX_SIDE} per side and ${MAX_PIXELS} pixels)`,
     );
-  const raw = s.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation ?? Number(s.tags?.rotate ?? 0);
+  const raw =
+    s.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation ?? Number(s.tags?.rotate ?? 0);
   const rotation = (((Math.round(raw / 90) * 90) % 360) + 360) % 360;
   const swap = rotation === 90 || rotation === 270;
   return {

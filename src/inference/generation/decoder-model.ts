@@ -25,7 +25,12 @@ export class DecoderModel {
   ) {}
 
   /** Loads the cross K/V graph and the step graph of `requested` ('auto': fastest that passed quality) from a bundle. */
-  static async load(dir: string, manifest: BundleManifest, requested: DecoderVariant | 'auto' = 'auto', rt: RuntimeOptions = {}): Promise<DecoderModel> {
+  static async load(
+    dir: string,
+    manifest: BundleManifest,
+    requested: DecoderVariant | 'auto' = 'auto',
+    rt: RuntimeOptions = {},
+  ): Promise<DecoderModel> {
     const steps = manifest.graphs.filter((e) => e.role === DECODER_ROLES.step).map((e) => e.variant);
     const variant = chooseDecoderVariant(steps, requested);
     const find = (role: string, v: string): string => {
@@ -44,7 +49,13 @@ export class DecoderModel {
   }
 
   /** Loads from explicit graph files (tests, benchmarks). */
-  static async loadFiles(lm: LmConfig, crossFile: string, stepFile: string, variant: DecoderVariant, rt: RuntimeOptions = {}): Promise<DecoderModel> {
+  static async loadFiles(
+    lm: LmConfig,
+    crossFile: string,
+    stepFile: string,
+    variant: DecoderVariant,
+    rt: RuntimeOptions = {},
+  ): Promise<DecoderModel> {
     const cross = await OrtSession.load(crossFile, rt);
     return new DecoderModel(lm, variant, cross, await OrtSession.load(stepFile, rt));
   }
@@ -58,8 +69,13 @@ export class DecoderModel {
   async crossKv(videoEmb: Float32Array, rows: number): Promise<CrossKv> {
     const memory = videoEmb.length / (rows * this.lm.dim);
     if (!Number.isInteger(memory) || memory < 1)
-      throw new AppError('invalid-input', `video_emb has ${videoEmb.length} values, not a multiple of ${rows} rows × ${this.lm.dim}`);
-    const out = await this.cross.run({ [n.videoEmb]: tensor('float32', videoEmb, [rows, memory, this.lm.dim]) });
+      throw new AppError(
+        'invalid-input',
+        `video_emb has ${videoEmb.length} values, not a multiple of ${rows} rows × ${this.lm.dim}`,
+      );
+    const out = await this.cross.run({
+      [n.videoEmb]: tensor('float32', videoEmb, [rows, memory, this.lm.dim]),
+    });
     const layers = Array.from({ length: this.lm.numLayers }, (_, l) => l);
     return { k: layers.map((l) => out[n.crossK(l)]), v: layers.map((l) => out[n.crossV(l)]), rows, memory };
   }

@@ -10,7 +10,8 @@ export class DelayPattern {
     readonly frames: number,
     readonly delays: readonly number[],
   ) {
-    if (!Number.isInteger(frames) || frames < 0) throw new RangeError(`frames must be a non-negative integer, got ${frames}`);
+    if (!Number.isInteger(frames) || frames < 0)
+      throw new RangeError(`frames must be a non-negative integer, got ${frames}`);
     this.steps = frames + Math.max(0, ...delays) + 1;
   }
 

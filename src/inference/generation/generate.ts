@@ -23,7 +23,10 @@ export interface VideoMemory {
  * sampling (same seed, same codes). Throws AppError 'cancelled' when the signal aborts between steps.
  */
 export async function generateTokens(
-  decoder: DecoderModel, memory: VideoMemory, params: GenerateParams, opts: GenerateOptions = {},
+  decoder: DecoderModel,
+  memory: VideoMemory,
+  params: GenerateParams,
+  opts: GenerateOptions = {},
 ): Promise<GenerateResult> {
   const lm = decoder.lm;
   const B = checkParams(memory, params, lm.nQ);
@@ -36,7 +39,10 @@ export async function generateTokens(
   const cross = await decoder.crossKv(memory.data, memory.rows);
   const crossKvMs = performance.now() - tc;
   const d = lm.dim / lm.numHeads;
-  const cache = new KvCache({ layers: lm.numLayers, rows: memory.rows, heads: lm.numHeads, headDim: d }, pattern.steps);
+  const cache = new KvCache(
+    { layers: lm.numLayers, rows: memory.rows, heads: lm.numHeads, headDim: d },
+    pattern.steps,
+  );
   const feeds = new StepFeeds(memory.rows, K, cross, params.cfgCoef);
   const sampler = new TokenSampler(lm.card, params, new Prng(params.seed));
   const timings: StepTimings = { crossKvMs, callMs: [], runMs: [], jsMs: [] };
@@ -63,14 +69,23 @@ export async function generateTokens(
     report(opts, pattern, seq, B, offset, offset - start + 1, total, began);
   }
   return {
-    codes: pattern.revert(seq, B), dims: [B, K, params.frames], calls: total, ...(opts.timings ? { timings } : {}),
+    codes: pattern.revert(seq, B),
+    dims: [B, K, params.frames],
+    calls: total,
+    ...(opts.timings ? { timings } : {}),
   };
 }
 
 /** Writes the tokens of sequence step `offset` from the last position of the guided logits [B, K, count, card]. */
 function pickTokens(
-  logits: Float32Array, seq: Int32Array, pattern: DelayPattern, offset: number, count: number, B: number,
-  sampler: TokenSampler, card: number,
+  logits: Float32Array,
+  seq: Int32Array,
+  pattern: DelayPattern,
+  offset: number,
+  count: number,
+  B: number,
+  sampler: TokenSampler,
+  card: number,
 ): void {
   const K = pattern.delays.length;
   for (let b = 0; b < B; b++)
@@ -94,9 +109,15 @@ function initialCodes(params: GenerateParams, B: number, K: number): Int32Array 
 
 function checkParams(memory: VideoMemory, params: GenerateParams, K: number): number {
   if (memory.rows < 2 || memory.rows % 2 !== 0)
-    throw new AppError('invalid-input', `The video memory needs an even number of rows (cond then null), got ${memory.rows}`);
+    throw new AppError(
+      'invalid-input',
+      `The video memory needs an even number of rows (cond then null), got ${memory.rows}`,
+    );
   if (!Number.isInteger(params.frames) || params.frames < 1)
-    throw new AppError('invalid-input', `Frames to generate must be a positive integer, got ${params.frames}`);
+    throw new AppError(
+      'invalid-input',
+      `Frames to generate must be a positive integer, got ${params.frames}`,
+    );
   const B = memory.rows / 2;
   const p = params.prompt;
   if (p && (p.frames < 0 || p.frames >= params.frames || p.codes.length !== B * K * p.frames))
@@ -115,12 +136,25 @@ function record(t: StepTimings, t0: number, t1: number, t2: number, t3: number):
 }
 
 function report(
-  opts: GenerateOptions, pattern: DelayPattern, seq: Int32Array, B: number, offset: number, done: number, total: number,
+  opts: GenerateOptions,
+  pattern: DelayPattern,
+  seq: Int32Array,
+  B: number,
+  offset: number,
+  done: number,
+  total: number,
   began: number,
 ): void {
-  opts.onProgress?.({ stage: 'decode', done, total, etaSeconds: estimateEta(began, performance.now(), done, total) });
+  opts.onProgress?.({
+    stage: 'decode',
+    done,
+    total,
+    etaSeconds: estimateEta(began, performance.now(), done, total),
+  });
   opts.onPartial?.({
-    step: done, steps: total, framesReady: pattern.framesCompleteAt(offset),
+    step: done,
+    steps: total,
+    framesReady: pattern.framesCompleteAt(offset),
     codes: () => pattern.revert(seq, B),
   });
 }

@@ -25,14 +25,18 @@ export class KvCache {
   length = 0;
   capacity = 0;
 
-  constructor(readonly shape: KvCacheShape, private readonly maxLength: number) {
+  constructor(
+    readonly shape: KvCacheShape,
+    private readonly maxLength: number,
+  ) {
     this.grow(Math.min(maxLength, MIN_CAPACITY));
   }
 
   /** Makes room for `extra` more slots. */
   reserve(extra: number): void {
     const need = this.length + extra;
-    if (need > this.maxLength) throw new RangeError(`KV cache: ${need} slots exceed the maximum ${this.maxLength}`);
+    if (need > this.maxLength)
+      throw new RangeError(`KV cache: ${need} slots exceed the maximum ${this.maxLength}`);
     if (need <= this.capacity) return;
     let cap = this.capacity;
     while (cap < need) cap *= 2;
@@ -63,7 +67,8 @@ export class KvCache {
       const src = nh * count * d;
       v.set(newV.subarray(src, src + count * d), (nh * cap + this.length) * d);
       const kBase = nh * d * cap + this.length;
-      for (let s = 0; s < count; s++) for (let j = 0; j < d; j++) kT[kBase + j * cap + s] = newK[src + s * d + j];
+      for (let s = 0; s < count; s++)
+        for (let j = 0; j < d; j++) kT[kBase + j * cap + s] = newK[src + s * d + j];
     }
   }
 
@@ -80,13 +85,16 @@ export class KvCache {
     this.keys = Array.from({ length: layers }, (_, l) => {
       const next = new Float32Array(nh * d * cap);
       const prev = this.keys[l];
-      if (prev) for (let r = 0; r < nh * d; r++) next.set(prev.subarray(r * old, r * old + this.length), r * cap);
+      if (prev)
+        for (let r = 0; r < nh * d; r++) next.set(prev.subarray(r * old, r * old + this.length), r * cap);
       return next;
     });
     this.values = Array.from({ length: layers }, (_, l) => {
       const next = new Float32Array(nh * cap * d);
       const prev = this.values[l];
-      if (prev) for (let r = 0; r < nh; r++) next.set(prev.subarray(r * old * d, (r * old + this.length) * d), r * cap * d);
+      if (prev)
+        for (let r = 0; r < nh; r++)
+          next.set(prev.subarray(r * old * d, (r * old + this.length) * d), r * cap * d);
       return next;
     });
     const mask = new Float32Array(cap).fill(-Infinity);

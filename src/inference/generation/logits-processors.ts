@@ -1,7 +1,11 @@
 // Logits processors of sampled generation, each a pure function on one row of card logits / probabilities.
 
 /** softmax(logits / temperature) into `out` (same length). */
-export function softmaxWithTemperature(logits: ArrayLike<number>, temperature: number, out: Float64Array): void {
+export function softmaxWithTemperature(
+  logits: ArrayLike<number>,
+  temperature: number,
+  out: Float64Array,
+): void {
   if (!(temperature > 0)) throw new RangeError(`temperature must be > 0, got ${temperature}`);
   let max = -Infinity;
   for (let i = 0; i < logits.length; i++) max = Math.max(max, logits[i] / temperature);
@@ -24,7 +28,11 @@ export function sortedIndices(probs: Float64Array): Int32Array {
  * Keeps the k most probable entries (zeroing the rest) and renormalises; k ≥ card keeps all. A native numeric
  * sort finds the k-th value (entries tied with it are kept, as ties of float probabilities are vanishingly rare).
  */
-export function topK(probs: Float64Array, k: number, scratch: Float64Array = new Float64Array(probs.length)): void {
+export function topK(
+  probs: Float64Array,
+  k: number,
+  scratch: Float64Array = new Float64Array(probs.length),
+): void {
   if (!Number.isInteger(k) || k <= 0) throw new RangeError(`top-k must be a positive integer, got ${k}`);
   if (k >= probs.length) return;
   scratch.set(probs);

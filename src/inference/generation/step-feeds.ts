@@ -26,7 +26,13 @@ export class StepFeeds {
    * Feeds for sequence steps [from, from + count) of `seq` [B, K, steps] (B = rows / 2), with the cache as it
    * is now.
    */
-  build(seq: Int32Array, steps: number, from: number, count: number, cache: KvCache): Record<string, OrtTensor> {
+  build(
+    seq: Int32Array,
+    steps: number,
+    from: number,
+    count: number,
+    cache: KvCache,
+  ): Record<string, OrtTensor> {
     if (count !== this.width) this.resize(count);
     const half = this.rows / 2;
     const K = this.codebooks;

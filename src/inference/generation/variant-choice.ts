@@ -11,7 +11,10 @@ export const VARIANT_RANKING: readonly { variant: DecoderVariant; qualityPassed:
 ];
 
 /** The requested variant when the bundle has it; for 'auto', the fastest available one that passed. */
-export function chooseDecoderVariant(available: readonly string[], requested: DecoderVariant | 'auto' = 'auto'): DecoderVariant {
+export function chooseDecoderVariant(
+  available: readonly string[],
+  requested: DecoderVariant | 'auto' = 'auto',
+): DecoderVariant {
   if (requested !== 'auto' && available.includes(requested)) return requested;
   const pick = VARIANT_RANKING.find((r) => r.qualityPassed && available.includes(r.variant));
   return pick?.variant ?? 'fp32';

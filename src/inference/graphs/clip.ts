@@ -21,12 +21,16 @@ export function buildClipGraph(ctx: GraphBuildContext, opts: { fused?: boolean }
   const pixels = g.input('pixel_values', 'float32', ['frames', 3, c.imageSize, c.imageSize]);
   let x = embeddings(ctx, b, pixels);
   x = layerNorm(ctx, b, x, `${P}pre_layrnorm`, c.layerNormEps);
-  for (let i = 0; i < c.numLayers; i++) x = encoderLayer(ctx, b, x, `${P}encoder.layers.${i}.`, opts.fused ?? true);
+  for (let i = 0; i < c.numLayers; i++)
+    x = encoderLayer(ctx, b, x, `${P}encoder.layers.${i}.`, opts.fused ?? true);
   g.output(x, 'last_hidden_state', 'float32', ['frames', c.tokensPerFrame, c.hiddenSize]);
   const cls = b.op('Gather', [x, b.constI64([0], [])], { axis: 1 });
   const pooled = layerNorm(ctx, b, cls, `${P}post_layernorm`, c.layerNormEps);
   const proj = dimsOf(ctx, 'visual_encoder_model.visual_projection.weight');
-  const embeds = b.op('MatMul', [pooled, linearWeight(ctx, b, 'visual_encoder_model.visual_projection.weight')]);
+  const embeds = b.op('MatMul', [
+    pooled,
+    linearWeight(ctx, b, 'visual_encoder_model.visual_projection.weight'),
+  ]);
   g.output(embeds, 'image_embeds', 'float32', ['frames', proj[0]]);
   return g.finish();
 }
@@ -34,9 +38,17 @@ export function buildClipGraph(ctx: GraphBuildContext, opts: { fused?: boolean }
 function embeddings(ctx: GraphBuildContext, b: GraphBuilder, pixels: string): string {
   const c = ctx.clip;
   const w = param(ctx, b, `${P}embeddings.patch_embedding.weight`);
-  const conv = b.op('Conv', [pixels, w], { kernel_shape: [c.patchSize, c.patchSize], strides: [c.patchSize, c.patchSize] });
-  const patches = b.op('Transpose', [b.op('Reshape', [conv, b.constI64([0, c.hiddenSize, -1])])], { perm: [0, 2, 1] });
-  const clsVec = b.op('Reshape', [param(ctx, b, `${P}embeddings.class_embedding`, false), b.constI64([1, 1, c.hiddenSize])]);
+  const conv = b.op('Conv', [pixels, w], {
+    kernel_shape: [c.patchSize, c.patchSize],
+    strides: [c.patchSize, c.patchSize],
+  });
+  const patches = b.op('Transpose', [b.op('Reshape', [conv, b.constI64([0, c.hiddenSize, -1])])], {
+    perm: [0, 2, 1],
+  });
+  const clsVec = b.op('Reshape', [
+    param(ctx, b, `${P}embeddings.class_embedding`, false),
+    b.constI64([1, 1, c.hiddenSize]),
+  ]);
   const n = b.op('Slice', [b.op('Shape', [pixels]), b.constI64([0]), b.constI64([1])]);
   const clsShape = b.op('Concat', [n, b.constI64([1, c.hiddenSize])], { axis: 0 });
   const cls = b.op('Expand', [clsVec, clsShape]);

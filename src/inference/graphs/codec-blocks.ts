@@ -22,13 +22,21 @@ export function weightNorm(g: Float32Array, v: Float32Array): Float32Array {
 function convWeight(ctx: GraphBuildContext, b: GraphBuilder, prefix: string): { w: string; dims: number[] } {
   const dims = dimsOf(ctx, `${prefix}.conv.weight_v`);
   dimsOf(ctx, `${prefix}.conv.weight_g`);
-  const w = addWeight(ctx, b, `${prefix}.conv.weight`, dims,
-    () => weightNorm(readKey(ctx, `${prefix}.conv.weight_g`), readKey(ctx, `${prefix}.conv.weight_v`)));
+  const w = addWeight(ctx, b, `${prefix}.conv.weight`, dims, () =>
+    weightNorm(readKey(ctx, `${prefix}.conv.weight_g`), readKey(ctx, `${prefix}.conv.weight_v`)),
+  );
   return { w, dims };
 }
 
 /** EncodecConv1d: reflect/constant pad (left, right + extra for stride > 1), then Conv1d with bias. */
-export function conv1d(ctx: GraphBuildContext, b: GraphBuilder, x: string, prefix: string, stride = 1, dilation = 1): string {
+export function conv1d(
+  ctx: GraphBuildContext,
+  b: GraphBuilder,
+  x: string,
+  prefix: string,
+  stride = 1,
+  dilation = 1,
+): string {
   const { w, dims } = convWeight(ctx, b, prefix);
   const kEff = (dims[2] - 1) * dilation + 1;
   const total = kEff - stride;
@@ -42,9 +50,16 @@ export function conv1d(ctx: GraphBuildContext, b: GraphBuilder, x: string, prefi
     rightPad = b.op('Add', [rightPad, extra]);
   }
   const pads = b.op('Concat', [b.constI64([0, 0, left, 0, 0]), rightPad], { axis: 0 });
-  const padded = ctx.codec.padMode === 'reflect' ? reflectPad(b, x, pads, left, rightPad) : b.op('Pad', [x, pads], { mode: 'constant' });
+  const padded =
+    ctx.codec.padMode === 'reflect'
+      ? reflectPad(b, x, pads, left, rightPad)
+      : b.op('Pad', [x, pads], { mode: 'constant' });
   const bias = param(ctx, b, `${prefix}.conv.bias`, false);
-  return b.op('Conv', [padded, w, bias], { kernel_shape: [dims[2]], strides: [stride], dilations: [dilation] });
+  return b.op('Conv', [padded, w, bias], {
+    kernel_shape: [dims[2]],
+    strides: [stride],
+    dilations: [dilation],
+  });
 }
 
 /**
@@ -55,26 +70,47 @@ function reflectPad(b: GraphBuilder, x: string, pads: string, left: number, righ
   const len = b.op('Slice', [b.op('Shape', [x]), b.constI64([2]), b.constI64([3])]);
   const maxPad = b.op('Max', [b.constI64([left]), right]);
   const extra = b.op('Max', [b.constI64([0]), b.op('Sub', [b.op('Add', [maxPad, b.constI64([1])]), len])]);
-  const grown = b.op('Pad', [x, b.op('Concat', [b.constI64([0, 0, 0, 0, 0]), extra], { axis: 0 })], { mode: 'constant' });
+  const grown = b.op('Pad', [x, b.op('Concat', [b.constI64([0, 0, 0, 0, 0]), extra], { axis: 0 })], {
+    mode: 'constant',
+  });
   const padded = b.op('Pad', [grown, pads], { mode: 'reflect' });
-  const end = b.op('Sub', [b.op('Slice', [b.op('Shape', [padded]), b.constI64([2]), b.constI64([3])]), extra]);
+  const end = b.op('Sub', [
+    b.op('Slice', [b.op('Shape', [padded]), b.constI64([2]), b.constI64([3])]),
+    extra,
+  ]);
   return b.op('Slice', [padded, b.constI64([0]), end, b.constI64([2])]);
 }
 
 /** EncodecConvTranspose1d (non-causal): ConvTranspose1d whose output is trimmed by (k − stride) via pads. */
-export function convTranspose1d(ctx: GraphBuildContext, b: GraphBuilder, x: string, prefix: string, stride: number): string {
+export function convTranspose1d(
+  ctx: GraphBuildContext,
+  b: GraphBuilder,
+  x: string,
+  prefix: string,
+  stride: number,
+): string {
   const { w, dims } = convWeight(ctx, b, prefix);
   const total = dims[2] - stride;
   const right = Math.floor(total / 2);
   const bias = param(ctx, b, `${prefix}.conv.bias`, false);
-  return b.op('ConvTranspose', [x, w, bias], { kernel_shape: [dims[2]], strides: [stride], pads: [total - right, right] });
+  return b.op('ConvTranspose', [x, w, bias], {
+    kernel_shape: [dims[2]],
+    strides: [stride],
+    pads: [total - right, right],
+  });
 }
 
 /** ELU with α = 1. */
 export const elu = (b: GraphBuilder, x: string): string => b.op('Elu', [x], { alpha: f(1) });
 
 /** EncodecResnetBlock: x + conv1(ELU(conv_k(ELU(x)))) (identity shortcut). */
-export function resnetBlock(ctx: GraphBuildContext, b: GraphBuilder, x: string, prefix: string, dilation: number): string {
+export function resnetBlock(
+  ctx: GraphBuildContext,
+  b: GraphBuilder,
+  x: string,
+  prefix: string,
+  dilation: number,
+): string {
   const h = conv1d(ctx, b, elu(b, x), `${prefix}.block.1`, 1, dilation);
   const y = conv1d(ctx, b, elu(b, h), `${prefix}.block.3`);
   return b.op('Add', [x, y]);
@@ -84,29 +120,49 @@ export function resnetBlock(ctx: GraphBuildContext, b: GraphBuilder, x: string, 
 function reorderGates(a: Float32Array, hidden: number): Float32Array {
   const per = a.length / (4 * hidden);
   const out = new Float32Array(a.length);
-  [0, 3, 1, 2].forEach((src, dst) => out.set(a.subarray(src * hidden * per, (src + 1) * hidden * per), dst * hidden * per));
+  [0, 3, 1, 2].forEach((src, dst) =>
+    out.set(a.subarray(src * hidden * per, (src + 1) * hidden * per), dst * hidden * per),
+  );
   return out;
 }
 
 /** EncodecLSTM: [B,C,T] → multi-layer LSTM over time, plus the input (residual), back to [B,C,T]. */
-export function lstm(ctx: GraphBuildContext, b: GraphBuilder, x: string, prefix: string, layers: number): string {
+export function lstm(
+  ctx: GraphBuildContext,
+  b: GraphBuilder,
+  x: string,
+  prefix: string,
+  layers: number,
+): string {
   const seq = b.op('Transpose', [x], { perm: [2, 0, 1] });
   let y = seq;
   for (let l = 0; l < layers; l++) {
     const key = (k: string): string => `${prefix}.lstm.${k}_l${l}`;
     const [h4, inp] = dimsOf(ctx, key('weight_ih'));
     const hidden = h4 / 4;
-    if (dimsOf(ctx, key('weight_hh')).join() !== `${h4},${hidden}`) throw new Error(`${key('weight_hh')}: unexpected shape`);
-    const W = addWeight(ctx, b, key('W'), [1, h4, inp], () => reorderGates(readKey(ctx, key('weight_ih')), hidden));
-    const R = addWeight(ctx, b, key('R'), [1, h4, hidden], () => reorderGates(readKey(ctx, key('weight_hh')), hidden));
+    if (dimsOf(ctx, key('weight_hh')).join() !== `${h4},${hidden}`)
+      throw new Error(`${key('weight_hh')}: unexpected shape`);
+    const W = addWeight(ctx, b, key('W'), [1, h4, inp], () =>
+      reorderGates(readKey(ctx, key('weight_ih')), hidden),
+    );
+    const R = addWeight(ctx, b, key('R'), [1, h4, hidden], () =>
+      reorderGates(readKey(ctx, key('weight_hh')), hidden),
+    );
     dimsOf(ctx, key('bias_ih'));
     dimsOf(ctx, key('bias_hh'));
-    const B = addWeight(ctx, b, key('B'), [1, 2 * h4], () => {
-      const out = new Float32Array(2 * h4);
-      out.set(reorderGates(readKey(ctx, key('bias_ih')), hidden));
-      out.set(reorderGates(readKey(ctx, key('bias_hh')), hidden), h4);
-      return out;
-    }, false);
+    const B = addWeight(
+      ctx,
+      b,
+      key('B'),
+      [1, 2 * h4],
+      () => {
+        const out = new Float32Array(2 * h4);
+        out.set(reorderGates(readKey(ctx, key('bias_ih')), hidden));
+        out.set(reorderGates(readKey(ctx, key('bias_hh')), hidden), h4);
+        return out;
+      },
+      false,
+    );
     const out = b.op('LSTM', [y, W, R, B], { hidden_size: hidden });
     y = b.op('Squeeze', [out, b.constI64([1])]);
   }

@@ -10,7 +10,11 @@ import { matrix } from './decoder-ops';
 
 /** Builds the cross K/V graph (always float32 weights: it runs once per window). */
 export function buildCrossKvGraph(
-  w: WeightSource, lm: LmConfig, s: LinearStorage, sink: ExternalDataSink | null, dry: boolean,
+  w: WeightSource,
+  lm: LmConfig,
+  s: LinearStorage,
+  sink: ExternalDataSink | null,
+  dry: boolean,
 ): GraphBuilder {
   const g = new GraphBuilder('decoder_cross_kv', sink, 17, dry);
   const C = lm.dim;
@@ -19,7 +23,13 @@ export function buildCrossKvGraph(
   const mem = g.input(n.videoEmb, 'float32', ['N', 'M', C]);
   for (let l = 0; l < lm.numLayers; l++) {
     const inProj = matrix(w, `transformer.layers.${l}.cross_attention.in_proj_weight`);
-    const kv = linear(g, mem, `transformer.layers.${l}.cross_attention.kv_proj`, rowSlice(inProj, C, 3 * C), s);
+    const kv = linear(
+      g,
+      mem,
+      `transformer.layers.${l}.cross_attention.kv_proj`,
+      rowSlice(inProj, C, 3 * C),
+      s,
+    );
     const [k, v] = g.opN('Split', [kv, g.constI64([C, C])], { axis: -1 }, { outputs: 2 });
     const k4 = g.op('Reshape', [k, g.constI64([0, 0, H, d])]);
     const v4 = g.op('Reshape', [v, g.constI64([0, 0, H, d])]);

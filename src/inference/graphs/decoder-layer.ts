@@ -20,7 +20,13 @@ export interface LayerInputs {
 
 /** Adds layer `l` to the step graph; declares its cache inputs and new-K/V outputs; returns the new x. */
 export function stepLayer(
-  g: GraphBuilder, w: WeightSource, lm: LmConfig, l: number, x: string, io: LayerInputs, s: LinearStorage,
+  g: GraphBuilder,
+  w: WeightSource,
+  lm: LmConfig,
+  l: number,
+  x: string,
+  io: LayerInputs,
+  s: LinearStorage,
 ): string {
   const p = `transformer.layers.${l}`;
   const C = lm.dim;
@@ -45,7 +51,13 @@ export function stepLayer(
   const pCache = g.op('Slice', [probs, g.constI64([0]), io.cacheLen, axis]);
   const pNew = g.op('Slice', [probs, io.cacheLen, g.constI64([Number.MAX_SAFE_INTEGER]), axis]);
   const attn = g.op('Add', [g.op('MatMul', [pCache, cacheV]), g.op('MatMul', [pNew, vh])]);
-  const selfOut = linear(g, mergeHeads(g, attn, C), `${p}.self_attn.out_proj`, matrix(w, `${p}.self_attn.out_proj.weight`), s);
+  const selfOut = linear(
+    g,
+    mergeHeads(g, attn, C),
+    `${p}.self_attn.out_proj`,
+    matrix(w, `${p}.self_attn.out_proj.weight`),
+    s,
+  );
   x = g.op('Add', [x, selfOut]);
   x = g.op('Add', [x, crossAttention(g, w, lm, l, x, s)]);
   const h2 = layerNorm(g, w, x, `${p}.norm2`, lm.layerNormEps);
@@ -55,17 +67,33 @@ export function stepLayer(
 }
 
 /** Cross-attention of the queries against the window's precomputed K [N,H,d,M] and V [N,H,M,d]. */
-function crossAttention(g: GraphBuilder, w: WeightSource, lm: LmConfig, l: number, x: string, s: LinearStorage): string {
+function crossAttention(
+  g: GraphBuilder,
+  w: WeightSource,
+  lm: LmConfig,
+  l: number,
+  x: string,
+  s: LinearStorage,
+): string {
   const p = `transformer.layers.${l}`;
   const C = lm.dim;
   const H = lm.numHeads;
   const d = C / H;
   const h = layerNorm(g, w, x, `${p}.norm_cross`, lm.layerNormEps);
   const wq = rowSlice(matrix(w, `${p}.cross_attention.in_proj_weight`), 0, C);
-  const q = g.op('Mul', [splitHeads(g, linear(g, h, `${p}.cross_attention.q_proj`, wq, s), H, d), g.constF32([1 / Math.sqrt(d)], [])]);
+  const q = g.op('Mul', [
+    splitHeads(g, linear(g, h, `${p}.cross_attention.q_proj`, wq, s), H, d),
+    g.constF32([1 / Math.sqrt(d)], []),
+  ]);
   const k = g.input(n.crossK(l), 'float32', ['N', H, d, 'M']);
   const v = g.input(n.crossV(l), 'float32', ['N', H, 'M', d]);
   const probs = g.op('Softmax', [g.op('MatMul', [q, k])], { axis: -1 });
   const out = mergeHeads(g, g.op('MatMul', [probs, v]), C);
-  return linear(g, out, `${p}.cross_attention.out_proj`, matrix(w, `${p}.cross_attention.out_proj.weight`), s);
+  return linear(
+    g,
+    out,
+    `${p}.cross_attention.out_proj`,
+    matrix(w, `${p}.cross_attention.out_proj.weight`),
+    s,
+  );
 }

@@ -32,17 +32,38 @@ export function linear(g: GraphBuilder, x: string, name: string, w: MatrixSource
   // Asymmetric blocks at 4 bits: a zero point per block uses all 16 levels (half the error of 15 symmetric ones).
   const asymmetric = bits === 4;
   let q: ReturnType<typeof quantizeBlocks> | null = null;
-  const quantized = (): ReturnType<typeof quantizeBlocks> => (q ??= quantizeBlocks(w.read(), w.out, w.in, bits, QUANT_BLOCK, asymmetric));
+  const quantized = (): ReturnType<typeof quantizeBlocks> =>
+    (q ??= quantizeBlocks(w.read(), w.out, w.in, bits, QUANT_BLOCK, asymmetric));
   const packed = g.initLazy(`${name}.q`, 'uint8', [w.out, blocks, blockBytes], () => {
     s.onBytes?.(quantized().packed.byteLength);
     return quantized().packed;
   });
-  const inputs = [x, packed, g.initLazy(`${name}.scales`, 'float32', [w.out * blocks], () => u8(quantized().scales))];
+  const inputs = [
+    x,
+    packed,
+    g.initLazy(`${name}.scales`, 'float32', [w.out * blocks], () => u8(quantized().scales)),
+  ];
   if (asymmetric)
-    inputs.push(g.initLazy(`${name}.zp`, 'uint8', [w.out * Math.ceil((blocks * bits) / 8)], () => quantized().zeroPoints!));
-  const y = g.op('MatMulNBits', inputs, {
-    K: w.in, N: w.out, bits, block_size: QUANT_BLOCK, accuracy_level: 4,
-  }, { domain: 'com.microsoft' });
+    inputs.push(
+      g.initLazy(
+        `${name}.zp`,
+        'uint8',
+        [w.out * Math.ceil((blocks * bits) / 8)],
+        () => quantized().zeroPoints!,
+      ),
+    );
+  const y = g.op(
+    'MatMulNBits',
+    inputs,
+    {
+      K: w.in,
+      N: w.out,
+      bits,
+      block_size: QUANT_BLOCK,
+      accuracy_level: 4,
+    },
+    { domain: 'com.microsoft' },
+  );
   q = null;
   return y;
 }

@@ -17,7 +17,13 @@ export function vectorInit(g: GraphBuilder, weights: WeightSource, key: string):
 }
 
 /** LayerNormalization over the last axis with the checkpoint's `<prefix>.weight` / `.bias`. */
-export function layerNorm(g: GraphBuilder, weights: WeightSource, x: string, prefix: string, eps: number): string {
+export function layerNorm(
+  g: GraphBuilder,
+  weights: WeightSource,
+  x: string,
+  prefix: string,
+  eps: number,
+): string {
   const w = vectorInit(g, weights, `${prefix}.weight`);
   const b = vectorInit(g, weights, `${prefix}.bias`);
   return g.op('LayerNormalization', [x, w, b], { axis: -1, epsilon: f(eps) });

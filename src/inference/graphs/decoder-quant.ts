@@ -17,7 +17,12 @@ export interface QuantizedWeight {
  * zero point; asymmetric ones store a zero point per block.
  */
 export function quantizeBlocks(
-  w: Float32Array, n: number, k: number, bits: 4 | 8, blockSize: number, asymmetric = false,
+  w: Float32Array,
+  n: number,
+  k: number,
+  bits: 4 | 8,
+  blockSize: number,
+  asymmetric = false,
 ): QuantizedWeight {
   const blocks = Math.ceil(k / blockSize);
   const blockBytes = (blockSize * bits) / 8;
@@ -49,7 +54,13 @@ export function quantizeBlocks(
 }
 
 /** Scale and zero point of one block; an all-zero block gets scale 1 so codes stay finite. */
-function blockParams(w: Float32Array, start: number, end: number, bits: number, asymmetric: boolean): { scale: number; zero: number } {
+function blockParams(
+  w: Float32Array,
+  start: number,
+  end: number,
+  bits: number,
+  asymmetric: boolean,
+): { scale: number; zero: number } {
   const levels = (1 << bits) - 1;
   let min = 0;
   let max = 0;

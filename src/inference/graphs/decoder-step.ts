@@ -12,7 +12,11 @@ import { stepLayer } from './decoder-layer';
 
 /** Builds the step graph into a GraphBuilder (the caller serialises it). */
 export function buildStepGraph(
-  w: WeightSource, lm: LmConfig, s: LinearStorage, sink: ExternalDataSink | null, dry: boolean,
+  w: WeightSource,
+  lm: LmConfig,
+  s: LinearStorage,
+  sink: ExternalDataSink | null,
+  dry: boolean,
 ): GraphBuilder {
   const g = new GraphBuilder(`decoder_step_${s.variant}`, sink, 17, dry);
   const tokens = g.input(n.tokens, 'int64', ['N', lm.nQ, 'S']);
@@ -36,7 +40,8 @@ function embed(g: GraphBuilder, w: WeightSource, lm: LmConfig, tokens: string): 
   let sum = '';
   for (let k = 0; k < lm.nQ; k++) {
     const e = w.get(`emb.${k}.weight`);
-    if (e.dims[0] !== lm.card + 1) throw new Error(`emb.${k}.weight: expected ${lm.card + 1} rows, got ${e.dims[0]}`);
+    if (e.dims[0] !== lm.card + 1)
+      throw new Error(`emb.${k}.weight: expected ${lm.card + 1} rows, got ${e.dims[0]}`);
     const table = g.initLazy(`emb.${k}.weight`, 'float32', e.dims, () => u8(e.readF32()));
     const col = g.op('Gather', [tokens, g.constI64([k], [])], { axis: 1 });
     const v = g.op('Gather', [table, col], { axis: 0 });

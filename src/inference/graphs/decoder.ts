@@ -23,17 +23,24 @@ export function buildDecoderGraphs(ctx: GraphBuildContext, opts: DecoderBuildOpt
   const storage = { weightDType: ctx.weightDType, onBytes: ctx.onBytes };
   const out: BuiltGraph[] = [
     write(ctx, DECODER_ROLES.crossKv, 'fp32', (sink) =>
-      buildCrossKvGraph(ctx.weights, ctx.lm, { ...storage, variant: 'fp32' }, sink, ctx.dry)),
+      buildCrossKvGraph(ctx.weights, ctx.lm, { ...storage, variant: 'fp32' }, sink, ctx.dry),
+    ),
   ];
   for (const variant of opts.variants ?? DEFAULT_DECODER_VARIANTS) {
-    out.push(write(ctx, DECODER_ROLES.step, variant, (sink) =>
-      buildStepGraph(ctx.weights, ctx.lm, { ...storage, variant }, sink, ctx.dry)));
+    out.push(
+      write(ctx, DECODER_ROLES.step, variant, (sink) =>
+        buildStepGraph(ctx.weights, ctx.lm, { ...storage, variant }, sink, ctx.dry),
+      ),
+    );
   }
   return out;
 }
 
 function write(
-  ctx: GraphBuildContext, role: string, variant: string, build: (sink: FileExternalDataSink | null) => GraphBuilder,
+  ctx: GraphBuildContext,
+  role: string,
+  variant: string,
+  build: (sink: FileExternalDataSink | null) => GraphBuilder,
 ): BuiltGraph {
   const file = variant === 'fp32' ? `${role}.onnx` : `${role}_${variant}.onnx`;
   const dataFile = `${file}.data`;
@@ -47,8 +54,13 @@ function write(
   if (!ctx.dry) writeAtomic(path.join(ctx.outDir, file), g.toBytes());
   const sig = signatures(g);
   return {
-    role, variant, file, ...(ctx.dry ? {} : { dataFile }),
-    inputs: sig.inputs, outputs: sig.outputs, initializers: g.initShapes,
+    role,
+    variant,
+    file,
+    ...(ctx.dry ? {} : { dataFile }),
+    inputs: sig.inputs,
+    outputs: sig.outputs,
+    initializers: g.initShapes,
   };
 }
 

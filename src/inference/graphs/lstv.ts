@@ -45,7 +45,13 @@ function addPos(ctx: GraphBuildContext, b: GraphBuilder, key: string): string {
   return addWeight(ctx, b, key, d, () => readKey(ctx, key), false);
 }
 
-function temporalTransformer(ctx: GraphBuildContext, b: GraphBuilder, x: string, p: string, fused: boolean): string {
+function temporalTransformer(
+  ctx: GraphBuildContext,
+  b: GraphBuilder,
+  x: string,
+  p: string,
+  fused: boolean,
+): string {
   const { lm } = ctx;
   const inner = lm.lstvHeads * lm.lstvDimHead;
   for (let i = 0; i < lm.lstvDepth; i++) {
@@ -64,7 +70,13 @@ function temporalTransformer(ctx: GraphBuildContext, b: GraphBuilder, x: string,
 }
 
 /** Local→global cross-attention, residual + norm1, zero-initialised linear + residual + norm2. */
-function fusion(ctx: GraphBuildContext, b: GraphBuilder, local: string, global: string, fused: boolean): string {
+function fusion(
+  ctx: GraphBuildContext,
+  b: GraphBuilder,
+  local: string,
+  global: string,
+  fused: boolean,
+): string {
   const { lm } = ctx;
   const p = 'multi_head_cross_attention.';
   const q = linear(ctx, b, local, `${p}query`);
@@ -73,5 +85,11 @@ function fusion(ctx: GraphBuildContext, b: GraphBuilder, local: string, global: 
   const heads = lm.fusionHeads;
   const a = attention(b, q, k, v, { heads, headDim: lm.temporalDim / heads, fused });
   const o = layerNorm(ctx, b, b.op('Add', [a, local]), `${p}norm1`, lm.layerNormEps);
-  return layerNorm(ctx, b, b.op('Add', [linear(ctx, b, o, `${p}final_linear`), o]), `${p}norm2`, lm.layerNormEps);
+  return layerNorm(
+    ctx,
+    b,
+    b.op('Add', [linear(ctx, b, o, `${p}final_linear`), o]),
+    `${p}norm2`,
+    lm.layerNormEps,
+  );
 }

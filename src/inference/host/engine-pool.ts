@@ -16,7 +16,11 @@ export class EnginePool {
   private readonly retiring = new Set<Entry>();
 
   /** Runs `job` with the engine for (modelDir, options), loading it first if it is not the current one. */
-  async use<T>(modelDir: string, options: EngineOptions | undefined, job: (engine: Engine) => Promise<T>): Promise<T> {
+  async use<T>(
+    modelDir: string,
+    options: EngineOptions | undefined,
+    job: (engine: Engine) => Promise<T>,
+  ): Promise<T> {
     const entry = this.entryFor(modelDir, options);
     entry.users++;
     try {
@@ -52,6 +56,9 @@ export class EnginePool {
 
   private async release(entry: Entry): Promise<void> {
     this.retiring.delete(entry);
-    await entry.engine.then((e) => e.dispose(), () => undefined);
+    await entry.engine.then(
+      (e) => e.dispose(),
+      () => undefined,
+    );
   }
 }

@@ -24,7 +24,11 @@ export class InferenceClient<J extends JobsOf<J>> {
   constructor(private readonly start: () => MessagePortLike) {}
 
   /** Runs one job; rejects with the job's AppError, 'cancelled' on abort, or 'inference-crashed' / 'out-of-memory'. */
-  run<K extends keyof J & string>(kind: K, input: J[K]['input'], opts: JobOptions = {}): Promise<J[K]['output']> {
+  run<K extends keyof J & string>(
+    kind: K,
+    input: J[K]['input'],
+    opts: JobOptions = {},
+  ): Promise<J[K]['output']> {
     if (this.disposed) return Promise.reject(new AppError('internal', 'The inference host was shut down'));
     if (opts.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled'));
     const port = this.ensurePort();
@@ -35,10 +39,12 @@ export class InferenceClient<J extends JobsOf<J>> {
         this.post(port, { type: 'cancel', id });
         reject(new AppError('cancelled', 'Cancelled'));
       };
-      const settle = <T>(f: (v: T) => void) => (v: T): void => {
-        opts.signal?.removeEventListener('abort', onAbort);
-        f(v);
-      };
+      const settle =
+        <T>(f: (v: T) => void) =>
+        (v: T): void => {
+          opts.signal?.removeEventListener('abort', onAbort);
+          f(v);
+        };
       this.pending.set(id, { resolve: settle(resolve), reject: settle(reject), onProgress: opts.onProgress });
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       this.post(port, { type: 'run', id, kind, input });
@@ -98,7 +104,12 @@ export class InferenceClient<J extends JobsOf<J>> {
     this.port = null;
     const err = this.lastError as (Error & { code?: string }) | null;
     if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY')
-      this.failAll(new AppError('out-of-memory', 'The inference host ran out of memory; try a shorter window or fewer threads'));
+      this.failAll(
+        new AppError(
+          'out-of-memory',
+          'The inference host ran out of memory; try a shorter window or fewer threads',
+        ),
+      );
     else {
       const why = err ? `: ${err.message}` : ` (exit code ${code})`;
       this.failAll(new AppError('inference-crashed', `The inference host stopped unexpectedly${why}`));

@@ -38,9 +38,13 @@ export interface InferenceJobs {
   analyse: JobSpec<{ engine: EngineRef; videoPath: string }, AnalyseSummary>;
   generateWindow: JobSpec<
     {
-      engine: EngineRef; videoPath: string; range: SampleRange; params: TakeParams;
+      engine: EngineRef;
+      videoPath: string;
+      range: SampleRange;
+      params: TakeParams;
       /** Continuation: codes [K, P] the take starts with, or the PCM they encode (whole codec frames from range.start). */
-      prompt?: PromptCodes; promptPcm?: Float32Array;
+      prompt?: PromptCodes;
+      promptPcm?: Float32Array;
     },
     { take: WindowTake; clipFrames: number }
   >;
@@ -66,7 +70,12 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
     }
     return cache;
   };
-  const analysed = async (engine: Engine, ref: EngineRef, videoPath: string, opts: Parameters<typeof analyseVideo>[3]) => {
+  const analysed = async (
+    engine: Engine,
+    ref: EngineRef,
+    videoPath: string,
+    opts: Parameters<typeof analyseVideo>[3],
+  ) => {
     const cache = cacheFor(ref.cacheDir);
     const before = engine.stats.clipFrames;
     const video: AnalysedVideo = await analyseVideo(engine, videoPath, cache, opts);
@@ -79,7 +88,13 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
       pool.use(ref.modelDir, ref.options, async (engine) => {
         const a = await analysed(engine, ref, videoPath, opts);
         const v = a.video;
-        return { videoHash: v.videoHash, totalSamples: v.totalSamples, frames: v.features.dims[0]!, cached: v.cached, clipFrames: a.clipFrames() };
+        return {
+          videoHash: v.videoHash,
+          totalSamples: v.totalSamples,
+          frames: v.features.dims[0]!,
+          cached: v.cached,
+          clipFrames: a.clipFrames(),
+        };
       }),
     generateWindow: ({ engine: ref, videoPath, range, params, prompt, promptPcm }, opts) =>
       pool.use(ref.modelDir, ref.options, async (engine) => {

@@ -7,7 +7,10 @@ import type { HostEvent, JobsOf, RunMessage } from './protocol';
 import { isHostRequest } from './protocol';
 
 /** A job implementation: input and job options in, output out. */
-export type JobHandler<I, O> = (input: I, opts: Required<Pick<JobOptions, 'onProgress'>> & { signal: AbortSignal }) => Promise<O>;
+export type JobHandler<I, O> = (
+  input: I,
+  opts: Required<Pick<JobOptions, 'onProgress'>> & { signal: AbortSignal },
+) => Promise<O>;
 
 /** One handler per job kind. */
 export type Handlers<J extends JobsOf<J>> = { [K in keyof J]: JobHandler<J[K]['input'], J[K]['output']> };
@@ -22,7 +25,11 @@ export interface ServeOptions {
 }
 
 /** Serves jobs on a port until the client shuts it down; shutdown aborts jobs, waits for them, then cleans up. */
-export function serveHost<J extends JobsOf<J>>(port: HostPort, handlers: Handlers<J>, opts: ServeOptions = {}): void {
+export function serveHost<J extends JobsOf<J>>(
+  port: HostPort,
+  handlers: Handlers<J>,
+  opts: ServeOptions = {},
+): void {
   const running = new Map<number, AbortController>();
   const settled = new Set<Promise<void>>();
   const send = (e: HostEvent): void => port.postMessage(e);
@@ -52,7 +59,11 @@ async function runJob<J extends JobsOf<J>>(
 ): Promise<void> {
   const handler = Object.hasOwn(handlers, msg.kind) ? handlers[msg.kind] : undefined;
   if (!handler) {
-    send({ type: 'error', id: msg.id, error: { code: 'invalid-input', message: `Unknown inference job "${msg.kind}"` } });
+    send({
+      type: 'error',
+      id: msg.id,
+      error: { code: 'invalid-input', message: `Unknown inference job "${msg.kind}"` },
+    });
     return;
   }
   const ac = new AbortController();

@@ -26,14 +26,19 @@ export function defaultWorkerEntry(): URL {
 /** Source of a worker that loads a TypeScript entry through tsx's ESM loader. */
 function tsBootstrap(entry: URL): string {
   const req = createRequire(import.meta.url);
-  const api = pathToFileURL(req.resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs')).href;
+  const api = pathToFileURL(
+    req.resolve('tsx/package.json').replace(/package\.json$/, 'dist/esm/api/index.mjs'),
+  ).href;
   return `import(${JSON.stringify(api)})
     .then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); })
     .catch((e) => { console.error('inference host failed to start:', e); process.exit(70); });`;
 }
 
 /** Starts a Worker running `entry` and returns it as a protocol transport. */
-export function startWorkerHost(entry: URL = defaultWorkerEntry(), opts: WorkerHostOptions = {}): MessagePortLike {
+export function startWorkerHost(
+  entry: URL = defaultWorkerEntry(),
+  opts: WorkerHostOptions = {},
+): MessagePortLike {
   const common = {
     execArgv: [] as string[],
     resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 4096 },

@@ -57,7 +57,14 @@ export interface NodeOptions {
 }
 
 const bytesPerElement: Record<DTypeName, number> = {
-  float32: 4, uint8: 1, int8: 1, int32: 4, int64: 8, bool: 1, float16: 2, bfloat16: 2,
+  float32: 4,
+  uint8: 1,
+  int8: 1,
+  int32: 4,
+  int64: 8,
+  bool: 1,
+  float16: 2,
+  bfloat16: 2,
 };
 
 /** Bytes of one element of a dtype. */
@@ -148,7 +155,11 @@ export class GraphBuilder {
 
   /** A float32 constant initializer from numbers (always materialised, also in dry mode). */
   constF32(values: readonly number[], dims: readonly number[] = [values.length], name?: string): string {
-    return this.init(name ?? this.fresh('c'), { dtype: 'float32', dims, bytes: u8(new Float32Array(values)) });
+    return this.init(name ?? this.fresh('c'), {
+      dtype: 'float32',
+      dims,
+      bytes: u8(new Float32Array(values)),
+    });
   }
 
   /** An int64 constant initializer from numbers (shapes, axes, indices). */
@@ -158,12 +169,22 @@ export class GraphBuilder {
   }
 
   /** Adds a node; returns its single output name. */
-  op(opType: string, inputs: readonly string[], attrs: Record<string, AttrValue> = {}, o: NodeOptions = {}): string {
+  op(
+    opType: string,
+    inputs: readonly string[],
+    attrs: Record<string, AttrValue> = {},
+    o: NodeOptions = {},
+  ): string {
     return this.opN(opType, inputs, attrs, o)[0];
   }
 
   /** Adds a node; returns all its output names. Use '' in inputs for an omitted optional input. */
-  opN(opType: string, inputs: readonly string[], attrs: Record<string, AttrValue> = {}, o: NodeOptions = {}): string[] {
+  opN(
+    opType: string,
+    inputs: readonly string[],
+    attrs: Record<string, AttrValue> = {},
+    o: NodeOptions = {},
+  ): string[] {
     const outs = Array.isArray(o.outputs)
       ? o.outputs
       : Array.from({ length: o.outputs ?? 1 }, () => this.fresh(opType));
@@ -215,7 +236,9 @@ export class GraphBuilder {
     return (kind === 'inputs' ? this.inputs : this.outputs).map((v) => ({
       name: v.name ?? '',
       dtype: names[v.type?.tensorType?.elemType ?? 0] ?? 'unknown',
-      shape: (v.type?.tensorType?.shape?.dim ?? []).map((d) => (d.dimParam ? d.dimParam : Number(d.dimValue))),
+      shape: (v.type?.tensorType?.shape?.dim ?? []).map((d) =>
+        d.dimParam ? d.dimParam : Number(d.dimValue),
+      ),
     }));
   }
 
@@ -251,7 +274,9 @@ function attribute(name: string, v: AttrValue): onnxProto.onnx.IAttributeProto {
     return Number.isInteger(v) ? { name, type: T.INT, i: v } : { name, type: T.FLOAT, f: v };
   if (Array.isArray(v)) {
     const nums = v as readonly number[];
-    return nums.every(Number.isInteger) ? { name, type: T.INTS, ints: [...nums] } : { name, type: T.FLOATS, floats: [...nums] };
+    return nums.every(Number.isInteger)
+      ? { name, type: T.INTS, ints: [...nums] }
+      : { name, type: T.FLOATS, floats: [...nums] };
   }
   const t = v as TensorData;
   return { name, type: T.TENSOR, t: { dataType: DType[t.dtype], dims: [...t.dims], rawData: t.bytes } };

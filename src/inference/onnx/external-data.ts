@@ -32,7 +32,8 @@ export class FileExternalDataSink implements ExternalDataSink {
     }
     const at = this.offset;
     let written = 0;
-    while (written < bytes.byteLength) written += fs.writeSync(this.fd, bytes, written, bytes.byteLength - written, at + written);
+    while (written < bytes.byteLength)
+      written += fs.writeSync(this.fd, bytes, written, bytes.byteLength - written, at + written);
     this.offset += bytes.byteLength;
     return { offset: at, length: bytes.byteLength };
   }

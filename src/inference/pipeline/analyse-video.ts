@@ -37,7 +37,12 @@ export function keyPartsOf(engine: Engine, videoHash: string): FeatureKeyParts {
 }
 
 /** Analyses a video: probe, hash, then features from the cache or from ffmpeg + CLIP (stored for next time). */
-export async function analyseVideo(engine: Engine, videoPath: string, cache: FeatureCache, opts: JobOptions = {}): Promise<AnalysedVideo> {
+export async function analyseVideo(
+  engine: Engine,
+  videoPath: string,
+  cache: FeatureCache,
+  opts: JobOptions = {},
+): Promise<AnalysedVideo> {
   const info = await probeVideo(videoPath, opts.signal);
   const videoHash = await hashFileCached(videoPath, opts.signal);
   const key = featureKey(keyPartsOf(engine, videoHash));
@@ -48,16 +53,27 @@ export async function analyseVideo(engine: Engine, videoPath: string, cache: Fea
     engine.stats.clipFrames += frames.count;
     return encodeFrames(engine.visual, frames, engine.manifest.video, opts);
   });
-  const fromFrames = Math.ceil((features.dims[0]! / engine.manifest.video.fps) * engine.manifest.audio.sampleRate);
-  const seconds = info.durationSeconds > 0 ? secondsToSamples(info.durationSeconds, engine.manifest.audio.sampleRate) : fromFrames;
+  const fromFrames = Math.ceil(
+    (features.dims[0]! / engine.manifest.video.fps) * engine.manifest.audio.sampleRate,
+  );
+  const seconds =
+    info.durationSeconds > 0
+      ? secondsToSamples(info.durationSeconds, engine.manifest.audio.sampleRate)
+      : fromFrames;
   return { videoHash, totalSamples: seconds, features, cached };
 }
 
 /** CLIP features of one all-black frame (the null condition of guidance), computed once per bundle. */
-export async function nullFeatures(engine: Engine, cache: FeatureCache, opts: JobOptions = {}): Promise<FeatureTensor> {
+export async function nullFeatures(
+  engine: Engine,
+  cache: FeatureCache,
+  opts: JobOptions = {},
+): Promise<FeatureTensor> {
   const key = featureKey(keyPartsOf(engine, 'null-condition:black-frame'));
   return cache.getOrCompute(key, () => {
     engine.stats.clipFrames += 1;
-    return encodeFrames(engine.visual, blackFrames(frameSpecOf(engine.manifest), 1), engine.manifest.video, { signal: opts.signal });
+    return encodeFrames(engine.visual, blackFrames(frameSpecOf(engine.manifest), 1), engine.manifest.video, {
+      signal: opts.signal,
+    });
   });
 }

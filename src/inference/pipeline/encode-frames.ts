@@ -28,12 +28,19 @@ export async function encodeFrames(
     if (opts.signal?.aborted) throw new AppError('cancelled', 'Cancelled');
     const batch = sliceFrames(frames, at, Math.min(frames.count, at + ENCODE_BATCH));
     const pixels = normalizeFrames(batch, norm.mean, norm.std);
-    const out = await session.run({ pixel_values: tensor('float32', pixels, [batch.count, 3, h, w]) }, ['last_hidden_state']);
+    const out = await session.run({ pixel_values: tensor('float32', pixels, [batch.count, 3, h, w]) }, [
+      'last_hidden_state',
+    ]);
     const hidden = out.last_hidden_state!;
     dims = hidden.dims.slice(1) as number[];
     parts.push(hidden.data as Float32Array);
     const done = at + batch.count;
-    opts.onProgress?.({ stage: 'features', done, total: frames.count, etaSeconds: estimateEta(started, Date.now(), done, frames.count) });
+    opts.onProgress?.({
+      stage: 'features',
+      done,
+      total: frames.count,
+      etaSeconds: estimateEta(started, Date.now(), done, frames.count),
+    });
   }
   const data = new Float32Array(parts.reduce((a, p) => a + p.length, 0));
   parts.reduce((off, p) => (data.set(p, off), off + p.length), 0);

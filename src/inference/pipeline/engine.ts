@@ -37,7 +37,9 @@ export class Engine {
     try {
       for (const role of ['visual_encoder', 'lstv', 'codec_decoder'])
         loaded.push(await OrtSession.load(path.join(dir, graphOf(manifest, role).file), opts));
-      const enc = manifest.graphs.some((g) => g.role === 'codec_encoder') ? await OrtSession.load(path.join(dir, graphOf(manifest, 'codec_encoder').file), opts) : null;
+      const enc = manifest.graphs.some((g) => g.role === 'codec_encoder')
+        ? await OrtSession.load(path.join(dir, graphOf(manifest, 'codec_encoder').file), opts)
+        : null;
       if (enc) loaded.push(enc);
       const decoder = await DecoderModel.load(dir, manifest, opts.decoderVariant ?? 'auto', opts);
       return new Engine(dir, manifest, loaded[0]!, loaded[1]!, loaded[2]!, decoder, enc);
@@ -60,7 +62,13 @@ export class Engine {
 
   /** Releases every session. */
   async dispose(): Promise<void> {
-    await Promise.all([this.visual.dispose(), this.lstv.dispose(), this.codec.dispose(), this.decoder.dispose(), this.codecEncoder?.dispose()]);
+    await Promise.all([
+      this.visual.dispose(),
+      this.lstv.dispose(),
+      this.codec.dispose(),
+      this.decoder.dispose(),
+      this.codecEncoder?.dispose(),
+    ]);
   }
 }
 

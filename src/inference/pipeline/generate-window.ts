@@ -47,13 +47,19 @@ export interface WindowContext {
 
 /** Generates one take for `range` (start on a codec frame); progress stages lstv → decode → codec. */
 export async function generateWindow(
-  engine: Engine, ctx: WindowContext, range: SampleRange, params: TakeParams,
+  engine: Engine,
+  ctx: WindowContext,
+  range: SampleRange,
+  params: TakeParams,
   opts: JobOptions & { prompt?: PromptCodes; promptPcm?: Float32Array; detail?: string } = {},
 ): Promise<WindowTake> {
   const m = engine.manifest;
   const hop = m.audio.hopLength;
   if (range.start % hop !== 0 || range.end <= range.start || range.end > ctx.video.totalSamples)
-    throw new AppError('invalid-input', `Window [${range.start}, ${range.end}) is not inside the video on codec frame boundaries`);
+    throw new AppError(
+      'invalid-input',
+      `Window [${range.start}, ${range.end}) is not inside the video on codec frame boundaries`,
+    );
   const codecFrames = Math.ceil((range.end - range.start) / hop);
   const report = (p: Progress): void => opts.onProgress?.({ ...p, detail: opts.detail });
   const frameCount = ctx.video.features.dims[0]!;
@@ -63,26 +69,52 @@ export async function generateWindow(
   const memory = await videoMemory(engine, ctx.video.features, ctx.nullFrame, local, global);
   report({ stage: 'lstv', done: 1, total: 1, etaSeconds: 0 });
   const given = opts.prompt ?? (opts.promptPcm ? await pcmPrompt(engine, opts.promptPcm) : undefined);
-  const prompt = given && given.frames > 0 ? { codes: given.codes, frames: Math.min(given.frames, codecFrames - 1) } : undefined;
+  const prompt =
+    given && given.frames > 0
+      ? { codes: given.codes, frames: Math.min(given.frames, codecFrames - 1) }
+      : undefined;
   const gen = await generateTokens(
-    engine.decoder, memory,
-    { frames: codecFrames, cfgCoef: params.cfgCoef, seed: params.seed, useSampling: params.temperature > 0,
-      temperature: params.temperature, topK: params.topK, topP: params.topP, prompt: prompt && trimPrompt(prompt, m.audio.codebooks) },
+    engine.decoder,
+    memory,
+    {
+      frames: codecFrames,
+      cfgCoef: params.cfgCoef,
+      seed: params.seed,
+      useSampling: params.temperature > 0,
+      temperature: params.temperature,
+      topK: params.topK,
+      topP: params.topP,
+      prompt: prompt && trimPrompt(prompt, m.audio.codebooks),
+    },
     { signal: opts.signal, onProgress: report },
   );
   if (opts.signal?.aborted) throw new AppError('cancelled', 'Cancelled');
   report({ stage: 'codec', done: 0, total: 1, etaSeconds: null });
   const pcm = await decodeAudio(engine.codec, gen.codes, m.audio.codebooks, range.end - range.start);
   report({ stage: 'codec', done: 1, total: 1, etaSeconds: 0 });
-  return { range: { start: range.start, end: range.end }, params, codes: gen.codes, codebooks: m.audio.codebooks, codecFrames, pcm };
+  return {
+    range: { start: range.start, end: range.end },
+    params,
+    codes: gen.codes,
+    codebooks: m.audio.codebooks,
+    codecFrames,
+    pcm,
+  };
 }
 
 /** Codes of an audio prompt (the previous take's tail over this window's start), via the codec encoder. */
 async function pcmPrompt(engine: Engine, pcm: Float32Array): Promise<PromptCodes> {
   const m = engine.manifest;
-  if (!engine.codecEncoder) throw new AppError('bad-bundle', `Bundle ${m.id} has no codec_encoder graph: it cannot continue from audio`);
+  if (!engine.codecEncoder)
+    throw new AppError(
+      'bad-bundle',
+      `Bundle ${m.id} has no codec_encoder graph: it cannot continue from audio`,
+    );
   if (m.codec.codebookSize > m.lm.card)
-    throw new AppError('bad-bundle', `Bundle ${m.id} cannot continue from audio: its codec has ${m.codec.codebookSize} codes per codebook but the decoder knows ${m.lm.card}`);
+    throw new AppError(
+      'bad-bundle',
+      `Bundle ${m.id} cannot continue from audio: its codec has ${m.codec.codebookSize} codes per codebook but the decoder knows ${m.lm.card}`,
+    );
   return encodeAudio(engine.codecEncoder, pcm, engine.manifest.audio.hopLength);
 }
 
@@ -99,6 +131,7 @@ function trimPrompt(p: PromptCodes, K: number): PromptCodes {
 export function codeColumns(codes: Int32Array, K: number, from: number, count: number): PromptCodes {
   const frames = codes.length / K;
   const out = new Int32Array(K * count);
-  for (let k = 0; k < K; k++) out.set(codes.subarray(k * frames + from, k * frames + from + count), k * count);
+  for (let k = 0; k < K; k++)
+    out.set(codes.subarray(k * frames + from, k * frames + from + count), k * count);
   return { codes: out, frames: count };
 }

@@ -32,23 +32,45 @@ export interface ScoreResult {
 }
 
 /** Scores a video window by window; window i uses seed params.seed + i. */
-export async function scoreVideo(engine: Engine, cache: FeatureCache, req: ScoreRequest, opts: JobOptions = {}): Promise<ScoreResult> {
+export async function scoreVideo(
+  engine: Engine,
+  cache: FeatureCache,
+  req: ScoreRequest,
+  opts: JobOptions = {},
+): Promise<ScoreResult> {
   const m = engine.manifest;
   const video: AnalysedVideo = await analyseVideo(engine, req.videoPath, cache, opts);
   const nullFrame = await nullFeatures(engine, cache, opts);
   const plan = planWindows(
     video.totalSamples,
-    { sampleRate: m.audio.sampleRate, hopLength: m.audio.hopLength, maxWindowSeconds: m.video.maxWindowSeconds },
-    { windowSeconds: req.windowSeconds ?? m.generation.windowSeconds, overlapSeconds: req.overlapSeconds ?? m.generation.overlapSeconds },
+    {
+      sampleRate: m.audio.sampleRate,
+      hopLength: m.audio.hopLength,
+      maxWindowSeconds: m.video.maxWindowSeconds,
+    },
+    {
+      windowSeconds: req.windowSeconds ?? m.generation.windowSeconds,
+      overlapSeconds: req.overlapSeconds ?? m.generation.overlapSeconds,
+    },
   );
   const params = withDefaults(engine, req.params);
   const takes: WindowTake[] = [];
   for (const w of plan.windows) {
     const prev = takes[takes.length - 1];
-    const prompt = req.continuation === false || !prev ? undefined : overlapPrompt(prev, w.start, m.audio.hopLength);
-    const take = await generateWindow(engine, { video, nullFrame }, w, { ...params, seed: params.seed + w.index }, {
-      signal: opts.signal, onProgress: opts.onProgress, prompt, detail: `window ${w.index + 1} of ${plan.windows.length}`,
-    });
+    const prompt =
+      req.continuation === false || !prev ? undefined : overlapPrompt(prev, w.start, m.audio.hopLength);
+    const take = await generateWindow(
+      engine,
+      { video, nullFrame },
+      w,
+      { ...params, seed: params.seed + w.index },
+      {
+        signal: opts.signal,
+        onProgress: opts.onProgress,
+        prompt,
+        detail: `window ${w.index + 1} of ${plan.windows.length}`,
+      },
+    );
     takes.push(take);
   }
   return { plan, takes, featuresCached: video.cached, provider: engine.provider };

@@ -15,7 +15,8 @@ export async function videoMemory(
   local: readonly number[],
   global: readonly number[],
 ): Promise<VideoMemory> {
-  if (local.length === 0 || global.length === 0) throw new AppError('internal', 'a window needs at least one local and one global frame');
+  if (local.length === 0 || global.length === 0)
+    throw new AppError('internal', 'a window needs at least one local and one global frame');
   const [, tokens, hidden] = features.dims as [number, number, number];
   const batch = (cond: Float32Array, count: number): Float32Array => {
     const out = new Float32Array(2 * cond.length);

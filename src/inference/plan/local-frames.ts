@@ -7,7 +7,12 @@ import type { SampleRange } from '../../shared/time';
  * frames that exist; a window that holds no frame (shorter than a frame period, or past the last decoded
  * frame) gets the frame on screen at its start, so every window has at least one.
  */
-export function localFrameIndices(range: SampleRange, fps: number, sampleRate: number, frameCount: number): number[] {
+export function localFrameIndices(
+  range: SampleRange,
+  fps: number,
+  sampleRate: number,
+  frameCount: number,
+): number[] {
   if (frameCount < 1) throw new RangeError('no frames to choose from');
   // i · sr / fps ≥ start  ⇔  i ≥ start · fps / sr; compare in integers where fps is whole.
   const first = Math.ceil((range.start * fps) / sampleRate);

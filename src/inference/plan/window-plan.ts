@@ -41,14 +41,20 @@ export function planWindows(totalSamples: number, geo: PlanGeometry, req: PlanRe
   const { sampleRate: sr, hopLength: hop } = geo;
   if (!Number.isSafeInteger(totalSamples) || totalSamples < 1)
     throw new AppError('empty-media', `Nothing to score: the video is ${totalSamples} samples long`);
-  if (!(req.windowSeconds > 0)) throw new AppError('invalid-input', `Window length must be > 0 s, got ${req.windowSeconds}`);
-  if (!(req.overlapSeconds >= 0)) throw new AppError('invalid-input', `Overlap must be ≥ 0 s, got ${req.overlapSeconds}`);
+  if (!(req.windowSeconds > 0))
+    throw new AppError('invalid-input', `Window length must be > 0 s, got ${req.windowSeconds}`);
+  if (!(req.overlapSeconds >= 0))
+    throw new AppError('invalid-input', `Overlap must be ≥ 0 s, got ${req.overlapSeconds}`);
   const maxHops = Math.floor(secondsToSamples(geo.maxWindowSeconds, sr) / hop);
   const hops = Math.min(maxHops, Math.floor(secondsToSamples(req.windowSeconds, sr) / hop));
-  if (hops < 1) throw new AppError('invalid-input', `Window of ${req.windowSeconds} s is shorter than one codec frame`);
+  if (hops < 1)
+    throw new AppError('invalid-input', `Window of ${req.windowSeconds} s is shorter than one codec frame`);
   const overlapHops = Math.round(secondsToSamples(req.overlapSeconds, sr) / hop);
   if (overlapHops >= hops)
-    throw new AppError('invalid-input', `Overlap (${req.overlapSeconds} s) must be shorter than the window (${(hops * hop) / sr} s)`);
+    throw new AppError(
+      'invalid-input',
+      `Overlap (${req.overlapSeconds} s) must be shorter than the window (${(hops * hop) / sr} s)`,
+    );
   const L = hops * hop;
   const stride = (hops - overlapHops) * hop;
   const count = totalSamples <= L ? 1 : 1 + Math.ceil((totalSamples - L) / stride);
@@ -58,7 +64,14 @@ export function planWindows(totalSamples: number, geo: PlanGeometry, req: PlanRe
     const end = Math.min(start + L, totalSamples);
     windows.push({ index: i, start, end, codecFrames: Math.ceil((end - start) / hop) });
   }
-  return { totalSamples, sampleRate: sr, hopLength: hop, windowSamples: L, overlapSamples: overlapHops * hop, windows };
+  return {
+    totalSamples,
+    sampleRate: sr,
+    hopLength: hop,
+    windowSamples: L,
+    overlapSamples: overlapHops * hop,
+    windows,
+  };
 }
 
 /** The overlap between window i and window i + 1 as a sample range (empty when they only touch). */

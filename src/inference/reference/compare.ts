@@ -22,11 +22,21 @@ export function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
 
 /** A tolerance check of float tensors (shapes compared as well). */
 export function closeCheck(
-  name: string, ours: ArrayLike<number>, ref: ArrayLike<number>, tolerance: number,
+  name: string,
+  ours: ArrayLike<number>,
+  ref: ArrayLike<number>,
+  tolerance: number,
   shapes?: { ours: readonly number[]; ref: readonly number[] },
 ): CheckResult {
   if (shapes && shapes.ours.join(',') !== shapes.ref.join(','))
-    return { name, maxAbsError: null, tolerance, exact: false, pass: false, detail: `shape [${shapes.ours}] vs reference [${shapes.ref}]` };
+    return {
+      name,
+      maxAbsError: null,
+      tolerance,
+      exact: false,
+      pass: false,
+      detail: `shape [${shapes.ours}] vs reference [${shapes.ref}]`,
+    };
   const err = maxAbsDiff(ours, ref);
   return { name, maxAbsError: err, tolerance, exact: false, pass: err <= tolerance };
 }
@@ -44,5 +54,12 @@ export function exactCheck(name: string, ours: Numeric, ref: Numeric): CheckResu
   }
   const pass = mismatches === 0;
   const detail = pass ? undefined : `${mismatches} of ${n} differ, first at flat index ${first}`;
-  return { name, maxAbsError: pass ? 0 : null, tolerance: 0, exact: true, pass, ...(detail ? { detail } : {}) };
+  return {
+    name,
+    maxAbsError: pass ? 0 : null,
+    tolerance: 0,
+    exact: true,
+    pass,
+    ...(detail ? { detail } : {}),
+  };
 }

@@ -12,7 +12,14 @@ import { closeCheck, exactCheck } from './compare';
 import { longTokensCheck } from './long-tokens-check';
 
 /** Greedy generation parameters of the fixtures (cfg 3.0, argmax). */
-export const GREEDY = { useSampling: false, temperature: 1, topK: 250, topP: 0, cfgCoef: 3, seed: 0 } as const;
+export const GREEDY = {
+  useSampling: false,
+  temperature: 1,
+  topK: 250,
+  topP: 0,
+  cfgCoef: 3,
+  seed: 0,
+} as const;
 
 /** Loads the bundle's fp32 decoder. */
 export async function loadDecoder(ctx: ReferenceContext): Promise<DecoderModel> {
@@ -21,7 +28,13 @@ export async function loadDecoder(ctx: ReferenceContext): Promise<DecoderModel> 
     if (!e) throw new Error(`bundle has no fp32 ${role} graph`);
     return path.join(ctx.bundleDir, e.file);
   };
-  return DecoderModel.loadFiles(ctx.manifest.lm, file(DECODER_ROLES.crossKv), file(DECODER_ROLES.step), 'fp32', { provider: 'cpu' });
+  return DecoderModel.loadFiles(
+    ctx.manifest.lm,
+    file(DECODER_ROLES.crossKv),
+    file(DECODER_ROLES.step),
+    'fp32',
+    { provider: 'cpu' },
+  );
 }
 
 /** Every decoder check the fixture set has tensors for. */
@@ -50,11 +63,19 @@ async function patternLogits(ctx: ReferenceContext, decoder: DecoderModel): Prom
   memory.set(emb);
   memory.set(emb, emb.length);
   const cross = await decoder.crossKv(memory, 2 * B);
-  const cache = new KvCache({ layers: lm.numLayers, rows: 2 * B, heads: lm.numHeads, headDim: lm.dim / lm.numHeads }, S);
+  const cache = new KvCache(
+    { layers: lm.numLayers, rows: 2 * B, heads: lm.numHeads, headDim: lm.dim / lm.numHeads },
+    S,
+  );
   const out = await decoder.run(new StepFeeds(2 * B, K, cross, 1).build(seq, S, 0, S, cache));
   const ref = ctx.npy('logits_pattern_logits');
-  return closeCheck('logits_pattern_logits', out.logits.data as Float32Array, ref.data as Float32Array, TOLERANCE.logits,
-    { ours: out.logits.dims, ref: ref.shape });
+  return closeCheck(
+    'logits_pattern_logits',
+    out.logits.data as Float32Array,
+    ref.data as Float32Array,
+    TOLERANCE.logits,
+    { ours: out.logits.dims, ref: ref.shape },
+  );
 }
 
 /** lm.generate greedy on the CFG batch: per-call guided logits and the codes. */
@@ -63,15 +84,29 @@ async function genCodes(ctx: ReferenceContext, decoder: DecoderModel): Promise<C
   const [B, K, T] = ref.shape;
   const memory = { data: npyToF32(ctx.npy('gen_cfg_video_emb')), rows: 2 * B };
   const card = decoder.lm.card;
-  const logits = new Float32Array(ctx.has('gen_step_cfg_logits') ? ctx.npy('gen_step_cfg_logits').data.length : 0);
-  const r = await generateTokens(decoder, memory, { ...GREEDY, frames: T }, {
-    onLogits: (call, l) => {
-      if ((call + 1) * B * K * card <= logits.length) logits.set(l, call * B * K * card);
+  const logits = new Float32Array(
+    ctx.has('gen_step_cfg_logits') ? ctx.npy('gen_step_cfg_logits').data.length : 0,
+  );
+  const r = await generateTokens(
+    decoder,
+    memory,
+    { ...GREEDY, frames: T },
+    {
+      onLogits: (call, l) => {
+        if ((call + 1) * B * K * card <= logits.length) logits.set(l, call * B * K * card);
+      },
     },
-  });
+  );
   const out: CheckResult[] = [];
   if (logits.length > 0)
-    out.push(closeCheck('gen_step_cfg_logits', logits, ctx.npy('gen_step_cfg_logits').data as Float32Array, TOLERANCE.logits));
+    out.push(
+      closeCheck(
+        'gen_step_cfg_logits',
+        logits,
+        ctx.npy('gen_step_cfg_logits').data as Float32Array,
+        TOLERANCE.logits,
+      ),
+    );
   out.push(exactCheck('gen_codes', r.codes, ref.data as BigInt64Array));
   return out;
 }

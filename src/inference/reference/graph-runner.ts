@@ -15,14 +15,21 @@ export function feed(a: NpyArray, shape?: readonly number[]): OrtTensor {
 }
 
 /** Loads the bundle's graph of `role` (fp32 variant first), runs it on `feeds`, disposes it. */
-export async function runGraph(ctx: ReferenceContext, role: string, feeds: Record<string, OrtTensor>): Promise<RunOutputs> {
-  const entry = ctx.manifest.graphs.find((g) => g.role === role && g.variant === 'fp32') ?? ctx.manifest.graphs.find((g) => g.role === role);
+export async function runGraph(
+  ctx: ReferenceContext,
+  role: string,
+  feeds: Record<string, OrtTensor>,
+): Promise<RunOutputs> {
+  const entry =
+    ctx.manifest.graphs.find((g) => g.role === role && g.variant === 'fp32') ??
+    ctx.manifest.graphs.find((g) => g.role === role);
   if (!entry) throw new Error(`bundle has no ${role} graph`);
   const s = await OrtSession.load(path.join(ctx.bundleDir, entry.file), { provider: 'cpu' });
   try {
     const out = await s.run(feeds);
     const res: RunOutputs = {};
-    for (const [k, v] of Object.entries(out)) res[k] = { dims: v.dims, data: v.data as Float32Array | BigInt64Array };
+    for (const [k, v] of Object.entries(out))
+      res[k] = { dims: v.dims, data: v.data as Float32Array | BigInt64Array };
     return res;
   } finally {
     await s.dispose();

@@ -17,12 +17,20 @@ interface WindowSpec {
 function framesFirst(data: Uint8Array, C: number, T: number, plane: number): Uint8Array {
   const out = new Uint8Array(data.length);
   for (let c = 0; c < C; c++)
-    for (let t = 0; t < T; t++) out.set(data.subarray((c * T + t) * plane, (c * T + t + 1) * plane), (t * C + c) * plane);
+    for (let t = 0; t < T; t++)
+      out.set(data.subarray((c * T + t) * plane, (c * T + t + 1) * plane), (t * C + c) * plane);
   return out;
 }
 
 /** CLIP last_hidden_state of every local frame, every global frame and one all-black frame. */
-async function hiddenStates(ctx: ReferenceContext): Promise<{ local: Float32Array; global: Float32Array; black: Float32Array; frameSize: number; tokens: number; hidden: number }> {
+async function hiddenStates(ctx: ReferenceContext): Promise<{
+  local: Float32Array;
+  global: Float32Array;
+  black: Float32Array;
+  frameSize: number;
+  tokens: number;
+  hidden: number;
+}> {
   const loc = ctx.npy('long_input_local_frames_u8');
   const glo = ctx.npy('long_input_global_frames_u8');
   const [C, TL, H, W] = loc.shape;
@@ -33,18 +41,28 @@ async function hiddenStates(ctx: ReferenceContext): Promise<{ local: Float32Arra
   all.set(framesFirst(glo.data as Uint8Array, C, TG, H * W), TL * C * H * W);
   const spec = { fps: ctx.manifest.video.fps, width: W, height: H };
   const pv = normalizeFrames({ spec, count: n, data: all }, ctx.manifest.video.mean, ctx.manifest.video.std);
-  const clip = await runGraph(ctx, 'visual_encoder', { pixel_values: feed({ dtype: 'float32', shape: [n, C, H, W], data: pv }) });
+  const clip = await runGraph(ctx, 'visual_encoder', {
+    pixel_values: feed({ dtype: 'float32', shape: [n, C, H, W], data: pv }),
+  });
   const [, tokens, hidden] = clip.last_hidden_state.dims;
   const hs = clip.last_hidden_state.data as Float32Array;
   const frameSize = tokens * hidden;
   return {
-    local: hs.subarray(0, TL * frameSize), global: hs.subarray(TL * frameSize, (TL + TG) * frameSize),
-    black: hs.subarray((TL + TG) * frameSize), frameSize, tokens, hidden,
+    local: hs.subarray(0, TL * frameSize),
+    global: hs.subarray(TL * frameSize, (TL + TG) * frameSize),
+    black: hs.subarray((TL + TG) * frameSize),
+    frameSize,
+    tokens,
+    hidden,
   };
 }
 
 /** The CFG video memory of one window: cond rows from the chosen local frames, null rows all-black. */
-async function windowMemory(ctx: ReferenceContext, h: Awaited<ReturnType<typeof hiddenStates>>, local: number[]): Promise<Float32Array> {
+async function windowMemory(
+  ctx: ReferenceContext,
+  h: Awaited<ReturnType<typeof hiddenStates>>,
+  local: number[],
+): Promise<Float32Array> {
   const G = h.global.length / h.frameSize;
   const pair = (cond: (i: number) => Float32Array, count: number): Float32Array => {
     const out = new Float32Array(2 * count * h.frameSize);
@@ -72,10 +90,22 @@ export async function longTokensCheck(ctx: ReferenceContext, decoder: DecoderMod
   let prev: Int32Array | null = null;
   for (const w of windows) {
     const memory = await windowMemory(ctx, h, w.local_frame_indices);
-    const prompt = prev && w.prompt_len > 0 ? { codes: tail(prev, K, w.prompt_len), frames: w.prompt_len } : undefined;
-    const r = await generateTokens(decoder, { data: memory, rows: 2 }, {
-      useSampling: false, temperature: 1, topK: 250, topP: 0, cfgCoef: 3, seed: 0, frames: w.max_gen_len, prompt,
-    });
+    const prompt =
+      prev && w.prompt_len > 0 ? { codes: tail(prev, K, w.prompt_len), frames: w.prompt_len } : undefined;
+    const r = await generateTokens(
+      decoder,
+      { data: memory, rows: 2 },
+      {
+        useSampling: false,
+        temperature: 1,
+        topK: 250,
+        topP: 0,
+        cfgCoef: 3,
+        seed: 0,
+        frames: w.max_gen_len,
+        prompt,
+      },
+    );
     parts.push(columns(r.codes, K, w.prompt_len));
     prev = r.codes;
   }

@@ -10,14 +10,23 @@ import { runGraph } from './graph-runner';
 import { framesOf } from './video-checks';
 
 /** CLIP hidden states [2, T, N, C] of the first video of the fixture batch (row 0) and the null video (row 1). */
-async function hiddenOf(ctx: ReferenceContext, side: 'local' | 'global'): Promise<{ data: Float32Array; dims: number[] }> {
+async function hiddenOf(
+  ctx: ReferenceContext,
+  side: 'local' | 'global',
+): Promise<{ data: Float32Array; dims: number[] }> {
   const u8 = ctx.npy(`input_${side}_frames_u8`);
   const [, , T, H, W] = u8.shape;
   const frames = new Uint8Array(2 * T * 3 * H * W);
   frames.set(framesOf(u8).subarray(0, T * 3 * H * W));
   const spec = { fps: ctx.manifest.video.fps, width: W, height: H };
-  const pv = normalizeFrames({ spec, count: 2 * T, data: frames }, ctx.manifest.video.mean, ctx.manifest.video.std);
-  const out = await runGraph(ctx, 'visual_encoder', { pixel_values: tensor('float32', pv, [2 * T, 3, H, W]) });
+  const pv = normalizeFrames(
+    { spec, count: 2 * T, data: frames },
+    ctx.manifest.video.mean,
+    ctx.manifest.video.std,
+  );
+  const out = await runGraph(ctx, 'visual_encoder', {
+    pixel_values: tensor('float32', pv, [2 * T, 3, H, W]),
+  });
   const [, n, c] = out.last_hidden_state.dims;
   return { data: out.last_hidden_state.data as Float32Array, dims: [2, T, n, c] };
 }
@@ -28,13 +37,18 @@ export const pipelineCheck: ReferenceCheck = async (ctx) => {
   const local = await hiddenOf(ctx, 'local');
   const global = await hiddenOf(ctx, 'global');
   const lstv = await runGraph(ctx, 'lstv', {
-    local_hidden: tensor('float32', local.data, local.dims), global_hidden: tensor('float32', global.data, global.dims),
+    local_hidden: tensor('float32', local.data, local.dims),
+    global_hidden: tensor('float32', global.data, global.dims),
   });
   const ref = ctx.npy('vidmuse_generate_tokens');
   const decoder = await loadDecoder(ctx);
   let codes: BigInt64Array;
   try {
-    const r = await generateTokens(decoder, { data: lstv.video_emb.data as Float32Array, rows: 2 }, { ...GREEDY, frames: ref.shape[2] });
+    const r = await generateTokens(
+      decoder,
+      { data: lstv.video_emb.data as Float32Array, rows: 2 },
+      { ...GREEDY, frames: ref.shape[2] },
+    );
     codes = BigInt64Array.from(r.codes as ArrayLike<number | bigint>, (v) => BigInt(v));
   } finally {
     await decoder.dispose();
@@ -43,8 +57,15 @@ export const pipelineCheck: ReferenceCheck = async (ctx) => {
   if (ctx.has('vidmuse_generate_audio')) {
     const wav = await runGraph(ctx, 'codec_decoder', { codes: tensor('int64', codes, ref.shape) });
     const audio = ctx.npy('vidmuse_generate_audio');
-    out.push(closeCheck('pipeline: audio from frames', wav.waveform.data as Float32Array, audio.data as Float32Array,
-      TOLERANCE.waveform, { ours: wav.waveform.dims, ref: audio.shape }));
+    out.push(
+      closeCheck(
+        'pipeline: audio from frames',
+        wav.waveform.data as Float32Array,
+        audio.data as Float32Array,
+        TOLERANCE.waveform,
+        { ours: wav.waveform.dims, ref: audio.shape },
+      ),
+    );
   }
   return out;
 };

@@ -34,14 +34,23 @@ export interface ReferenceOptions extends JobOptions {
 }
 
 /** Converts and checks the fixture folder; returns one result per comparison (failures included). */
-export async function runReferenceCheck(fixtureDir: string, opts: ReferenceOptions = {}): Promise<CheckResult[]> {
+export async function runReferenceCheck(
+  fixtureDir: string,
+  opts: ReferenceOptions = {},
+): Promise<CheckResult[]> {
   const index = readIndex(fixtureDir);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vidmuse-refcheck-'));
   const bundleDir = opts.keepBundle ?? path.join(work, 'bundle');
   try {
     await convertBundle({
-      lmCheckpoint: path.join(fixtureDir, 'lm', 'state_dict.bin'), codecDir: path.join(fixtureDir, 'codec'),
-      outDir: bundleDir, trained: false, id: 'reference-check', fp16: opts.fp16 ?? false, signal: opts.signal, onProgress: opts.onProgress,
+      lmCheckpoint: path.join(fixtureDir, 'lm', 'state_dict.bin'),
+      codecDir: path.join(fixtureDir, 'codec'),
+      outDir: bundleDir,
+      trained: false,
+      id: 'reference-check',
+      fp16: opts.fp16 ?? false,
+      signal: opts.signal,
+      onProgress: opts.onProgress,
     });
     const manifest = await loadBundle(bundleDir, { verify: 'full', signal: opts.signal });
     const ctx = contextOf(fixtureDir, index, bundleDir, manifest);
@@ -50,7 +59,14 @@ export async function runReferenceCheck(fixtureDir: string, opts: ReferenceOptio
       try {
         results.push(...(await check(ctx)));
       } catch (e) {
-        results.push({ name: `${name} (error)`, maxAbsError: null, tolerance: 0, exact: false, pass: false, detail: (e as Error).message });
+        results.push({
+          name: `${name} (error)`,
+          maxAbsError: null,
+          tolerance: 0,
+          exact: false,
+          pass: false,
+          detail: (e as Error).message,
+        });
       }
     }
     return results;
@@ -61,23 +77,34 @@ export async function runReferenceCheck(fixtureDir: string, opts: ReferenceOptio
 
 function readIndex(dir: string): FixtureIndex {
   const file = path.join(dir, 'index.json');
-  if (!fs.existsSync(file)) throw new AppError('not-found', `${file}: missing (not a reference fixture folder)`);
+  if (!fs.existsSync(file))
+    throw new AppError('not-found', `${file}: missing (not a reference fixture folder)`);
   let index: FixtureIndex;
   try {
     index = JSON.parse(fs.readFileSync(file, 'utf8')) as FixtureIndex;
   } catch (e) {
     throw new AppError('invalid-input', `${file}: not valid JSON (${(e as Error).message})`);
   }
-  if (!index.tensors || typeof index.tensors !== 'object') throw new AppError('invalid-input', `${file}: has no "tensors" map`);
+  if (!index.tensors || typeof index.tensors !== 'object')
+    throw new AppError('invalid-input', `${file}: has no "tensors" map`);
   for (const need of ['lm/state_dict.bin', 'codec/config.json', 'codec/model.safetensors'])
-    if (!fs.existsSync(path.join(dir, need))) throw new AppError('not-found', `${path.join(dir, need)}: missing`);
+    if (!fs.existsSync(path.join(dir, need)))
+      throw new AppError('not-found', `${path.join(dir, need)}: missing`);
   return index;
 }
 
-function contextOf(fixtureDir: string, index: FixtureIndex, bundleDir: string, manifest: ReferenceContext['manifest']): ReferenceContext {
+function contextOf(
+  fixtureDir: string,
+  index: FixtureIndex,
+  bundleDir: string,
+  manifest: ReferenceContext['manifest'],
+): ReferenceContext {
   const cache = new Map<string, NpyArray>();
   return {
-    fixtureDir, index, bundleDir, manifest,
+    fixtureDir,
+    index,
+    bundleDir,
+    manifest,
     has: (name) => name in index.tensors,
     npy: (name) => {
       const entry = index.tensors[name];
@@ -86,7 +113,10 @@ function contextOf(fixtureDir: string, index: FixtureIndex, bundleDir: string, m
       if (!a) {
         a = readNpy(path.join(fixtureDir, entry.file));
         if (a.shape.join(',') !== entry.shape.join(','))
-          throw new AppError('invalid-input', `${entry.file}: shape [${a.shape}] but index.json says [${entry.shape}]`);
+          throw new AppError(
+            'invalid-input',
+            `${entry.file}: shape [${a.shape}] but index.json says [${entry.shape}]`,
+          );
         cache.set(name, a);
       }
       return a;

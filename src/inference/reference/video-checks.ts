@@ -15,7 +15,10 @@ export function framesOf(a: NpyArray): Uint8Array {
   for (let b = 0; b < B; b++)
     for (let c = 0; c < C; c++)
       for (let t = 0; t < T; t++)
-        out.set(src.subarray(((b * C + c) * T + t) * plane, ((b * C + c) * T + t + 1) * plane), ((b * T + t) * C + c) * plane);
+        out.set(
+          src.subarray(((b * C + c) * T + t) * plane, ((b * C + c) * T + t + 1) * plane),
+          ((b * T + t) * C + c) * plane,
+        );
   return out;
 }
 
@@ -37,13 +40,31 @@ export const videoChecks: ReferenceCheck = async (ctx) => {
     const clip = await runGraph(ctx, 'visual_encoder', { pixel_values: feed(ref) });
     const refHidden = ctx.npy(`clip_${side}_last_hidden_state`);
     out.push(cmp(`clip_${side}_last_hidden_state`, clip.last_hidden_state, refHidden, TOLERANCE.clip));
-    if (ctx.has(`clip_${side}_image_embeds`)) out.push(cmp(`clip_${side}_image_embeds`, clip.image_embeds, ctx.npy(`clip_${side}_image_embeds`), TOLERANCE.clip));
+    if (ctx.has(`clip_${side}_image_embeds`))
+      out.push(
+        cmp(
+          `clip_${side}_image_embeds`,
+          clip.image_embeds,
+          ctx.npy(`clip_${side}_image_embeds`),
+          TOLERANCE.clip,
+        ),
+      );
     hidden[side] = { ...refHidden, shape: [B, T, refHidden.shape[1], refHidden.shape[2]] };
   }
-  const lstv = await runGraph(ctx, 'lstv', { local_hidden: feed(hidden.local), global_hidden: feed(hidden.global) });
+  const lstv = await runGraph(ctx, 'lstv', {
+    local_hidden: feed(hidden.local),
+    global_hidden: feed(hidden.global),
+  });
   for (const side of ['local', 'global'])
     for (const part of ['input', 'output'])
-      out.push(cmp(`lstv_${side}_tt_${part}`, lstv[`${side}_tt_${part}`], ctx.npy(`lstv_${side}_tt_${part}`), TOLERANCE.lstv));
+      out.push(
+        cmp(
+          `lstv_${side}_tt_${part}`,
+          lstv[`${side}_tt_${part}`],
+          ctx.npy(`lstv_${side}_tt_${part}`),
+          TOLERANCE.lstv,
+        ),
+      );
   out.push(cmp('lstv_fused', lstv.fused, ctx.npy('lstv_fused'), TOLERANCE.lstv));
   out.push(cmp('video_emb', lstv.video_emb, ctx.npy('video_emb'), TOLERANCE.videoEmb));
   return out;
@@ -62,16 +83,30 @@ export const cfgVideoChecks: ReferenceCheck = async (ctx) => {
     const pv = pixels(ctx, both, 2 * B * T, H);
     const ref = ctx.npy(`gen_cfg_${side}_pixel_values`);
     out.push(closeCheck(`gen_cfg_${side}_pixel_values`, pv, ref.data as Float32Array, TOLERANCE.pixelValues));
-    const clip = await runGraph(ctx, 'visual_encoder', { pixel_values: feed({ dtype: 'float32', shape: ref.shape, data: pv }) });
+    const clip = await runGraph(ctx, 'visual_encoder', {
+      pixel_values: feed({ dtype: 'float32', shape: ref.shape, data: pv }),
+    });
     const d = clip.last_hidden_state.dims;
     hidden[side] = { dims: [2 * B, T, d[1], d[2]], data: clip.last_hidden_state.data as Float32Array };
   }
-  const f = (h: { dims: readonly number[]; data: Float32Array }): ReturnType<typeof feed> => feed({ dtype: 'float32', shape: [...h.dims], data: h.data });
-  const lstv = await runGraph(ctx, 'lstv', { local_hidden: f(hidden.local), global_hidden: f(hidden.global) });
+  const f = (h: { dims: readonly number[]; data: Float32Array }): ReturnType<typeof feed> =>
+    feed({ dtype: 'float32', shape: [...h.dims], data: h.data });
+  const lstv = await runGraph(ctx, 'lstv', {
+    local_hidden: f(hidden.local),
+    global_hidden: f(hidden.global),
+  });
   out.push(cmp('gen_cfg_video_emb', lstv.video_emb, ctx.npy('gen_cfg_video_emb'), TOLERANCE.videoEmb));
   return out;
 };
 
-function cmp(name: string, ours: { dims: readonly number[]; data: Float32Array | BigInt64Array }, ref: NpyArray, tol: number): CheckResult {
-  return closeCheck(name, ours.data as Float32Array, ref.data as Float32Array, tol, { ours: ours.dims, ref: ref.shape });
+function cmp(
+  name: string,
+  ours: { dims: readonly number[]; data: Float32Array | BigInt64Array },
+  ref: NpyArray,
+  tol: number,
+): CheckResult {
+  return closeCheck(name, ours.data as Float32Array, ref.data as Float32Array, tol, {
+    ours: ours.dims,
+    ref: ref.shape,
+  });
 }

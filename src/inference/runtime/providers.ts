@@ -31,7 +31,15 @@ function isInstalled(name: string): boolean {
   if (name !== 'cuda') return false;
   try {
     const dist = path.dirname(createRequire(import.meta.url).resolve('onnxruntime-node'));
-    const lib = path.join(dist, '..', 'bin', 'napi-v6', process.platform, process.arch, 'libonnxruntime_providers_cuda.so');
+    const lib = path.join(
+      dist,
+      '..',
+      'bin',
+      'napi-v6',
+      process.platform,
+      process.arch,
+      'libonnxruntime_providers_cuda.so',
+    );
     return fs.existsSync(lib);
   } catch {
     return false;

@@ -71,11 +71,15 @@ export class OrtSession {
    * Runs the graph. `fetches` may name outputs to compute, or map names to preallocated tensors that
    * onnxruntime writes into (no copy back).
    */
-  async run(feeds: Record<string, OrtTensor>, fetches?: readonly string[] | Record<string, OrtTensor | null>): Promise<Record<string, OrtTensor>> {
+  async run(
+    feeds: Record<string, OrtTensor>,
+    fetches?: readonly string[] | Record<string, OrtTensor | null>,
+  ): Promise<Record<string, OrtTensor>> {
     if (this.disposed) throw new AppError('internal', `Session ${this.file} used after dispose`);
-    const out = fetches === undefined
-      ? await this.session.run(feeds)
-      : await this.session.run(feeds, fetches as ort.InferenceSession.FetchesType);
+    const out =
+      fetches === undefined
+        ? await this.session.run(feeds)
+        : await this.session.run(feeds, fetches as ort.InferenceSession.FetchesType);
     return out as Record<string, OrtTensor>;
   }
 

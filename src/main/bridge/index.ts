@@ -18,6 +18,10 @@ export {
 } from './app-request';
 export { dispatchCall, statusForError, toWireError } from './dispatch';
 export { createMediaRegistry, type MediaRegistry, type MediaRegistryOptions } from './media-registry';
-export { createInferenceGenerator, editorEngineOptions, type InferenceGenerator } from './inference-generator';
+export {
+  createInferenceGenerator,
+  editorEngineOptions,
+  type InferenceGenerator,
+} from './inference-generator';
 export { RENDERER_CSP, SECURITY_HEADERS } from './csp';
 export { forwardEvents, API_EVENT_NAMES, type ApiEventSource } from './types';

@@ -20,14 +20,21 @@ export interface InferenceGenerator {
  * wait, so playback and the timeline stay smooth while a window generates (the command line uses every core).
  */
 export function editorEngineOptions(): EngineOptions {
-  return { intraOpThreads: Math.max(1, availableParallelism() - 1), config: { 'session.intra_op.allow_spinning': '0' } };
+  return {
+    intraOpThreads: Math.max(1, availableParallelism() - 1),
+    config: { 'session.intra_op.allow_spinning': '0' },
+  };
 }
 
 /**
  * Creates a generator whose host is started on first use by `start`; CLIP features are cached in `cacheDir`;
  * `options` choose provider, threads and decoder precision.
  */
-export function createInferenceGenerator(start: () => MessagePortLike, cacheDir: string, options: EngineOptions = editorEngineOptions()): InferenceGenerator {
+export function createInferenceGenerator(
+  start: () => MessagePortLike,
+  cacheDir: string,
+  options: EngineOptions = editorEngineOptions(),
+): InferenceGenerator {
   mkdirSync(cacheDir, { recursive: true });
   const client = new InferenceClient<InferenceJobs>(start);
   const generator: WindowGenerator = async (req, opts) => {

@@ -22,15 +22,29 @@ function* chunks(buf: Buffer): Iterable<Uint8Array> {
 }
 
 /** Runs ffmpeg with `args`, feeding the channels as f32le on stdin; reports 'encode' progress in milliseconds. */
-export async function runFfmpegEncode(args: string[], channels: Float32Array[], ctx: EncodeContext, opts: JobOptions): Promise<void> {
+export async function runFfmpegEncode(
+  args: string[],
+  channels: Float32Array[],
+  ctx: EncodeContext,
+  opts: JobOptions,
+): Promise<void> {
   const total = Math.round(ctx.durationSeconds * 1000);
   const started = Date.now();
   const onLine = progressBlockReader((p) => {
     const done = p.ended ? total : Math.min(total, Math.round(p.outSeconds * 1000));
-    opts.onProgress?.({ stage: 'encode', done, total, etaSeconds: estimateEta(started, Date.now(), done, total) });
+    opts.onProgress?.({
+      stage: 'encode',
+      done,
+      total,
+      etaSeconds: estimateEta(started, Date.now(), done, total),
+    });
   });
   try {
-    await runProcess(FFMPEG, args, { signal: opts.signal, stdin: chunks(interleaveF32(channels)), onStdoutLine: onLine });
+    await runProcess(FFMPEG, args, {
+      signal: opts.signal,
+      stdin: chunks(interleaveF32(channels)),
+      onStdoutLine: onLine,
+    });
   } catch (e) {
     throw e instanceof ProcessError ? encodeError(e, ctx) : e;
   }
@@ -40,9 +54,19 @@ export async function runFfmpegEncode(args: string[], channels: Float32Array[], 
 export function encodeError(e: ProcessError, ctx: EncodeContext): AppError {
   const log = e.stderrTail.join('\n');
   if (/No space left on device|Disk quota exceeded/i.test(log))
-    return new AppError('disk-full', `The disk is full: ${ctx.outputPath} could not be written. Free some space and export again`);
-  if (/Read-only file system|Permission denied/i.test(log)) return new AppError('not-writable', `${ctx.outputPath} cannot be written: the folder is not writable`);
+    return new AppError(
+      'disk-full',
+      `The disk is full: ${ctx.outputPath} could not be written. Free some space and export again`,
+    );
+  if (/Read-only file system|Permission denied/i.test(log))
+    return new AppError('not-writable', `${ctx.outputPath} cannot be written: the folder is not writable`);
   if (log.includes(ctx.videoPath) && /No such file|Invalid data|could not find/i.test(log))
-    return new AppError('media-changed', `The source video ${ctx.videoPath} was deleted or changed during the export`);
-  return new AppError('internal', `Export failed: ffmpeg stopped with "${e.stderrTail.at(-1) ?? `exit ${e.exitCode}`}"`);
+    return new AppError(
+      'media-changed',
+      `The source video ${ctx.videoPath} was deleted or changed during the export`,
+    );
+  return new AppError(
+    'internal',
+    `Export failed: ffmpeg stopped with "${e.stderrTail.at(-1) ?? `exit ${e.exitCode}`}"`,
+  );
 }

@@ -28,16 +28,49 @@ export function exportArgs(o: ExportArgsInput): { args: string[]; videoCopied: b
   const head = ['-hide_banner', '-v', 'error', '-nostats', '-progress', 'pipe:1', '-y'];
   const pcm = ['-f', 'f32le', '-ar', String(o.sampleRate), '-ac', String(o.channels), '-i', 'pipe:0'];
   const conv = conversion(o);
-  if (o.format === 'wav') return { args: [...head, ...pcm, ...conv, '-c:a', 'pcm_s24le', '-f', 'wav', o.outputPath], videoCopied: false };
+  if (o.format === 'wav')
+    return {
+      args: [...head, ...pcm, ...conv, '-c:a', 'pcm_s24le', '-f', 'wav', o.outputPath],
+      videoCopied: false,
+    };
   if (o.format === 'flac')
-    return { args: [...head, ...pcm, ...conv, '-c:a', 'flac', '-sample_fmt', 's32', '-bits_per_raw_sample', '24', '-f', 'flac', o.outputPath], videoCopied: false };
+    return {
+      args: [
+        ...head,
+        ...pcm,
+        ...conv,
+        '-c:a',
+        'flac',
+        '-sample_fmt',
+        's32',
+        '-bits_per_raw_sample',
+        '24',
+        '-f',
+        'flac',
+        o.outputPath,
+      ],
+      videoCopied: false,
+    };
   const copy = MP4_COPYABLE_CODECS.includes(o.videoCodec);
   const video = copy
     ? ['-c:v', 'copy', ...(o.videoCodec === 'hevc' ? ['-tag:v', 'hvc1'] : [])]
     : ['-c:v', 'libx264', '-preset', 'veryfast', '-crf', '18', '-pix_fmt', 'yuv420p'];
   const maps = ['-map', '0:v:0', '-map', '1:a:0', '-map_metadata', '0'];
   const audio = [...conv, '-c:a', 'aac', '-b:a', `${AAC_BITRATE_K}k`];
-  const args = [...head, '-i', o.videoPath, ...pcm, ...maps, ...video, ...audio, '-movflags', '+faststart', '-f', 'mp4', o.outputPath];
+  const args = [
+    ...head,
+    '-i',
+    o.videoPath,
+    ...pcm,
+    ...maps,
+    ...video,
+    ...audio,
+    '-movflags',
+    '+faststart',
+    '-f',
+    'mp4',
+    o.outputPath,
+  ];
   return { args, videoCopied: copy };
 }
 

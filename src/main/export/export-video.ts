@@ -23,7 +23,10 @@ export async function exportVideo(input: ExportInput, opts: JobOptions = {}): Pr
   try {
     const result = await render(input, media, out, opts);
     if ((await sourceStamp(input.videoPath).catch(() => null)) !== before)
-      throw new AppError('media-changed', `The source video ${input.videoPath} was deleted or changed during the export: nothing was written`);
+      throw new AppError(
+        'media-changed',
+        `The source video ${input.videoPath} was deleted or changed during the export: nothing was written`,
+      );
     opts.onProgress?.({ stage: 'write', done: 0, total: 1, etaSeconds: null });
     await out.commit();
     opts.onProgress?.({ stage: 'write', done: 1, total: 1, etaSeconds: 0 });
@@ -34,7 +37,12 @@ export async function exportVideo(input: ExportInput, opts: JobOptions = {}): Pr
   }
 }
 
-async function render(input: ExportInput, media: MediaInfo, out: PendingOutput, opts: JobOptions): Promise<ExportResult> {
+async function render(
+  input: ExportInput,
+  media: MediaInfo,
+  out: PendingOutput,
+  opts: JobOptions,
+): Promise<ExportResult> {
   opts.onProgress?.({ stage: 'mixdown', done: 0, total: 1, etaSeconds: null });
   const track = await buildSoundtrack(input, media, opts.signal);
   opts.onProgress?.({ stage: 'mixdown', done: 1, total: 1, etaSeconds: null });
@@ -49,19 +57,35 @@ async function render(input: ExportInput, media: MediaInfo, out: PendingOutput, 
     videoPath: input.videoPath,
     videoCodec: media.videoCodec,
   });
-  await runFfmpegEncode(args, track.channels, { durationSeconds: media.durationSeconds, outputPath: input.outputPath, videoPath: input.videoPath }, opts);
+  await runFfmpegEncode(
+    args,
+    track.channels,
+    { durationSeconds: media.durationSeconds, outputPath: input.outputPath, videoPath: input.videoPath },
+    opts,
+  );
   return { ...track.result, outputPath: out.finalPath, videoCopied };
 }
 
 const FORMATS: readonly ExportFormat[] = ['mp4', 'wav', 'flac'];
 
 function validateInput(i: ExportInput): void {
-  if (!FORMATS.includes(i.format)) throw new AppError('invalid-input', `Unknown export format "${String(i.format)}": use mp4, wav or flac`);
+  if (!FORMATS.includes(i.format))
+    throw new AppError('invalid-input', `Unknown export format "${String(i.format)}": use mp4, wav or flac`);
   if (!Number.isInteger(i.musicSampleRate) || i.musicSampleRate < 8000 || i.musicSampleRate % 10 !== 0)
-    throw new AppError('invalid-input', `Music sample rate ${i.musicSampleRate} Hz is not supported (a whole multiple of 10 Hz from 8 kHz)`);
-  if (!(i.music instanceof Float32Array)) throw new AppError('invalid-input', 'The music must be float PCM (Float32Array)');
-  for (const [name, v] of [['musicGainDb', i.musicGainDb], ['originalGainDb', i.originalGainDb], ['loudnessTarget', i.loudnessTarget], ['truePeakLimit', i.truePeakLimit]] as const)
-    if (v !== undefined && v !== null && !Number.isFinite(v)) throw new AppError('invalid-input', `${name} must be a finite number of dB`);
+    throw new AppError(
+      'invalid-input',
+      `Music sample rate ${i.musicSampleRate} Hz is not supported (a whole multiple of 10 Hz from 8 kHz)`,
+    );
+  if (!(i.music instanceof Float32Array))
+    throw new AppError('invalid-input', 'The music must be float PCM (Float32Array)');
+  for (const [name, v] of [
+    ['musicGainDb', i.musicGainDb],
+    ['originalGainDb', i.originalGainDb],
+    ['loudnessTarget', i.loudnessTarget],
+    ['truePeakLimit', i.truePeakLimit],
+  ] as const)
+    if (v !== undefined && v !== null && !Number.isFinite(v))
+      throw new AppError('invalid-input', `${name} must be a finite number of dB`);
 }
 
 // Size, change time and inode: a deleted, replaced or rewritten source changes at least one of them.

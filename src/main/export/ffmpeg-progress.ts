@@ -48,7 +48,12 @@ function fromStatsLine(line: string): FfmpegProgress | null {
   if (outSeconds === null) return null;
   const speed = /speed=\s*([\d.]+)x/.exec(line);
   const frame = /frame=\s*(\d+)/.exec(line);
-  return { outSeconds: Math.max(0, outSeconds), speed: speed ? Number(speed[1]) : null, frame: frame ? Number(frame[1]) : null, ended: false };
+  return {
+    outSeconds: Math.max(0, outSeconds),
+    speed: speed ? Number(speed[1]) : null,
+    frame: frame ? Number(frame[1]) : null,
+    ended: false,
+  };
 }
 
 /** Parses one `-progress` block or one stderr stats line; null when it carries no output time. */

@@ -20,10 +20,17 @@ export function outputFsError(e: unknown, path: string): AppError {
   if (e instanceof AppError) return e;
   const code = (e as NodeJS.ErrnoException).code;
   const folder = dirname(path);
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('disk-full', `The disk holding ${folder} is full: free some space and export again`);
-  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return new AppError('not-writable', `The folder ${folder} is not writable: choose another place to export to`);
-  if (code === 'EISDIR') return new AppError('invalid-input', `${path} is a folder: choose a file name to export to`);
-  if (code === 'ENOENT' || code === 'ENOTDIR') return new AppError('not-found', `The folder ${folder} does not exist`);
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new AppError('disk-full', `The disk holding ${folder} is full: free some space and export again`);
+  if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
+    return new AppError(
+      'not-writable',
+      `The folder ${folder} is not writable: choose another place to export to`,
+    );
+  if (code === 'EISDIR')
+    return new AppError('invalid-input', `${path} is a folder: choose a file name to export to`);
+  if (code === 'ENOENT' || code === 'ENOTDIR')
+    return new AppError('not-found', `The folder ${folder} does not exist`);
   return new AppError('internal', `Cannot write ${path}: ${(e as Error).message}`);
 }
 
@@ -40,8 +47,13 @@ async function sameFile(a: string, b: string): Promise<boolean> {
 /** Reserves a temporary file beside outputPath; refuses to overwrite the source and reports unwritable folders. */
 export async function prepareOutput(outputPath: string, sourcePath: string): Promise<PendingOutput> {
   const finalPath = resolve(outputPath);
-  if (await sameFile(finalPath, sourcePath)) throw new AppError('invalid-input', `The export would overwrite its own source video ${sourcePath}: choose another file name`);
-  if ((await stat(finalPath).catch(() => null))?.isDirectory()) throw outputFsError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), finalPath);
+  if (await sameFile(finalPath, sourcePath))
+    throw new AppError(
+      'invalid-input',
+      `The export would overwrite its own source video ${sourcePath}: choose another file name`,
+    );
+  if ((await stat(finalPath).catch(() => null))?.isDirectory())
+    throw outputFsError(Object.assign(new Error('is a folder'), { code: 'EISDIR' }), finalPath);
   let folder: string;
   try {
     folder = await realpath(dirname(finalPath));

@@ -1,6 +1,11 @@
 // Turns an export request into the soundtrack PCM at the output's rate and layout, decoding the video's own audio
 // and resampling the music with ffmpeg, then mixing, ducking and normalising in pure code.
-import { DEFAULT_DUCKING, DEFAULT_LOUDNESS, type DuckingSettings, type ExportFormat } from '../../shared/export';
+import {
+  DEFAULT_DUCKING,
+  DEFAULT_LOUDNESS,
+  type DuckingSettings,
+  type ExportFormat,
+} from '../../shared/export';
 import type { MediaInfo } from '../../shared/media';
 import type { AbortSignalLike } from '../../shared/progress';
 import { decodeAudio, resampleMono } from '../media/decode-audio';
@@ -42,8 +47,14 @@ export interface ExportResult {
 }
 
 /** The output layout: mp4 and any mix with the original are 48 kHz stereo; music-only WAV/FLAC keep the model's mono rate. */
-export function outputLayout(format: ExportFormat, withOriginal: boolean, musicRate: number): { sampleRate: number; channels: number } {
-  return format === 'mp4' || withOriginal ? { sampleRate: 48000, channels: 2 } : { sampleRate: musicRate, channels: 1 };
+export function outputLayout(
+  format: ExportFormat,
+  withOriginal: boolean,
+  musicRate: number,
+): { sampleRate: number; channels: number } {
+  return format === 'mp4' || withOriginal
+    ? { sampleRate: 48000, channels: 2 }
+    : { sampleRate: musicRate, channels: 1 };
 }
 
 /** The soundtrack PCM handed to ffmpeg (its rate and channels may differ from the output's) and the export figures. */
@@ -58,14 +69,25 @@ export interface BuiltSoundtrack {
  * pass over the longest buffer; its loudness is set for the channel count it will be heard on. A mix with the
  * original audio is made at the output's rate and layout.
  */
-export async function buildSoundtrack(input: ExportInput, media: MediaInfo, signal?: AbortSignalLike): Promise<BuiltSoundtrack> {
+export async function buildSoundtrack(
+  input: ExportInput,
+  media: MediaInfo,
+  signal?: AbortSignalLike,
+): Promise<BuiltSoundtrack> {
   const withOriginal = (input.includeOriginalAudio ?? false) && media.hasAudio;
   const out = outputLayout(input.format, withOriginal, input.musicSampleRate);
   const sampleRate = withOriginal ? out.sampleRate : input.musicSampleRate;
   const channels = withOriginal ? out.channels : 1;
   const totalSamples = Math.round(media.durationSeconds * sampleRate);
-  const music = fitLength(await resampleMono(input.music, input.musicSampleRate, sampleRate, signal), totalSamples);
-  const original = withOriginal ? (await decodeAudio(input.videoPath, { sampleRate, channels, signal })).map((c) => fitLength(c, totalSamples)) : null;
+  const music = fitLength(
+    await resampleMono(input.music, input.musicSampleRate, sampleRate, signal),
+    totalSamples,
+  );
+  const original = withOriginal
+    ? (await decodeAudio(input.videoPath, { sampleRate, channels, signal })).map((c) =>
+        fitLength(c, totalSamples),
+      )
+    : null;
   const track = mixSoundtrack({
     sampleRate,
     channels,
@@ -76,12 +98,25 @@ export async function buildSoundtrack(input: ExportInput, media: MediaInfo, sign
     originalGainDb: input.originalGainDb ?? 0,
     ducking: input.ducking === undefined ? DEFAULT_DUCKING : input.ducking,
     heardChannels: out.channels,
-    loudness: { targetLufs: input.loudnessTarget === undefined ? DEFAULT_LOUDNESS.targetLufs : input.loudnessTarget, truePeakLimitDb: input.truePeakLimit ?? DEFAULT_LOUDNESS.truePeakLimitDb },
+    loudness: {
+      targetLufs: input.loudnessTarget === undefined ? DEFAULT_LOUDNESS.targetLufs : input.loudnessTarget,
+      truePeakLimitDb: input.truePeakLimit ?? DEFAULT_LOUDNESS.truePeakLimitDb,
+    },
   });
   const n = track.normalisation;
   return {
     sampleRate,
     channels: track.channels,
-    result: { format: input.format, sampleRate: out.sampleRate, channels: out.channels, samples: Math.round(media.durationSeconds * out.sampleRate), originalAudioIncluded: withOriginal, gainDb: n.gainDb, integratedLufs: n.after.integratedLufs, truePeakDb: n.after.truePeakDb, peakLimited: n.peakLimited },
+    result: {
+      format: input.format,
+      sampleRate: out.sampleRate,
+      channels: out.channels,
+      samples: Math.round(media.durationSeconds * out.sampleRate),
+      originalAudioIncluded: withOriginal,
+      gainDb: n.gainDb,
+      integratedLufs: n.after.integratedLufs,
+      truePeakDb: n.after.truePeakDb,
+      peakLimited: n.peakLimited,
+    },
   };
 }

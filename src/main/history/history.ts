@@ -50,50 +50,72 @@ export function execute(
   opts: { coalesceKey?: string; nowMs?: number } = {},
 ): number {
   const now = opts.nowMs ?? Date.now();
-  return db.transaction(() => {
-    const pos = getProject(db, projectId).history_pos;
-    // After an undo the step below is not the one being dragged: a new edit then starts its own step.
-    const afterUndo = entry(db, projectId, pos + 1) !== undefined;
-    const inverse = applyAll(db, projectId, ops);
-    db.prepare('DELETE FROM history WHERE project_id = ? AND seq > ?').run(projectId, pos);
-    const top = afterUndo ? undefined : entry(db, projectId, pos);
-    if (top && opts.coalesceKey && top.coalesce_key === opts.coalesceKey && now - top.created_ms < COALESCE_MS) {
-      db.prepare('UPDATE history SET forward_json = ?, created_ms = ? WHERE project_id = ? AND seq = ?').run(
-        JSON.stringify(ops), now, projectId, pos,
-      );
-    } else {
-      db.prepare(
-        'INSERT INTO history (project_id, seq, label, coalesce_key, forward_json, inverse_json, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
-      ).run(projectId, pos + 1, label, opts.coalesceKey ?? null, JSON.stringify(ops), JSON.stringify(inverse), now);
-      db.prepare('UPDATE projects SET history_pos = ? WHERE id = ?').run(pos + 1, projectId);
-      db.prepare('DELETE FROM history WHERE project_id = ? AND seq <= ?').run(projectId, pos + 1 - HISTORY_LIMIT);
-    }
-    return bumpRevision(db, projectId);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const pos = getProject(db, projectId).history_pos;
+      // After an undo the step below is not the one being dragged: a new edit then starts its own step.
+      const afterUndo = entry(db, projectId, pos + 1) !== undefined;
+      const inverse = applyAll(db, projectId, ops);
+      db.prepare('DELETE FROM history WHERE project_id = ? AND seq > ?').run(projectId, pos);
+      const top = afterUndo ? undefined : entry(db, projectId, pos);
+      if (
+        top &&
+        opts.coalesceKey &&
+        top.coalesce_key === opts.coalesceKey &&
+        now - top.created_ms < COALESCE_MS
+      ) {
+        db.prepare(
+          'UPDATE history SET forward_json = ?, created_ms = ? WHERE project_id = ? AND seq = ?',
+        ).run(JSON.stringify(ops), now, projectId, pos);
+      } else {
+        db.prepare(
+          'INSERT INTO history (project_id, seq, label, coalesce_key, forward_json, inverse_json, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        ).run(
+          projectId,
+          pos + 1,
+          label,
+          opts.coalesceKey ?? null,
+          JSON.stringify(ops),
+          JSON.stringify(inverse),
+          now,
+        );
+        db.prepare('UPDATE projects SET history_pos = ? WHERE id = ?').run(pos + 1, projectId);
+        db.prepare('DELETE FROM history WHERE project_id = ? AND seq <= ?').run(
+          projectId,
+          pos + 1 - HISTORY_LIMIT,
+        );
+      }
+      return bumpRevision(db, projectId);
+    })
+    .immediate();
 }
 
 /** Undoes the last step; throws 'invalid-input' when there is none. Returns the new revision. */
 export function undo(db: Db, projectId: string): number {
-  return db.transaction(() => {
-    const pos = getProject(db, projectId).history_pos;
-    const row = entry(db, projectId, pos);
-    if (!row) throw new AppError('invalid-input', 'Nothing to undo.');
-    for (const op of JSON.parse(row.inverse_json) as Op[]) applyOp(db, projectId, op);
-    db.prepare('UPDATE projects SET history_pos = ? WHERE id = ?').run(pos - 1, projectId);
-    return bumpRevision(db, projectId);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const pos = getProject(db, projectId).history_pos;
+      const row = entry(db, projectId, pos);
+      if (!row) throw new AppError('invalid-input', 'Nothing to undo.');
+      for (const op of JSON.parse(row.inverse_json) as Op[]) applyOp(db, projectId, op);
+      db.prepare('UPDATE projects SET history_pos = ? WHERE id = ?').run(pos - 1, projectId);
+      return bumpRevision(db, projectId);
+    })
+    .immediate();
 }
 
 /** Redoes the next step; throws 'invalid-input' when there is none. Returns the new revision. */
 export function redo(db: Db, projectId: string): number {
-  return db.transaction(() => {
-    const pos = getProject(db, projectId).history_pos;
-    const row = entry(db, projectId, pos + 1);
-    if (!row) throw new AppError('invalid-input', 'Nothing to redo.');
-    for (const op of JSON.parse(row.forward_json) as Op[]) applyOp(db, projectId, op);
-    db.prepare('UPDATE projects SET history_pos = ? WHERE id = ?').run(pos + 1, projectId);
-    return bumpRevision(db, projectId);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const pos = getProject(db, projectId).history_pos;
+      const row = entry(db, projectId, pos + 1);
+      if (!row) throw new AppError('invalid-input', 'Nothing to redo.');
+      for (const op of JSON.parse(row.forward_json) as Op[]) applyOp(db, projectId, op);
+      db.prepare('UPDATE projects SET history_pos = ? WHERE id = ?').run(pos + 1, projectId);
+      return bumpRevision(db, projectId);
+    })
+    .immediate();
 }
 
 /** Whether undo/redo are possible and what they would do. */

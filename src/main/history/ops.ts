@@ -21,19 +21,22 @@ export type Op =
 
 function take(db: Db, projectId: string, takeId: string) {
   const row = getTakeWithProject(db, takeId);
-  if (!row || row.project_id !== projectId) throw new AppError('not-found', `Take ${takeId} is not in this project.`);
+  if (!row || row.project_id !== projectId)
+    throw new AppError('not-found', `Take ${takeId} is not in this project.`);
   return row;
 }
 
 function windowOf(db: Db, projectId: string, windowId: string) {
   const row = getWindowWithProject(db, windowId);
-  if (!row || row.project_id !== projectId) throw new AppError('not-found', `Window ${windowId} is not in this project.`);
+  if (!row || row.project_id !== projectId)
+    throw new AppError('not-found', `Window ${windowId} is not in this project.`);
   return row;
 }
 
 function seamOf(db: Db, projectId: string, seamId: string) {
   const row = getSeamWithProject(db, seamId);
-  if (!row || row.project_id !== projectId) throw new AppError('not-found', `Seam ${seamId} is not in this project.`);
+  if (!row || row.project_id !== projectId)
+    throw new AppError('not-found', `Seam ${seamId} is not in this project.`);
   return row;
 }
 
@@ -52,12 +55,16 @@ export function inverseOf(db: Db, projectId: string, op: Op): Op {
     case 'seam': {
       const s = seamOf(db, projectId, op.seamId);
       if (op.lengthSamples > s.end - s.start)
-        throw new AppError('invalid-input', `Crossfade of ${op.lengthSamples} samples is longer than the overlap (${s.end - s.start}).`);
+        throw new AppError(
+          'invalid-input',
+          `Crossfade of ${op.lengthSamples} samples is longer than the overlap (${s.end - s.start}).`,
+        );
       return { t: 'seam', seamId: s.id, lengthSamples: s.length_samples, curve: s.curve };
     }
     case 'plan': {
       const plan = getPlan(db, op.planId);
-      if (!plan || plan.project_id !== projectId) throw new AppError('not-found', `Plan ${op.planId} is not in this project.`);
+      if (!plan || plan.project_id !== projectId)
+        throw new AppError('not-found', `Plan ${op.planId} is not in this project.`);
       return { t: 'plan', planId: getProject(db, projectId).plan_id ?? op.planId };
     }
     case 'name':
@@ -81,7 +88,11 @@ export function applyOp(db: Db, projectId: string, op: Op): void {
       db.prepare('UPDATE takes SET deleted = ? WHERE id = ?').run(op.deleted ? 1 : 0, op.takeId);
       return;
     case 'seam':
-      db.prepare('UPDATE seams SET length_samples = ?, curve = ? WHERE id = ?').run(op.lengthSamples, op.curve, op.seamId);
+      db.prepare('UPDATE seams SET length_samples = ?, curve = ? WHERE id = ?').run(
+        op.lengthSamples,
+        op.curve,
+        op.seamId,
+      );
       return;
     case 'plan':
       db.prepare('UPDATE projects SET plan_id = ? WHERE id = ?').run(op.planId, projectId);
@@ -90,7 +101,10 @@ export function applyOp(db: Db, projectId: string, op: Op): void {
       db.prepare('UPDATE projects SET name = ? WHERE id = ?').run(op.name, projectId);
       return;
     case 'params':
-      db.prepare('UPDATE projects SET params_json = ? WHERE id = ?').run(JSON.stringify(op.params), projectId);
+      db.prepare('UPDATE projects SET params_json = ? WHERE id = ?').run(
+        JSON.stringify(op.params),
+        projectId,
+      );
       return;
     case 'bundle':
       db.prepare('UPDATE projects SET bundle_id = ? WHERE id = ?').run(op.bundleId, projectId);

@@ -11,7 +11,10 @@ import { getJob, insertJob, jobInfo, listJobs, updateJob } from '../store/jobs-r
 /** How a kind of job runs; `run` returns a result reference (a take id, a file) or null. */
 export interface JobRunner<I = unknown> {
   heavy: boolean;
-  run: (input: I, opts: { signal: AbortSignal; onProgress: ProgressSink; jobId: string }) => Promise<string | null>;
+  run: (
+    input: I,
+    opts: { signal: AbortSignal; onProgress: ProgressSink; jobId: string },
+  ) => Promise<string | null>;
 }
 
 /** Where and why a job is submitted. */
@@ -60,11 +63,19 @@ export class JobQueue {
     if (!runner) throw new AppError('invalid-input', `No runner for jobs of kind "${kind}".`);
     for (const a of this.active.values())
       if (a.target === req.target)
-        this.abort(a, 'cancelled', { code: 'cancelled', message: 'Superseded by a newer request for the same target.' });
+        this.abort(a, 'cancelled', {
+          code: 'cancelled',
+          message: 'Superseded by a newer request for the same target.',
+        });
     let row;
     try {
       row = insertJob(this.db, {
-        id: randomUUID(), kind, target: req.target, project_id: req.projectId, label: req.label, input_json: JSON.stringify(input),
+        id: randomUUID(),
+        kind,
+        target: req.target,
+        project_id: req.projectId,
+        label: req.label,
+        input_json: JSON.stringify(input),
       });
     } catch (e) {
       throw mapSqliteError(e, `start "${req.label}"`);
@@ -78,15 +89,21 @@ export class JobQueue {
     const controller = new AbortController();
     let release!: () => void;
     const a: Active = {
-      id, target, heavy: runner.heavy, controller, abortAs: null, start: () => undefined,
+      id,
+      target,
+      heavy: runner.heavy,
+      controller,
+      abortAs: null,
+      start: () => undefined,
       done: new Promise<void>((r) => (release = r)),
     };
-    a.start = () => void this.runJob(a, runner, input).finally(() => {
-      this.active.delete(id);
-      if (this.heavyRunning === a) this.heavyRunning = null;
-      release();
-      this.pump();
-    });
+    a.start = () =>
+      void this.runJob(a, runner, input).finally(() => {
+        this.active.delete(id);
+        if (this.heavyRunning === a) this.heavyRunning = null;
+        release();
+        this.pump();
+      });
     this.active.set(id, a);
     if (runner.heavy) {
       this.heavyQueue.push(a);
@@ -131,7 +148,13 @@ export class JobQueue {
       // A full disk can refuse even this small write: the UI still learns the outcome, and the row, left
       // queued or running, reads as interrupted after a restart.
       const row = jobInfo(getJob(this.db, id)!);
-      info = { ...row, status: u.status, progress: u.progress ?? row.progress, error: u.error ?? row.error, result: u.result ?? row.result };
+      info = {
+        ...row,
+        status: u.status,
+        progress: u.progress ?? row.progress,
+        error: u.error ?? row.error,
+        result: u.result ?? row.result,
+      };
     }
     this.onChange(info);
   }
@@ -158,8 +181,15 @@ export class JobQueue {
     const row = getJob(this.db, id);
     if (!row) throw new AppError('not-found', `Job ${id} does not exist.`);
     if (row.status === 'queued' || row.status === 'running' || row.status === 'done')
-      throw new AppError('invalid-input', `Job ${id} is ${row.status}; only failed, cancelled or interrupted jobs can be retried.`);
-    return this.submit(row.kind, JSON.parse(row.input_json), { target: row.target, projectId: row.project_id, label: row.label });
+      throw new AppError(
+        'invalid-input',
+        `Job ${id} is ${row.status}; only failed, cancelled or interrupted jobs can be retried.`,
+      );
+    return this.submit(row.kind, JSON.parse(row.input_json), {
+      target: row.target,
+      projectId: row.project_id,
+      label: row.label,
+    });
   }
 
   /** Jobs, newest first. */
@@ -183,7 +213,10 @@ export class JobQueue {
   /** Aborts every job (quit): they end as interrupted, so the next start offers to retry them. */
   async dispose(): Promise<void> {
     this.disposed = true;
-    const error: SerializedError = { code: 'cancelled', message: 'Interrupted: the app quit while this job was running.' };
+    const error: SerializedError = {
+      code: 'cancelled',
+      message: 'Interrupted: the app quit while this job was running.',
+    };
     for (const a of this.active.values()) this.abort(a, 'interrupted', error);
     await this.idle();
   }

@@ -29,7 +29,13 @@ export async function hashMediaFile(path: string, opts: JobOptions = {}): Promis
       if (opts.signal?.aborted) break;
       hash.update(chunk as Buffer);
       done += (chunk as Buffer).length;
-      opts.onProgress?.({ stage: 'probe', done, total, etaSeconds: estimateEta(started, Date.now(), done, total), detail: 'hashing' });
+      opts.onProgress?.({
+        stage: 'probe',
+        done,
+        total,
+        etaSeconds: estimateEta(started, Date.now(), done, total),
+        detail: 'hashing',
+      });
     }
   } catch (e) {
     if (opts.signal?.aborted) throw new AppError('cancelled', 'Cancelled');

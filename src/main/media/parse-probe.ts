@@ -76,20 +76,27 @@ export function parseProbe(json: ProbeJson, path: string, bytes: number): MediaI
   const streams = json.streams ?? [];
   const v = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
   if (!v) {
-    const what = streams.some((s) => s.codec_type === 'audio') ? 'an audio-only file' : 'a file without a video stream';
+    const what = streams.some((s) => s.codec_type === 'audio')
+      ? 'an audio-only file'
+      : 'a file without a video stream';
     throw new AppError('no-video-stream', `${path} is ${what}: open a video to score it`);
   }
   const duration = finite(v.duration) ?? finite(json.format?.duration) ?? 0;
   const codedWidth = v.width ?? 0;
   const codedHeight = v.height ?? 0;
-  if (codedWidth <= 0 || codedHeight <= 0) throw new AppError('unreadable-media', `${path}: the video stream has no frame size`);
+  if (codedWidth <= 0 || codedHeight <= 0)
+    throw new AppError('unreadable-media', `${path}: the video stream has no frame size`);
   if (codedWidth > MAX_VIDEO_SIDE || codedHeight > MAX_VIDEO_SIDE)
-    throw new AppError('unsupported-media', `${path}: ${codedWidth}×${codedHeight} is larger than the supported ${MAX_VIDEO_SIDE}×${MAX_VIDEO_SIDE}`);
+    throw new AppError(
+      'unsupported-media',
+      `${path}: ${codedWidth}×${codedHeight} is larger than the supported ${MAX_VIDEO_SIDE}×${MAX_VIDEO_SIDE}`,
+    );
   const fps = parseRational(v.r_frame_rate) ?? parseRational(v.avg_frame_rate);
   if (!fps) throw new AppError('unsupported-media', `${path}: the video stream has no frame rate`);
   const stated = finite(v.nb_read_packets) ?? finite(v.nb_frames);
   const frameCount = stated !== null && stated > 0 ? stated : Math.round(duration * fps.value);
-  if (!(duration > 0) || frameCount <= 0) throw new AppError('empty-media', `${path}: the video is empty (zero length)`);
+  if (!(duration > 0) || frameCount <= 0)
+    throw new AppError('empty-media', `${path}: the video is empty (zero length)`);
   const rotation = rotationOf(v);
   const swap = rotation === 90 || rotation === 270;
   return {

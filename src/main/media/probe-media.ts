@@ -15,7 +15,16 @@ export async function probeMedia(path: string, opts: { signal?: AbortSignalLike 
   const bytes = await fileSize(path);
   if (bytes === 0) throw new AppError('empty-media', `${path} is an empty file`);
   // -count_packets demuxes the whole file (no decoding): exact frame counts, and a cut-off file shows as "partial file".
-  const args = ['-v', 'error', '-count_packets', '-print_format', 'json', '-show_format', '-show_streams', path];
+  const args = [
+    '-v',
+    'error',
+    '-count_packets',
+    '-print_format',
+    'json',
+    '-show_format',
+    '-show_streams',
+    path,
+  ];
   let stdout: Buffer;
   let stderr: string[];
   try {
@@ -31,7 +40,8 @@ export async function probeMedia(path: string, opts: { signal?: AbortSignalLike 
   } catch {
     throw new AppError('unreadable-media', `${path}: ffprobe gave no readable answer`);
   }
-  if (!json.streams?.length) throw new AppError('unreadable-media', `${path} is not a media file ffmpeg can read`);
+  if (!json.streams?.length)
+    throw new AppError('unreadable-media', `${path} is not a media file ffmpeg can read`);
   return parseProbe(json, path, bytes);
 }
 
@@ -52,5 +62,8 @@ function unreadable(path: string, stderr: string[]): AppError {
   const detail = stderr.slice(-1)[0] ?? '';
   if (stderr.some((l) => TRUNCATED.test(l)))
     return new AppError('unreadable-media', `${path} is truncated or is not a media file (${detail.trim()})`);
-  return new AppError('unreadable-media', `${path} cannot be read as media (${detail.trim() || 'ffprobe failed'})`);
+  return new AppError(
+    'unreadable-media',
+    `${path} cannot be read as media (${detail.trim() || 'ffprobe failed'})`,
+  );
 }

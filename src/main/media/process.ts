@@ -37,7 +37,10 @@ export class ProcessError extends AppError {
     readonly exitCode: number,
     readonly stderrTail: string[],
   ) {
-    super('internal', `${command} failed (exit ${exitCode}): ${stderrTail.slice(-3).join(' | ') || 'no output'}`);
+    super(
+      'internal',
+      `${command} failed (exit ${exitCode}): ${stderrTail.slice(-3).join(' | ') || 'no output'}`,
+    );
     this.name = 'ProcessError';
   }
 }
@@ -57,7 +60,10 @@ export function killAllProcesses(): void {
 export function runProcess(cmd: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   if (opts.signal?.aborted) return Promise.reject(new AppError('cancelled', 'Cancelled'));
   return new Promise<RunResult>((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: opts.cwd, stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+    const child = spawn(cmd, args, {
+      cwd: opts.cwd,
+      stdio: [opts.stdin ? 'pipe' : 'ignore', 'pipe', 'pipe'],
+    });
     running.add(child);
     const out: Buffer[] = [];
     const tail: string[] = [];
@@ -79,7 +85,12 @@ export function runProcess(cmd: string, args: readonly string[], opts: RunOption
       running.delete(child);
       opts.signal?.removeEventListener('abort', onAbort);
       const missing = e.code === 'ENOENT';
-      reject(new AppError('internal', missing ? `${cmd} is not installed or not on the PATH` : `${cmd}: ${e.message}`));
+      reject(
+        new AppError(
+          'internal',
+          missing ? `${cmd} is not installed or not on the PATH` : `${cmd}: ${e.message}`,
+        ),
+      );
     });
     child.on('close', (code) => {
       running.delete(child);

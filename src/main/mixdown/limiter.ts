@@ -47,7 +47,12 @@ function boxMean(m: Float32Array, w: number): Float32Array {
 }
 
 /** Per-sample gain that keeps every channel's samples at or under `ceiling` (linear); 1 where nothing is limited. */
-export function limiterGain(channels: Float32Array[], sampleRate: number, ceiling: number, s: LimiterSettings = DEFAULT_LIMITER): Float32Array {
+export function limiterGain(
+  channels: Float32Array[],
+  sampleRate: number,
+  ceiling: number,
+  s: LimiterSettings = DEFAULT_LIMITER,
+): Float32Array {
   const n = channels[0]?.length ?? 0;
   const need = new Float32Array(n).fill(1);
   for (const ch of channels)
@@ -68,7 +73,12 @@ export function limiterGain(channels: Float32Array[], sampleRate: number, ceilin
 }
 
 /** Applies the limiter in place. */
-export function limit(channels: Float32Array[], sampleRate: number, ceiling: number, s: LimiterSettings = DEFAULT_LIMITER): void {
+export function limit(
+  channels: Float32Array[],
+  sampleRate: number,
+  ceiling: number,
+  s: LimiterSettings = DEFAULT_LIMITER,
+): void {
   const g = limiterGain(channels, sampleRate, ceiling, s);
   for (const ch of channels) for (let i = 0; i < ch.length; i++) ch[i] *= g[i];
 }

@@ -36,7 +36,8 @@ function stepEnergies(channels: Float32Array[], sampleRate: number, step: number
 /** Gated integrated loudness of equal-length channels at a sample rate that is a multiple of 10 Hz. */
 export function integratedLoudness(channels: Float32Array[], sampleRate: number): number {
   const step = sampleRate / 10;
-  if (!Number.isInteger(step)) throw new AppError('invalid-input', `Loudness: ${sampleRate} Hz is not a multiple of 10 Hz`);
+  if (!Number.isInteger(step))
+    throw new AppError('invalid-input', `Loudness: ${sampleRate} Hz is not a multiple of 10 Hz`);
   const e = stepEnergies(channels, sampleRate, step);
   const blocks: number[] = [];
   for (let j = 0; j + 4 <= e.length; j++) blocks.push((e[j] + e[j + 1] + e[j + 2] + e[j + 3]) / (4 * step));
@@ -58,5 +59,9 @@ export function measureLoudness(channels: Float32Array[], sampleRate: number): L
     tp = Math.max(tp, truePeakLinear(ch));
     for (let i = 0; i < ch.length; i++) sp = Math.max(sp, Math.abs(ch[i]));
   }
-  return { integratedLufs: integratedLoudness(channels, sampleRate), truePeakDb: toDb(tp), samplePeakDb: toDb(sp) };
+  return {
+    integratedLufs: integratedLoudness(channels, sampleRate),
+    truePeakDb: toDb(tp),
+    samplePeakDb: toDb(sp),
+  };
 }

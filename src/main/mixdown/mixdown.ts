@@ -36,10 +36,13 @@ export function validatePlan(plan: MixdownPlan): void {
   const { clips, seams } = plan;
   if (!isCount(plan.totalSamples)) throw bad(`total length ${plan.totalSamples} is not a whole sample count`);
   if (!(plan.sampleRate > 0)) throw bad(`sample rate ${plan.sampleRate} is not positive`);
-  if (!isCount(plan.fadeInSamples) || !isCount(plan.fadeOutSamples)) throw bad('fade lengths must be whole sample counts');
-  if (seams.length !== Math.max(0, clips.length - 1)) throw bad(`${clips.length} clips need ${Math.max(0, clips.length - 1)} seams, got ${seams.length}`);
+  if (!isCount(plan.fadeInSamples) || !isCount(plan.fadeOutSamples))
+    throw bad('fade lengths must be whole sample counts');
+  if (seams.length !== Math.max(0, clips.length - 1))
+    throw bad(`${clips.length} clips need ${Math.max(0, clips.length - 1)} seams, got ${seams.length}`);
   clips.forEach((c, k) => {
-    if (!isCount(c.startSample)) throw bad(`clip ${k} starts at ${c.startSample}, not a whole sample position`);
+    if (!isCount(c.startSample))
+      throw bad(`clip ${k} starts at ${c.startSample}, not a whole sample position`);
     if (k > 0 && c.startSample < clips[k - 1].startSample) throw bad(`clip ${k} starts before clip ${k - 1}`);
   });
   seams.forEach((s, k) => {
@@ -48,7 +51,9 @@ export function validatePlan(plan: MixdownPlan): void {
     if (!isCount(s.startSample) || !isCount(s.endSample) || s.endSample < s.startSample)
       throw bad(`seam ${k} [${s.startSample}, ${s.endSample}) is not a range of whole samples`);
     if (s.startSample < nextStart || s.endSample > prevEnd)
-      throw bad(`seam ${k} [${s.startSample}, ${s.endSample}) lies outside the overlap [${nextStart}, ${prevEnd}) of clips ${k} and ${k + 1}`);
+      throw bad(
+        `seam ${k} [${s.startSample}, ${s.endSample}) lies outside the overlap [${nextStart}, ${prevEnd}) of clips ${k} and ${k + 1}`,
+      );
     if (k > 0 && s.startSample < seams[k - 1].endSample) throw bad(`seam ${k} overlaps seam ${k - 1}`);
   });
 }
@@ -73,9 +78,15 @@ function addClip(out: Float32Array, clip: MixdownClip, seamIn?: MixdownSeam, sea
   for (let n = from; n < to; n++) {
     let g = 1;
     if (seamIn && n < seamIn.endSample)
-      g = fadeInGain(seamIn.curve, fadePosition(n - seamIn.startSample, seamIn.endSample - seamIn.startSample));
+      g = fadeInGain(
+        seamIn.curve,
+        fadePosition(n - seamIn.startSample, seamIn.endSample - seamIn.startSample),
+      );
     else if (seamOut && n >= seamOut.startSample)
-      g = fadeOutGain(seamOut.curve, fadePosition(n - seamOut.startSample, seamOut.endSample - seamOut.startSample));
+      g = fadeOutGain(
+        seamOut.curve,
+        fadePosition(n - seamOut.startSample, seamOut.endSample - seamOut.startSample),
+      );
     out[n] += pcm[n - off] * g;
   }
 }
@@ -86,5 +97,6 @@ export function applyEdgeFades(out: Float32Array, fadeIn: number, fadeOut: numbe
   for (let i = 0; i < nIn; i++) out[i] *= fadeInGain(curve, fadePosition(i, fadeIn));
   const nOut = Math.min(fadeOut, out.length);
   const start = out.length - nOut;
-  for (let i = 0; i < nOut; i++) out[start + i] *= fadeOutGain(curve, fadePosition(i + fadeOut - nOut, fadeOut));
+  for (let i = 0; i < nOut; i++)
+    out[start + i] *= fadeOutGain(curve, fadePosition(i + fadeOut - nOut, fadeOut));
 }

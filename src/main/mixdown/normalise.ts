@@ -29,12 +29,21 @@ function scaled(channels: Float32Array[], db: number): Float32Array[] {
 }
 
 /** Scales (and if needed limits) the channels in place to the loudness target under the true-peak ceiling. */
-export function normaliseLoudness(channels: Float32Array[], sampleRate: number, s: LoudnessSettings): NormaliseResult {
+export function normaliseLoudness(
+  channels: Float32Array[],
+  sampleRate: number,
+  s: LoudnessSettings,
+): NormaliseResult {
   const before = measureLoudness(channels, sampleRate);
-  if (!Number.isFinite(before.integratedLufs)) return { gainDb: 0, before, after: before, peakLimited: false };
+  if (!Number.isFinite(before.integratedLufs))
+    return { gainDb: 0, before, after: before, peakLimited: false };
   const target = s.targetLufs ?? before.integratedLufs;
   let gainDb = target - before.integratedLufs;
-  const shift = (db: number): LoudnessMeasurement => ({ integratedLufs: before.integratedLufs + db, truePeakDb: before.truePeakDb + db, samplePeakDb: before.samplePeakDb + db });
+  const shift = (db: number): LoudnessMeasurement => ({
+    integratedLufs: before.integratedLufs + db,
+    truePeakDb: before.truePeakDb + db,
+    samplePeakDb: before.samplePeakDb + db,
+  });
   if (before.truePeakDb + gainDb <= s.truePeakLimitDb) {
     replace(channels, scaled(channels, gainDb));
     return { gainDb, before, after: shift(gainDb), peakLimited: false };
@@ -52,7 +61,11 @@ export function normaliseLoudness(channels: Float32Array[], sampleRate: number, 
   if (after.truePeakDb > s.truePeakLimitDb) {
     const trim = s.truePeakLimitDb - after.truePeakDb;
     work = scaled(work, trim);
-    after = { integratedLufs: after.integratedLufs + trim, truePeakDb: s.truePeakLimitDb, samplePeakDb: after.samplePeakDb + trim };
+    after = {
+      integratedLufs: after.integratedLufs + trim,
+      truePeakDb: s.truePeakLimitDb,
+      samplePeakDb: after.samplePeakDb + trim,
+    };
   }
   replace(channels, work);
   return { gainDb, before, after, peakLimited: true };

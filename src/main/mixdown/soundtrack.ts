@@ -57,7 +57,10 @@ function musicOnly(s: SoundtrackInput): Soundtrack {
   const extra = 10 * Math.log10(s.heardChannels ?? s.channels);
   const target = s.loudness.targetLufs === null ? null : s.loudness.targetLufs - extra;
   const n = normaliseLoudness([mono], s.sampleRate, { ...s.loudness, targetLufs: target });
-  const up = (x: LoudnessMeasurement): LoudnessMeasurement => ({ ...x, integratedLufs: x.integratedLufs + extra });
+  const up = (x: LoudnessMeasurement): LoudnessMeasurement => ({
+    ...x,
+    integratedLufs: x.integratedLufs + extra,
+  });
   const channels = Array.from({ length: s.channels }, (_, c) => (c === 0 ? mono : mono.slice()));
   return { channels, normalisation: { ...n, before: up(n.before), after: up(n.after) } };
 }

@@ -73,7 +73,10 @@ export function openDatabase(file: string): Db {
     db.close();
     if (isCorruption(e)) throw corrupt(file, (e as Error).message);
     if (/newer than this build/.test((e as Error).message))
-      throw new AppError('corrupt-database', `The library database ${file} was written by a newer version: ${(e as Error).message}`);
+      throw new AppError(
+        'corrupt-database',
+        `The library database ${file} was written by a newer version: ${(e as Error).message}`,
+      );
     throw mapSqliteError(e, `open the library database ${file}`);
   }
 }
@@ -82,8 +85,13 @@ export function openDatabase(file: string): Db {
 export function mapSqliteError(e: unknown, doing: string): unknown {
   if (e instanceof AppError) return e;
   const code = String((e as { code?: string }).code ?? '');
-  if (code.startsWith('SQLITE_FULL')) return new AppError('disk-full', `The disk is full: could not ${doing}.`);
-  if (code.startsWith('SQLITE_READONLY') || code.startsWith('SQLITE_CANTOPEN') || code.startsWith('SQLITE_PERM'))
+  if (code.startsWith('SQLITE_FULL'))
+    return new AppError('disk-full', `The disk is full: could not ${doing}.`);
+  if (
+    code.startsWith('SQLITE_READONLY') ||
+    code.startsWith('SQLITE_CANTOPEN') ||
+    code.startsWith('SQLITE_PERM')
+  )
     return new AppError('not-writable', `Could not ${doing}: the library folder is not writable.`);
   if (code.startsWith('SQLITE_BUSY')) return new AppError('busy', `Could not ${doing}: the library is busy.`);
   return e;

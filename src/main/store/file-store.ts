@@ -3,7 +3,17 @@
 // the whole file or nothing under its final name. Temporary leftovers are swept when the store opens.
 import { createHash, randomBytes } from 'node:crypto';
 import {
-  closeSync, existsSync, fsyncSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
 } from 'node:fs';
 import { join } from 'node:path';
 import { AppError } from '../../shared/errors';
@@ -11,7 +21,8 @@ import { AppError } from '../../shared/errors';
 /** Maps filesystem errors users can act on to AppErrors. */
 export function fsError(e: unknown, doing: string): unknown {
   const code = (e as NodeJS.ErrnoException).code;
-  if (code === 'ENOSPC' || code === 'EDQUOT') return new AppError('disk-full', `The disk is full: could not ${doing}.`);
+  if (code === 'ENOSPC' || code === 'EDQUOT')
+    return new AppError('disk-full', `The disk is full: could not ${doing}.`);
   if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')
     return new AppError('not-writable', `Could not ${doing}: permission denied.`);
   return e;
@@ -35,7 +46,7 @@ export function writeFileAtomic(final: string, tmpDir: string, data: Uint8Array)
   let fd: number | null = null;
   try {
     fd = openSync(tmp, 'wx');
-    for (let off = 0; off < data.length; ) off += writeSync(fd, data, off, data.length - off);
+    for (let off = 0; off < data.length;) off += writeSync(fd, data, off, data.length - off);
     fsyncSync(fd);
     closeSync(fd);
     fd = null;
@@ -61,7 +72,8 @@ export class FileStore {
 
   /** Absolute path of the file with this hash and extension. */
   path(hash: string, ext: string): string {
-    if (!/^[0-9a-f]{64}$/.test(hash) || !/^[a-z0-9]{1,8}$/.test(ext)) throw new AppError('invalid-input', `Bad file reference ${hash}.${ext}`);
+    if (!/^[0-9a-f]{64}$/.test(hash) || !/^[a-z0-9]{1,8}$/.test(ext))
+      throw new AppError('invalid-input', `Bad file reference ${hash}.${ext}`);
     return join(this.root, hash.slice(0, 2), `${hash}.${ext}`);
   }
 

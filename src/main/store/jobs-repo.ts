@@ -40,11 +40,24 @@ export const jobInfo = (r: JobRow): JobInfo => ({
 });
 
 /** Inserts a queued job owned by this process. */
-export function insertJob(db: Db, j: Pick<JobRow, 'id' | 'kind' | 'target' | 'project_id' | 'label' | 'input_json'>): JobRow {
+export function insertJob(
+  db: Db,
+  j: Pick<JobRow, 'id' | 'kind' | 'target' | 'project_id' | 'label' | 'input_json'>,
+): JobRow {
   db.prepare(
     `INSERT INTO jobs (id, kind, target, project_id, label, status, input_json, owner_pid, owner_started, created_at)
      VALUES (?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
-  ).run(j.id, j.kind, j.target, j.project_id, j.label, j.input_json, process.pid, OWN_START, new Date().toISOString());
+  ).run(
+    j.id,
+    j.kind,
+    j.target,
+    j.project_id,
+    j.label,
+    j.input_json,
+    process.pid,
+    OWN_START,
+    new Date().toISOString(),
+  );
   return getJob(db, j.id)!;
 }
 
@@ -56,7 +69,12 @@ export const getJob = (db: Db, id: string): JobRow | undefined =>
 export function updateJob(
   db: Db,
   id: string,
-  u: { status: JobStatus; progress?: Progress | null; error?: SerializedError | null; result?: string | null },
+  u: {
+    status: JobStatus;
+    progress?: Progress | null;
+    error?: SerializedError | null;
+    result?: string | null;
+  },
 ): JobRow {
   const ended = !['queued', 'running'].includes(u.status);
   db.prepare(
@@ -79,16 +97,25 @@ export const listJobs = (db: Db, limit = 200): JobRow[] =>
 
 /** Marks queued/running jobs whose owning process is gone as interrupted; returns their ids. */
 export function markInterruptedJobs(db: Db): string[] {
-  return db.transaction(() => {
-    const open = db.prepare("SELECT id, owner_pid, owner_started FROM jobs WHERE status IN ('queued', 'running')").all() as {
-      id: string;
-      owner_pid: number;
-      owner_started: string | null;
-    }[];
-    const dead = open.filter((j) => !isOwnerAlive(j.owner_pid, j.owner_started));
-    const error = JSON.stringify({ code: 'cancelled', message: 'Interrupted: the app stopped while this job was running.' });
-    const stmt = db.prepare("UPDATE jobs SET status = 'interrupted', error_json = ?, finished_at = ? WHERE id = ?");
-    for (const j of dead) stmt.run(error, new Date().toISOString(), j.id);
-    return dead.map((j) => j.id);
-  }).immediate();
+  return db
+    .transaction(() => {
+      const open = db
+        .prepare("SELECT id, owner_pid, owner_started FROM jobs WHERE status IN ('queued', 'running')")
+        .all() as {
+        id: string;
+        owner_pid: number;
+        owner_started: string | null;
+      }[];
+      const dead = open.filter((j) => !isOwnerAlive(j.owner_pid, j.owner_started));
+      const error = JSON.stringify({
+        code: 'cancelled',
+        message: 'Interrupted: the app stopped while this job was running.',
+      });
+      const stmt = db.prepare(
+        "UPDATE jobs SET status = 'interrupted', error_json = ?, finished_at = ? WHERE id = ?",
+      );
+      for (const j of dead) stmt.run(error, new Date().toISOString(), j.id);
+      return dead.map((j) => j.id);
+    })
+    .immediate();
 }

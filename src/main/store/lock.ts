@@ -8,28 +8,25 @@ import { OWN_START, isOwnerAlive } from './process-identity';
 /** Takes the lock on a project for (this pid, token); throws 'locked' when a live other holder has it. */
 export function acquireProjectLock(db: Db, projectId: string, token: string): void {
   db.transaction(() => {
-    const row = db.prepare('SELECT pid, token, started FROM project_locks WHERE project_id = ?').get(projectId) as
-      | { pid: number; token: string; started: string | null }
-      | undefined;
+    const row = db
+      .prepare('SELECT pid, token, started FROM project_locks WHERE project_id = ?')
+      .get(projectId) as { pid: number; token: string; started: string | null } | undefined;
     if (row && row.token === token) return;
     if (row && isOwnerAlive(row.pid, row.started))
       throw new AppError(
         'locked',
         `This project is already open in another VidMuse Studio instance (process ${row.pid}). Close it there first.`,
       );
-    db.prepare('INSERT OR REPLACE INTO project_locks (project_id, pid, token, acquired_at, started) VALUES (?, ?, ?, ?, ?)').run(
-      projectId,
-      process.pid,
-      token,
-      new Date().toISOString(),
-      OWN_START,
-    );
+    db.prepare(
+      'INSERT OR REPLACE INTO project_locks (project_id, pid, token, acquired_at, started) VALUES (?, ?, ?, ?, ?)',
+    ).run(projectId, process.pid, token, new Date().toISOString(), OWN_START);
   }).immediate();
 }
 
 /** True when (token) holds the project's lock. */
 export function holdsProjectLock(db: Db, projectId: string, token: string): boolean {
-  const row = db.prepare('SELECT token FROM project_locks WHERE project_id = ?').get(projectId) as { token: string } | undefined;
+  const row = db.prepare('SELECT token FROM project_locks WHERE project_id = ?').get(projectId) as
+    { token: string } | undefined;
   return row?.token === token;
 }
 

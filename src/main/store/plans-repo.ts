@@ -41,9 +41,9 @@ export function insertPlan(
   windows: SampleRange[],
 ): string {
   const planId = newId();
-  db.prepare('INSERT INTO plans (id, project_id, window_samples, overlap_samples, created_at) VALUES (?, ?, ?, ?, ?)').run(
-    planId, projectId, settings.windowSamples, settings.overlapSamples, new Date().toISOString(),
-  );
+  db.prepare(
+    'INSERT INTO plans (id, project_id, window_samples, overlap_samples, created_at) VALUES (?, ?, ?, ?, ?)',
+  ).run(planId, projectId, settings.windowSamples, settings.overlapSamples, new Date().toISOString());
   const win = db.prepare('INSERT INTO windows (id, plan_id, idx, start, end) VALUES (?, ?, ?, ?, ?)');
   windows.forEach((w, i) => win.run(newId(), planId, i, w.start, w.end));
   const seam = db.prepare(
@@ -58,7 +58,12 @@ export function insertPlan(
 }
 
 /** The project's earlier plan with exactly these settings, if any (switching back keeps its takes). */
-export function findPlan(db: Db, projectId: string, windowSamples: number, overlapSamples: number): string | null {
+export function findPlan(
+  db: Db,
+  projectId: string,
+  windowSamples: number,
+  overlapSamples: number,
+): string | null {
   const row = db
     .prepare('SELECT id FROM plans WHERE project_id = ? AND window_samples = ? AND overlap_samples = ?')
     .get(projectId, windowSamples, overlapSamples) as { id: string } | undefined;
@@ -78,7 +83,10 @@ export const listSeams = (db: Db, planId: string): SeamRow[] =>
   db.prepare('SELECT * FROM seams WHERE plan_id = ? ORDER BY idx').all(planId) as SeamRow[];
 
 /** A window with the project it belongs to, or undefined. */
-export const getWindowWithProject = (db: Db, windowId: string): (WindowRow & { project_id: string }) | undefined =>
+export const getWindowWithProject = (
+  db: Db,
+  windowId: string,
+): (WindowRow & { project_id: string }) | undefined =>
   db
     .prepare('SELECT w.*, p.project_id FROM windows w JOIN plans p ON p.id = w.plan_id WHERE w.id = ?')
     .get(windowId) as (WindowRow & { project_id: string }) | undefined;

@@ -36,9 +36,9 @@ export const newId = (): string => randomUUID();
 /** Inserts a media row; returns its id. */
 export function insertMedia(db: Db, m: Omit<MediaRow, 'id'>): string {
   const id = newId();
-  db.prepare('INSERT INTO media (id, path, content_hash, bytes, mtime_ms, info_json) VALUES (?, ?, ?, ?, ?, ?)').run(
-    id, m.path, m.content_hash, m.bytes, m.mtime_ms, m.info_json,
-  );
+  db.prepare(
+    'INSERT INTO media (id, path, content_hash, bytes, mtime_ms, info_json) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(id, m.path, m.content_hash, m.bytes, m.mtime_ms, m.info_json);
   return id;
 }
 

@@ -29,7 +29,19 @@ export function insertTake(db: Db, t: NewTake): string {
   db.prepare(
     `INSERT INTO takes (id, window_id, seed, params_json, bundle_id, codes_hash, audio_hash, length_samples, peaks, peak_block, created_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-  ).run(id, t.window_id, t.seed, t.params_json, t.bundle_id, t.codes_hash, t.audio_hash, t.length_samples, t.peaks, t.peak_block, new Date().toISOString());
+  ).run(
+    id,
+    t.window_id,
+    t.seed,
+    t.params_json,
+    t.bundle_id,
+    t.codes_hash,
+    t.audio_hash,
+    t.length_samples,
+    t.peaks,
+    t.peak_block,
+    new Date().toISOString(),
+  );
   return id;
 }
 
@@ -62,19 +74,24 @@ export const listProjectTakes = (db: Db, projectId: string): TakeRow[] =>
 
 /** The selected take of a window, or null. */
 export const getSelection = (db: Db, windowId: string): string | null =>
-  (db.prepare('SELECT take_id FROM selections WHERE window_id = ?').get(windowId) as { take_id: string } | undefined)
-    ?.take_id ?? null;
+  (
+    db.prepare('SELECT take_id FROM selections WHERE window_id = ?').get(windowId) as
+      { take_id: string } | undefined
+  )?.take_id ?? null;
 
 /** Sets (or clears, with null) the selected take of a window. */
 export function setSelection(db: Db, windowId: string, takeId: string | null): void {
   if (takeId === null) db.prepare('DELETE FROM selections WHERE window_id = ?').run(windowId);
-  else db.prepare('INSERT OR REPLACE INTO selections (window_id, take_id) VALUES (?, ?)').run(windowId, takeId);
+  else
+    db.prepare('INSERT OR REPLACE INTO selections (window_id, take_id) VALUES (?, ?)').run(windowId, takeId);
 }
 
 /** Selections of a plan's windows, by window id. */
 export function planSelections(db: Db, planId: string): Map<string, string> {
   const rows = db
-    .prepare('SELECT s.window_id, s.take_id FROM selections s JOIN windows w ON w.id = s.window_id WHERE w.plan_id = ?')
+    .prepare(
+      'SELECT s.window_id, s.take_id FROM selections s JOIN windows w ON w.id = s.window_id WHERE w.plan_id = ?',
+    )
     .all(planId) as { window_id: string; take_id: string }[];
   return new Map(rows.map((r) => [r.window_id, r.take_id]));
 }

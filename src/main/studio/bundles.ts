@@ -25,10 +25,18 @@ function readBundle(dir: string): BundleSummary | null {
   if (!v || !a || !g || typeof m['id'] !== 'string') return null;
   const graphs = (m['graphs'] ?? []) as { bytes?: number }[];
   return {
-    id: m['id'], name: m['name'] ?? m['id'], licence: m['licence'] ?? 'unknown', source: m['source'] ?? '',
-    trained: m['trained'] === true, path: dir, bytes: graphs.reduce((s, x) => s + (x.bytes ?? 0), 0),
-    maxWindowSeconds: v.maxWindowSeconds, sampleRate: a.sampleRate, hopLength: a.hopLength,
-    globalFrames: v.globalFrames, generation: g,
+    id: m['id'],
+    name: m['name'] ?? m['id'],
+    licence: m['licence'] ?? 'unknown',
+    source: m['source'] ?? '',
+    trained: m['trained'] === true,
+    path: dir,
+    bytes: graphs.reduce((s, x) => s + (x.bytes ?? 0), 0),
+    maxWindowSeconds: v.maxWindowSeconds,
+    sampleRate: a.sampleRate,
+    hopLength: a.hopLength,
+    globalFrames: v.globalFrames,
+    generation: g,
   };
 }
 
@@ -37,7 +45,11 @@ export function listBundles(folders: string[]): BundleSummary[] {
   const found = new Map<string, BundleSummary>();
   for (const folder of folders) {
     const self = readBundle(folder);
-    const subdirs = self ? [] : safeReaddir(folder).map((d) => join(folder, d)).filter(isDir);
+    const subdirs = self
+      ? []
+      : safeReaddir(folder)
+          .map((d) => join(folder, d))
+          .filter(isDir);
     for (const b of self ? [self] : subdirs.map(readBundle)) if (b && !found.has(b.id)) found.set(b.id, b);
   }
   return [...found.values()];
@@ -82,6 +94,9 @@ export const defaultParams = (b: BundleSummary | null): GenerationParams => ({
 export function defaultPlan(b: BundleSummary | null, sampleRate: number, totalSamples: number): PlanSettings {
   const max = secondsToSamples(b?.maxWindowSeconds ?? 30, sampleRate);
   const windowSamples = Math.min(max, totalSamples);
-  const overlapSamples = Math.min(secondsToSamples(b?.generation.overlapSeconds ?? 2, sampleRate), Math.floor(windowSamples / 2));
+  const overlapSamples = Math.min(
+    secondsToSamples(b?.generation.overlapSeconds ?? 2, sampleRate),
+    Math.floor(windowSamples / 2),
+  );
   return { windowSamples, overlapSamples };
 }

@@ -38,9 +38,12 @@ export interface StudioContext {
 
 /** Removes the temporary files of exports that a killed process left behind (their jobs read as interrupted). */
 function sweepInterruptedExports(db: Db): void {
-  const rows = db.prepare("SELECT input_json FROM jobs WHERE kind = 'export' AND status = 'interrupted'").all() as { input_json: string }[];
+  const rows = db
+    .prepare("SELECT input_json FROM jobs WHERE kind = 'export' AND status = 'interrupted'")
+    .all() as { input_json: string }[];
   for (const r of rows) {
-    const outputPath = (JSON.parse(r.input_json) as { options?: { outputPath?: unknown } }).options?.outputPath;
+    const outputPath = (JSON.parse(r.input_json) as { options?: { outputPath?: unknown } }).options
+      ?.outputPath;
     if (typeof outputPath === 'string') removeStalePartials(outputPath);
   }
 }
@@ -62,7 +65,12 @@ export function createContext(options: StudioOptions): StudioContext {
   const open = new Map<string, MediaStatus>();
   const token = randomUUID();
   const ctx: StudioContext = {
-    db, files, options, token, open, emitter,
+    db,
+    files,
+    options,
+    token,
+    open,
+    emitter,
     jobs: new JobQueue(db, (job) => emitter.emit('job', job)),
     state: (projectId) => projectState(db, files, projectId, options.mediaUrl, ctx.ensureOpen(projectId)),
     ensureOpen: (projectId) => {

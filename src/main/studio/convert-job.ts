@@ -21,12 +21,21 @@ export function convertRunner(userDir: () => string): JobRunner<ConvertInput> {
       const lm = resolve(input.lmPath);
       const codec = resolve(input.codecDir);
       if (!existsSync(lm)) throw new AppError('not-found', `The checkpoint ${lm} does not exist.`);
-      if (!existsSync(join(codec, 'config.json'))) throw new AppError('bad-bundle', `${codec} is not a codec folder (no config.json).`);
+      if (!existsSync(join(codec, 'config.json')))
+        throw new AppError('bad-bundle', `${codec} is not a codec folder (no config.json).`);
       const dir = userDir();
       mkdirSync(dir, { recursive: true });
       const id = `vidmuse-${input.fp16 ? 'fp16' : 'fp32'}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`;
       const outDir = join(dir, id);
-      await convertBundle({ lmCheckpoint: lm, codecDir: codec, outDir, fp16: input.fp16, id, signal, onProgress });
+      await convertBundle({
+        lmCheckpoint: lm,
+        codecDir: codec,
+        outDir,
+        fp16: input.fp16,
+        id,
+        signal,
+        onProgress,
+      });
       return outDir;
     },
   };

@@ -45,35 +45,68 @@ function allowedFiles(ctx: StudioContext, projectId: string): string[] {
 /** Opens the library and returns the studio service. */
 export function createStudio(options: StudioOptions): Studio {
   const ctx = createContext(options);
-  ctx.jobs.register('generate', generateRunner({
-    db: ctx.db, files: ctx.files, bundleDirs: options.bundleDirs, changed: ctx.changed,
-    generator: () => {
-      if (!options.generator) throw new AppError('bad-bundle', 'No inference engine is available in this build, so music cannot be generated.');
-      return options.generator;
-    },
-  }));
+  ctx.jobs.register(
+    'generate',
+    generateRunner({
+      db: ctx.db,
+      files: ctx.files,
+      bundleDirs: options.bundleDirs,
+      changed: ctx.changed,
+      generator: () => {
+        if (!options.generator)
+          throw new AppError(
+            'bad-bundle',
+            'No inference engine is available in this build, so music cannot be generated.',
+          );
+        return options.generator;
+      },
+    }),
+  );
   const userDir = () => options.userBundleDir ?? options.bundleDirs[options.bundleDirs.length - 1];
   ctx.jobs.register('import', importRunner(userDir));
   ctx.jobs.register('convert', convertRunner(userDir));
-  ctx.jobs.register('export', exportRunner({ db: ctx.db, files: ctx.files, exporter: () => options.exporter ?? defaultExporter }));
+  ctx.jobs.register(
+    'export',
+    exportRunner({ db: ctx.db, files: ctx.files, exporter: () => options.exporter ?? defaultExporter }),
+  );
   let disposed: Promise<void> | null = null;
   return {
-    'app.info': () => ({ version: options.version ?? '0.1.0', mode: options.mode ?? 'web', platform: process.platform }),
+    'app.info': () => ({
+      version: options.version ?? '0.1.0',
+      mode: options.mode ?? 'web',
+      platform: process.platform,
+    }),
     'media.probe': ({ path }) => probeMedia(resolve(path)),
     'dialog.openVideo': () => options.dialogs?.openVideo() ?? null,
     'dialog.saveFile': ({ defaultPath }) => options.dialogs?.saveFile(defaultPath) ?? null,
     ...projectHandlers(ctx),
     ...editHandlers(ctx),
     ...jobHandlers(ctx),
-    'models.list': () => listBundles(options.bundleDirs).map((b) => ({
-      id: b.id, name: b.name, licence: b.licence, source: b.source, trained: b.trained, path: b.path,
-      bytes: b.bytes, maxWindowSeconds: b.maxWindowSeconds, sampleRate: b.sampleRate,
-    })),
+    'models.list': () =>
+      listBundles(options.bundleDirs).map((b) => ({
+        id: b.id,
+        name: b.name,
+        licence: b.licence,
+        source: b.source,
+        trained: b.trained,
+        path: b.path,
+        bytes: b.bytes,
+        maxWindowSeconds: b.maxWindowSeconds,
+        sampleRate: b.sampleRate,
+      })),
     'models.import': ({ path }) => ({
-      jobId: ctx.jobs.submit('import', { path }, { target: `import:${resolve(path)}`, projectId: null, label: 'Import model bundle' }).id,
+      jobId: ctx.jobs.submit(
+        'import',
+        { path },
+        { target: `import:${resolve(path)}`, projectId: null, label: 'Import model bundle' },
+      ).id,
     }),
     'models.convert': (input) => ({
-      jobId: ctx.jobs.submit('convert', input, { target: `convert:${resolve(input.lmPath)}`, projectId: null, label: 'Convert checkpoint' }).id,
+      jobId: ctx.jobs.submit('convert', input, {
+        target: `convert:${resolve(input.lmPath)}`,
+        projectId: null,
+        label: 'Convert checkpoint',
+      }).id,
     }),
     on: (event, listener) => ctx.emitter.on(event, listener),
     allowedFiles: (projectId) => allowedFiles(ctx, projectId),

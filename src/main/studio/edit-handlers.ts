@@ -9,17 +9,23 @@ import { getTakeWithProject, getSelection } from '../store/takes-repo';
 import type { StudioContext } from './context';
 import { command } from './project-handlers';
 
-type EditHandlers = Pick<ApiHandlers, 'take.select' | 'take.star' | 'take.delete' | 'seam.set' | 'history.undo' | 'history.redo'>;
+type EditHandlers = Pick<
+  ApiHandlers,
+  'take.select' | 'take.star' | 'take.delete' | 'seam.set' | 'history.undo' | 'history.redo'
+>;
 
 /** Ops that delete a take; a selected take hands the selection to the newest other live take of its window. */
 function deleteOps(ctx: StudioContext, projectId: string, takeId: string): Op[] {
   const take = getTakeWithProject(ctx.db, takeId);
-  if (!take || take.project_id !== projectId) throw new AppError('not-found', `Take ${takeId} is not in this project.`);
+  if (!take || take.project_id !== projectId)
+    throw new AppError('not-found', `Take ${takeId} is not in this project.`);
   if (take.deleted) throw new AppError('invalid-input', `Take ${takeId} is already deleted.`);
   const ops: Op[] = [{ t: 'deleted', takeId, deleted: true }];
   if (getSelection(ctx.db, take.window_id) === takeId) {
     const other = ctx.db
-      .prepare('SELECT id FROM takes WHERE window_id = ? AND deleted = 0 AND id <> ? ORDER BY created_at DESC, rowid DESC LIMIT 1')
+      .prepare(
+        'SELECT id FROM takes WHERE window_id = ? AND deleted = 0 AND id <> ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      )
       .get(take.window_id, takeId) as { id: string } | undefined;
     ops.unshift({ t: 'select', windowId: take.window_id, takeId: other?.id ?? null });
   }
@@ -48,10 +54,17 @@ export function editHandlers(ctx: StudioContext): EditHandlers {
     },
     'take.star': ({ projectId, takeId, starred }) =>
       command(ctx, projectId, starred ? 'Star take' : 'Unstar take', [{ t: 'star', takeId, starred }]),
-    'take.delete': ({ projectId, takeId }) => command(ctx, projectId, 'Delete take', deleteOps(ctx, projectId, takeId)),
+    'take.delete': ({ projectId, takeId }) =>
+      command(ctx, projectId, 'Delete take', deleteOps(ctx, projectId, takeId)),
     // A drag sends many seam.set calls; the coalesce key folds them into one undo step.
     'seam.set': ({ projectId, seamId, lengthSamples, curve }) =>
-      command(ctx, projectId, 'Change crossfade', [{ t: 'seam', seamId, lengthSamples, curve: curve as SeamCurve }], `seam:${seamId}`),
+      command(
+        ctx,
+        projectId,
+        'Change crossfade',
+        [{ t: 'seam', seamId, lengthSamples, curve: curve as SeamCurve }],
+        `seam:${seamId}`,
+      ),
     'history.undo': ({ projectId }) => historyStep(ctx, projectId, undo),
     'history.redo': ({ projectId }) => historyStep(ctx, projectId, redo),
   };

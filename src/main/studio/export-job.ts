@@ -38,18 +38,36 @@ export function mixProject(db: Db, files: FileStore, projectId: string): Float32
   const clips = listWindows(db, planId).map((w) => {
     const takeId = selected.get(w.id);
     const take = takeId ? getTakeWithProject(db, takeId) : undefined;
-    if (!take) throw new AppError('invalid-input', `Window ${w.idx + 1} has no selected take; generate or pick one before exporting.`);
-    return { startSample: w.start, pcm: decodeWavFloat(readFileSync(files.path(take.audio_hash, 'wav'))).pcm };
+    if (!take)
+      throw new AppError(
+        'invalid-input',
+        `Window ${w.idx + 1} has no selected take; generate or pick one before exporting.`,
+      );
+    return {
+      startSample: w.start,
+      pcm: decodeWavFloat(readFileSync(files.path(take.audio_hash, 'wav'))).pcm,
+    };
   });
   const seams = listSeams(db, planId).map((s) => {
     const pad = (s.end - s.start - s.length_samples) >> 1;
     return { startSample: s.start + pad, endSample: s.start + pad + s.length_samples, curve: s.curve };
   });
-  return mixdown({ sampleRate: p.sample_rate, totalSamples: p.total_samples, clips, seams, fadeInSamples: 0, fadeOutSamples: 0 });
+  return mixdown({
+    sampleRate: p.sample_rate,
+    totalSamples: p.total_samples,
+    clips,
+    seams,
+    fadeInSamples: 0,
+    fadeOutSamples: 0,
+  });
 }
 
 /** The runner registered for 'export' jobs (light: runs alongside generation). */
-export function exportRunner(deps: { db: Db; files: FileStore; exporter: () => ExportRunner }): JobRunner<ExportInput> {
+export function exportRunner(deps: {
+  db: Db;
+  files: FileStore;
+  exporter: () => ExportRunner;
+}): JobRunner<ExportInput> {
   return {
     heavy: false,
     run: async (input, { signal, onProgress, jobId }) => {
@@ -58,13 +76,27 @@ export function exportRunner(deps: { db: Db; files: FileStore; exporter: () => E
       const p = getProject(deps.db, input.projectId);
       const videoPath = getMedia(deps.db, p.media_id).path;
       const id = (deps.db.prepare('SELECT lower(hex(randomblob(16))) AS id').get() as { id: string }).id;
-      deps.db.prepare(
-        `INSERT INTO exports (id, project_id, job_id, options_json, output_path, status, created_at) VALUES (?, ?, ?, ?, ?, 'running', ?)`,
-      ).run(id, input.projectId, jobId, JSON.stringify(input.options), input.options.outputPath, new Date().toISOString());
+      deps.db
+        .prepare(
+          `INSERT INTO exports (id, project_id, job_id, options_json, output_path, status, created_at) VALUES (?, ?, ?, ?, ?, 'running', ?)`,
+        )
+        .run(
+          id,
+          input.projectId,
+          jobId,
+          JSON.stringify(input.options),
+          input.options.outputPath,
+          new Date().toISOString(),
+        );
       const finish = (status: string) =>
-        deps.db.prepare('UPDATE exports SET status = ?, finished_at = ? WHERE id = ?').run(status, new Date().toISOString(), id);
+        deps.db
+          .prepare('UPDATE exports SET status = ?, finished_at = ? WHERE id = ?')
+          .run(status, new Date().toISOString(), id);
       try {
-        const out = await deps.exporter()({ music, sampleRate: p.sample_rate, videoPath, options: input.options }, { signal, onProgress });
+        const out = await deps.exporter()(
+          { music, sampleRate: p.sample_rate, videoPath, options: input.options },
+          { signal, onProgress },
+        );
         finish('done');
         return out;
       } catch (e) {

@@ -8,7 +8,12 @@ import { hashMediaFile } from '../media/hash-media';
 const DEPTH = 2;
 
 /** The first file under `dir` (two levels deep) with this size and content hash, or null. */
-export async function findFileByHash(dir: string, bytes: number, contentHash: string, depth = DEPTH): Promise<string | null> {
+export async function findFileByHash(
+  dir: string,
+  bytes: number,
+  contentHash: string,
+  depth = DEPTH,
+): Promise<string | null> {
   let entries;
   try {
     entries = await readdir(dir, { withFileTypes: true });

@@ -34,7 +34,8 @@ export interface GenerateDeps {
 
 /** Seed of the next take of a window: the project seed plus the takes made so far, so reruns differ but replay. */
 function nextSeed(db: Db, windowId: string, base: number): number {
-  const n = (db.prepare('SELECT COUNT(*) AS n FROM takes WHERE window_id = ?').get(windowId) as { n: number }).n;
+  const n = (db.prepare('SELECT COUNT(*) AS n FROM takes WHERE window_id = ?').get(windowId) as { n: number })
+    .n;
   return (base + n) % 2 ** 32;
 }
 
@@ -43,9 +44,17 @@ function nextSeed(db: Db, windowId: string, base: number): number {
  * overlap), at most `continuationSeconds` long, so the new take begins exactly where the timeline already
  * plays the previous one. Codes are reused as stored: no re-encoding, no drift.
  */
-function promptFor(deps: GenerateDeps, w: WindowRow, params: GenerationParams, sr: number, hop: number): PromptCodes | null {
+function promptFor(
+  deps: GenerateDeps,
+  w: WindowRow,
+  params: GenerationParams,
+  sr: number,
+  hop: number,
+): PromptCodes | null {
   if (!params.continuation || w.idx === 0) return null;
-  const prev = deps.db.prepare('SELECT * FROM windows WHERE plan_id = ? AND idx = ?').get(w.plan_id, w.idx - 1) as WindowRow | undefined;
+  const prev = deps.db
+    .prepare('SELECT * FROM windows WHERE plan_id = ? AND idx = ?')
+    .get(w.plan_id, w.idx - 1) as WindowRow | undefined;
   const takeId = prev ? getSelection(deps.db, prev.id) : null;
   const take = takeId ? getTakeWithProject(deps.db, takeId) : undefined;
   if (!prev || !take) return null;
@@ -54,10 +63,15 @@ function promptFor(deps: GenerateDeps, w: WindowRow, params: GenerationParams, s
   const prevFrames = Math.ceil(take.length_samples / hop);
   const K = all.length / prevFrames;
   const from = (w.start - prev.start) / hop;
-  const count = Math.min(Math.floor((prev.end - w.start) / hop), Math.round((params.continuationSeconds * sr) / hop), prevFrames - from);
+  const count = Math.min(
+    Math.floor((prev.end - w.start) / hop),
+    Math.round((params.continuationSeconds * sr) / hop),
+    prevFrames - from,
+  );
   if (!Number.isInteger(K) || !Number.isInteger(from) || count <= 0) return null;
   const codes = new Int32Array(K * count);
-  for (let k = 0; k < K; k++) codes.set(all.subarray(k * prevFrames + from, k * prevFrames + from + count), k * count);
+  for (let k = 0; k < K; k++)
+    codes.set(all.subarray(k * prevFrames + from, k * prevFrames + from + count), k * count);
   return { codes, frames: count };
 }
 
@@ -68,35 +82,57 @@ export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
     run: async (input, { signal, onProgress }) => {
       const { db, files } = deps;
       const w = getWindowWithProject(db, input.windowId);
-      if (!w || w.project_id !== input.projectId) throw new AppError('not-found', `Window ${input.windowId} is not in this project.`);
+      if (!w || w.project_id !== input.projectId)
+        throw new AppError('not-found', `Window ${input.windowId} is not in this project.`);
       const p = getProject(db, input.projectId);
       const media = getMedia(db, p.media_id);
       const bundle = findBundle(deps.bundleDirs, p.bundle_id);
       const base = JSON.parse(p.params_json) as GenerationParams;
       const params = { ...base, seed: nextSeed(db, w.id, base.seed) };
       const req = {
-        bundlePath: bundle.path, bundleId: bundle.id, videoPath: media.path, videoHash: media.content_hash,
-        start: w.start, end: w.end, sampleRate: p.sample_rate, totalSamples: p.total_samples, params,
+        bundlePath: bundle.path,
+        bundleId: bundle.id,
+        videoPath: media.path,
+        videoHash: media.content_hash,
+        start: w.start,
+        end: w.end,
+        sampleRate: p.sample_rate,
+        totalSamples: p.total_samples,
+        params,
         prompt: promptFor(deps, w, params, p.sample_rate, bundle.hopLength),
       };
       const out = await deps.generator()(req, { signal, onProgress });
       if (out.pcm.length !== w.end - w.start)
-        throw new AppError('internal', `The generator returned ${out.pcm.length} samples for a window of ${w.end - w.start}.`);
+        throw new AppError(
+          'internal',
+          `The generator returned ${out.pcm.length} samples for a window of ${w.end - w.start}.`,
+        );
       if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
       onProgress({ stage: 'write', done: 0, total: 1, etaSeconds: null });
       const audio = files.put(encodeWavFloat(out.pcm, p.sample_rate), 'wav');
-      const codes = files.put(new Uint8Array(out.codes.buffer, out.codes.byteOffset, out.codes.byteLength), 'i32');
+      const codes = files.put(
+        new Uint8Array(out.codes.buffer, out.codes.byteOffset, out.codes.byteLength),
+        'i32',
+      );
       if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
       const peaks = computePeaks(out.pcm, PEAK_BLOCK);
-      const { takeId, revision } = db.transaction(() => {
-        const takeId = insertTake(db, {
-          window_id: w.id, seed: params.seed, params_json: JSON.stringify(params), bundle_id: bundle.id,
-          codes_hash: codes, audio_hash: audio, length_samples: out.pcm.length,
-          peaks: Buffer.from(peaks.buffer), peak_block: PEAK_BLOCK,
-        });
-        if (getSelection(db, w.id) === null) setSelection(db, w.id, takeId);
-        return { takeId, revision: bumpRevision(db, input.projectId) };
-      }).immediate();
+      const { takeId, revision } = db
+        .transaction(() => {
+          const takeId = insertTake(db, {
+            window_id: w.id,
+            seed: params.seed,
+            params_json: JSON.stringify(params),
+            bundle_id: bundle.id,
+            codes_hash: codes,
+            audio_hash: audio,
+            length_samples: out.pcm.length,
+            peaks: Buffer.from(peaks.buffer),
+            peak_block: PEAK_BLOCK,
+          });
+          if (getSelection(db, w.id) === null) setSelection(db, w.id, takeId);
+          return { takeId, revision: bumpRevision(db, input.projectId) };
+        })
+        .immediate();
       onProgress({ stage: 'write', done: 1, total: 1, etaSeconds: 0 });
       deps.changed(input.projectId, revision);
       return takeId;

@@ -17,7 +17,11 @@ export interface ImportInput {
 
 async function copyInto(source: string, temp: string): Promise<void> {
   try {
-    await cp(source, temp, { recursive: true, errorOnExist: true, filter: (src) => !src.endsWith('.verified.json') });
+    await cp(source, temp, {
+      recursive: true,
+      errorOnExist: true,
+      filter: (src) => !src.endsWith('.verified.json'),
+    });
   } catch (e) {
     throw fsError(e, `copy the bundle into ${temp}`);
   }
@@ -29,7 +33,8 @@ export function importRunner(userDir: () => string): JobRunner<ImportInput> {
     heavy: false,
     run: async (input, { signal, onProgress }) => {
       const source = resolve(input.path);
-      if (!existsSync(join(source, 'model.json'))) throw new AppError('bad-bundle', `${source} is not a model bundle folder (no model.json).`);
+      if (!existsSync(join(source, 'model.json')))
+        throw new AppError('bad-bundle', `${source} is not a model bundle folder (no model.json).`);
       const dir = userDir();
       mkdirSync(dir, { recursive: true });
       const temp = join(dir, `.import-${randomBytes(6).toString('hex')}`);
@@ -37,7 +42,11 @@ export function importRunner(userDir: () => string): JobRunner<ImportInput> {
         await copyInto(source, temp);
         const manifest = await loadBundle(temp, { signal, onProgress, verify: 'full' });
         const final = join(dir, manifest.id);
-        if (existsSync(final)) throw new AppError('invalid-input', `A bundle with id "${manifest.id}" is already installed at ${final}.`);
+        if (existsSync(final))
+          throw new AppError(
+            'invalid-input',
+            `A bundle with id "${manifest.id}" is already installed at ${final}.`,
+          );
         if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
         await rename(temp, final);
         return final;

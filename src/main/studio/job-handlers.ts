@@ -8,24 +8,43 @@ import type { StudioContext } from './context';
 /** Refuses work that needs the video while it is missing or changed, with what to do about it. */
 function requireMedia(ctx: StudioContext, projectId: string): void {
   const status = ctx.ensureOpen(projectId);
-  if (status.missing) throw new AppError('not-found', "The project's video is missing from its folder; relink it first.");
-  if (status.changed) throw new AppError('media-changed', "The project's video changed on disk since the project was made; relink the original.");
+  if (status.missing)
+    throw new AppError('not-found', "The project's video is missing from its folder; relink it first.");
+  if (status.changed)
+    throw new AppError(
+      'media-changed',
+      "The project's video changed on disk since the project was made; relink the original.",
+    );
 }
 
-type JobHandlers = Pick<ApiHandlers, 'generate.windows' | 'export.start' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry'>;
+type JobHandlers = Pick<
+  ApiHandlers,
+  'generate.windows' | 'export.start' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry'
+>;
 
 /** One generate job per requested window (all windows for null); each supersedes the window's running one. */
-function generateWindows(ctx: StudioContext, projectId: string, indices: number[] | null): { jobIds: string[] } {
+function generateWindows(
+  ctx: StudioContext,
+  projectId: string,
+  indices: number[] | null,
+): { jobIds: string[] } {
   requireMedia(ctx, projectId);
   const windows = listWindows(ctx.db, getProject(ctx.db, projectId).plan_id ?? '');
   const wanted = indices ?? windows.map((w) => w.idx);
   for (const i of wanted)
-    if (!windows[i]) throw new AppError('invalid-input', `Window ${i} does not exist (the plan has ${windows.length}).`);
+    if (!windows[i])
+      throw new AppError('invalid-input', `Window ${i} does not exist (the plan has ${windows.length}).`);
   const jobIds = [...new Set(wanted)].map((i) => {
     const w = windows[i];
-    return ctx.jobs.submit('generate', { projectId, windowId: w.id }, {
-      target: `project:${projectId}/window:${i}`, projectId, label: `Generate window ${i + 1} of ${windows.length}`,
-    }).id;
+    return ctx.jobs.submit(
+      'generate',
+      { projectId, windowId: w.id },
+      {
+        target: `project:${projectId}/window:${i}`,
+        projectId,
+        label: `Generate window ${i + 1} of ${windows.length}`,
+      },
+    ).id;
   });
   return { jobIds };
 }
@@ -36,9 +55,15 @@ export function jobHandlers(ctx: StudioContext): JobHandlers {
     'generate.windows': ({ projectId, windowIndices }) => generateWindows(ctx, projectId, windowIndices),
     'export.start': ({ projectId, options }) => {
       requireMedia(ctx, projectId);
-      const job = ctx.jobs.submit('export', { projectId, options }, {
-        target: `project:${projectId}/export:${options.outputPath}`, projectId, label: `Export ${options.format.toUpperCase()}`,
-      });
+      const job = ctx.jobs.submit(
+        'export',
+        { projectId, options },
+        {
+          target: `project:${projectId}/export:${options.outputPath}`,
+          projectId,
+          label: `Export ${options.format.toUpperCase()}`,
+        },
+      );
       return { jobId: job.id };
     },
     'jobs.list': () => ctx.jobs.list(),

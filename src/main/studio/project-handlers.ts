@@ -10,7 +10,15 @@ import { hashMediaFile } from '../media/hash-media';
 import { probeMedia } from '../media/probe-media';
 import { findPlan, insertPlan } from '../store/plans-repo';
 import {
-  findProjectForMedia, getMedia, getProject, insertMedia, insertProject, listRecentProjects, touchOpened, updateMediaLocation, bumpRevision,
+  findProjectForMedia,
+  getMedia,
+  getProject,
+  insertMedia,
+  insertProject,
+  listRecentProjects,
+  touchOpened,
+  updateMediaLocation,
+  bumpRevision,
 } from '../store/projects-repo';
 import { mapSqliteError } from '../store/database';
 import { defaultParams, defaultPlan, findBundle, listBundles } from './bundles';
@@ -21,7 +29,14 @@ import { projectPlan } from './project-plan';
 
 type ProjectHandlers = Pick<
   ApiHandlers,
-  'project.openVideo' | 'project.open' | 'project.recent' | 'project.rename' | 'project.relink' | 'project.setPlan' | 'project.setParams' | 'project.setBundle'
+  | 'project.openVideo'
+  | 'project.open'
+  | 'project.recent'
+  | 'project.rename'
+  | 'project.relink'
+  | 'project.setPlan'
+  | 'project.setParams'
+  | 'project.setBundle'
 >;
 
 /** Creates a project for a video (or reopens the one already made for the same file). */
@@ -38,20 +53,35 @@ async function openVideo(ctx: StudioContext, path: string): Promise<string> {
   const sampleRate = bundle?.sampleRate ?? 32000;
   const total = secondsToSamples(info.durationSeconds, sampleRate);
   if (total < 1) throw new AppError('empty-media', `${abs} has no duration to score.`);
-  const { settings: plan, windows: ranges } = projectPlan(total, defaultPlan(bundle, sampleRate, total), bundle, sampleRate);
+  const { settings: plan, windows: ranges } = projectPlan(
+    total,
+    defaultPlan(bundle, sampleRate, total),
+    bundle,
+    sampleRate,
+  );
   try {
-    return ctx.db.transaction(() => {
-      const mediaId = insertMedia(ctx.db, {
-        path: abs, content_hash: hash, bytes: s.size, mtime_ms: Math.round(s.mtimeMs), info_json: JSON.stringify(info),
-      });
-      const id = insertProject(ctx.db, {
-        name: basename(abs).replace(/\.[^.]+$/, ''), media_id: mediaId, bundle_id: bundle?.id ?? 'none',
-        sample_rate: sampleRate, total_samples: total, params_json: JSON.stringify(defaultParams(bundle)),
-      });
-      const planId = insertPlan(ctx.db, id, plan, ranges);
-      ctx.db.prepare('UPDATE projects SET plan_id = ? WHERE id = ?').run(planId, id);
-      return id;
-    }).immediate();
+    return ctx.db
+      .transaction(() => {
+        const mediaId = insertMedia(ctx.db, {
+          path: abs,
+          content_hash: hash,
+          bytes: s.size,
+          mtime_ms: Math.round(s.mtimeMs),
+          info_json: JSON.stringify(info),
+        });
+        const id = insertProject(ctx.db, {
+          name: basename(abs).replace(/\.[^.]+$/, ''),
+          media_id: mediaId,
+          bundle_id: bundle?.id ?? 'none',
+          sample_rate: sampleRate,
+          total_samples: total,
+          params_json: JSON.stringify(defaultParams(bundle)),
+        });
+        const planId = insertPlan(ctx.db, id, plan, ranges);
+        ctx.db.prepare('UPDATE projects SET plan_id = ? WHERE id = ?').run(planId, id);
+        return id;
+      })
+      .immediate();
   } catch (e) {
     throw mapSqliteError(e, 'create the project');
   }
@@ -79,12 +109,17 @@ async function relink(ctx: StudioContext, projectId: string, path: string) {
   }
   const hash = await hashMediaFile(abs);
   if (hash !== m.content_hash)
-    throw new AppError('media-changed', `${abs} is not this project's video: its content differs from the original.`);
+    throw new AppError(
+      'media-changed',
+      `${abs} is not this project's video: its content differs from the original.`,
+    );
   const s = await stat(abs);
-  ctx.db.transaction(() => {
-    updateMediaLocation(ctx.db, m.id, abs, s.size, Math.round(s.mtimeMs));
-    ctx.changed(projectId, bumpRevision(ctx.db, projectId));
-  }).immediate();
+  ctx.db
+    .transaction(() => {
+      updateMediaLocation(ctx.db, m.id, abs, s.size, Math.round(s.mtimeMs));
+      ctx.changed(projectId, bumpRevision(ctx.db, projectId));
+    })
+    .immediate();
   ctx.open.set(projectId, { missing: false, changed: false });
   return ctx.state(projectId);
 }
@@ -94,17 +129,32 @@ function setPlan(ctx: StudioContext, projectId: string, windowSamples: number, o
   ctx.ensureOpen(projectId);
   const p = getProject(ctx.db, projectId);
   const bundle = listBundles(ctx.options.bundleDirs).find((b) => b.id === p.bundle_id) ?? null;
-  const { settings, windows } = projectPlan(p.total_samples, { windowSamples, overlapSamples }, bundle, p.sample_rate);
-  const revision = ctx.db.transaction(() => {
-    const planId = findPlan(ctx.db, projectId, settings.windowSamples, settings.overlapSamples) ?? insertPlan(ctx.db, projectId, settings, windows);
-    return execute(ctx.db, projectId, 'Change window plan', [{ t: 'plan', planId }]);
-  }).immediate();
+  const { settings, windows } = projectPlan(
+    p.total_samples,
+    { windowSamples, overlapSamples },
+    bundle,
+    p.sample_rate,
+  );
+  const revision = ctx.db
+    .transaction(() => {
+      const planId =
+        findPlan(ctx.db, projectId, settings.windowSamples, settings.overlapSamples) ??
+        insertPlan(ctx.db, projectId, settings, windows);
+      return execute(ctx.db, projectId, 'Change window plan', [{ t: 'plan', planId }]);
+    })
+    .immediate();
   ctx.changed(projectId, revision);
   return ctx.state(projectId);
 }
 
 /** Runs one history command and returns the new state. */
-export function command(ctx: StudioContext, projectId: string, label: string, ops: Parameters<typeof execute>[3], coalesceKey?: string) {
+export function command(
+  ctx: StudioContext,
+  projectId: string,
+  label: string,
+  ops: Parameters<typeof execute>[3],
+  coalesceKey?: string,
+) {
   ctx.ensureOpen(projectId);
   let revision: number;
   try {
@@ -123,7 +173,10 @@ export function projectHandlers(ctx: StudioContext): ProjectHandlers {
     'project.open': ({ projectId }) => open(ctx, projectId),
     'project.recent': () =>
       listRecentProjects(ctx.db).map((r) => ({
-        id: r.id, name: r.name, videoPath: r.path, updatedAt: r.updated_at,
+        id: r.id,
+        name: r.name,
+        videoPath: r.path,
+        updatedAt: r.updated_at,
         durationSeconds: (JSON.parse(r.info_json) as { durationSeconds: number }).durationSeconds,
       })),
     'project.rename': ({ projectId, name }) => {
@@ -131,16 +184,23 @@ export function projectHandlers(ctx: StudioContext): ProjectHandlers {
       return command(ctx, projectId, 'Rename project', [{ t: 'name', name: name.trim() }]);
     },
     'project.relink': ({ projectId, path }) => relink(ctx, projectId, path),
-    'project.setPlan': ({ projectId, windowSamples, overlapSamples }) => setPlan(ctx, projectId, windowSamples, overlapSamples),
+    'project.setPlan': ({ projectId, windowSamples, overlapSamples }) =>
+      setPlan(ctx, projectId, windowSamples, overlapSamples),
     'project.setParams': ({ projectId, params }) => {
       const current = JSON.parse(getProject(ctx.db, projectId).params_json) as GenerationParams;
-      const next = { ...current, ...Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)) };
+      const next = {
+        ...current,
+        ...Object.fromEntries(Object.entries(params).filter(([, v]) => v !== undefined)),
+      };
       return command(ctx, projectId, 'Change generation settings', [{ t: 'params', params: next }]);
     },
     'project.setBundle': ({ projectId, bundleId }) => {
       const b = findBundle(ctx.options.bundleDirs, bundleId);
       if (b.sampleRate !== getProject(ctx.db, projectId).sample_rate)
-        throw new AppError('bad-bundle', `Bundle "${bundleId}" runs at ${b.sampleRate} Hz; this project's timeline is at another rate.`);
+        throw new AppError(
+          'bad-bundle',
+          `Bundle "${bundleId}" runs at ${b.sampleRate} Hz; this project's timeline is at another rate.`,
+        );
       return command(ctx, projectId, 'Change model', [{ t: 'bundle', bundleId }]);
     },
   };

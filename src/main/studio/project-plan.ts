@@ -7,12 +7,31 @@ import { planWindows } from '../../inference';
 import type { BundleSummary } from './bundles';
 
 /** The snapped settings and the windows covering [0, total). */
-export function projectPlan(total: number, req: PlanSettings, bundle: BundleSummary | null, sampleRate: number): { settings: PlanSettings; windows: SampleRange[] } {
-  const geo = { sampleRate, hopLength: bundle?.hopLength ?? 640, maxWindowSeconds: bundle?.maxWindowSeconds ?? 30 };
+export function projectPlan(
+  total: number,
+  req: PlanSettings,
+  bundle: BundleSummary | null,
+  sampleRate: number,
+): { settings: PlanSettings; windows: SampleRange[] } {
+  const geo = {
+    sampleRate,
+    hopLength: bundle?.hopLength ?? 640,
+    maxWindowSeconds: bundle?.maxWindowSeconds ?? 30,
+  };
   if (req.windowSamples < geo.hopLength)
-    throw new AppError('invalid-input', `A window must be at least one codec frame (${geo.hopLength} samples), got ${req.windowSamples}.`);
-  const plan = planWindows(total, geo, { windowSeconds: req.windowSamples / sampleRate, overlapSeconds: req.overlapSamples / sampleRate });
-  if (plan.windows.length > 10000) throw new AppError('invalid-input', `That plan makes ${plan.windows.length} windows; use longer windows.`);
+    throw new AppError(
+      'invalid-input',
+      `A window must be at least one codec frame (${geo.hopLength} samples), got ${req.windowSamples}.`,
+    );
+  const plan = planWindows(total, geo, {
+    windowSeconds: req.windowSamples / sampleRate,
+    overlapSeconds: req.overlapSamples / sampleRate,
+  });
+  if (plan.windows.length > 10000)
+    throw new AppError(
+      'invalid-input',
+      `That plan makes ${plan.windows.length} windows; use longer windows.`,
+    );
   return {
     settings: { windowSamples: plan.windowSamples, overlapSamples: plan.overlapSamples },
     windows: plan.windows.map((w) => ({ start: w.start, end: w.end })),

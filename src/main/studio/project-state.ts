@@ -16,7 +16,9 @@ export interface MediaStatus {
 
 /** The UI form of a take row. */
 export function takeInfo(t: TakeRow, files: FileStore, mediaUrl: (file: string) => string): TakeInfo {
-  const peaks = new Float32Array(t.peaks.buffer.slice(t.peaks.byteOffset, t.peaks.byteOffset + t.peaks.byteLength));
+  const peaks = new Float32Array(
+    t.peaks.buffer.slice(t.peaks.byteOffset, t.peaks.byteOffset + t.peaks.byteLength),
+  );
   return {
     id: t.id,
     windowId: t.window_id,
@@ -46,23 +48,42 @@ export function projectState(
     const selected = planSelections(db, planId);
     const takes = listPlanTakes(db, planId);
     const windows: WindowInfo[] = listWindows(db, planId).map((w) => ({
-      id: w.id, index: w.idx, start: w.start, end: w.end,
+      id: w.id,
+      index: w.idx,
+      start: w.start,
+      end: w.end,
       selectedTakeId: selected.get(w.id) ?? null,
       takes: takes.filter((t) => t.window_id === w.id).map((t) => takeInfo(t, files, mediaUrl)),
     }));
     const seams: SeamInfo[] = listSeams(db, planId).map((s) => ({
-      id: s.id, index: s.idx, start: s.start, end: s.end, lengthSamples: s.length_samples, curve: s.curve,
+      id: s.id,
+      index: s.idx,
+      start: s.start,
+      end: s.end,
+      lengthSamples: s.length_samples,
+      curve: s.curve,
     }));
     const plan = windows.length ? planSettingsOf(db, planId) : { windowSamples: 0, overlapSamples: 0 };
     return {
-      id: p.id, name: p.name, revision: p.revision, sampleRate: p.sample_rate, totalSamples: p.total_samples,
+      id: p.id,
+      name: p.name,
+      revision: p.revision,
+      sampleRate: p.sample_rate,
+      totalSamples: p.total_samples,
       media: {
-        id: m.id, path: m.path, contentHash: m.content_hash, info: JSON.parse(m.info_json) as MediaInfo,
-        url: mediaUrl(m.path), missing: status.missing, changed: status.changed,
+        id: m.id,
+        path: m.path,
+        contentHash: m.content_hash,
+        info: JSON.parse(m.info_json) as MediaInfo,
+        url: mediaUrl(m.path),
+        missing: status.missing,
+        changed: status.changed,
       },
       bundleId: p.bundle_id,
       params: JSON.parse(p.params_json) as GenerationParams,
-      plan, windows, seams,
+      plan,
+      windows,
+      seams,
       history: historyInfo(db, projectId),
     };
   })();

@@ -25,10 +25,15 @@ export function encodeWavFloat(pcm: Float32Array, sampleRate: number): Buffer {
 /** The PCM and rate of a WAV written by encodeWavFloat; anything else is refused. */
 export function decodeWavFloat(b: Buffer): { pcm: Float32Array; sampleRate: number } {
   const ok =
-    b.length >= 44 && b.toString('latin1', 0, 4) === 'RIFF' && b.toString('latin1', 8, 16) === 'WAVEfmt ' &&
-    b.readUInt16LE(20) === 3 && b.readUInt16LE(22) === 1 && b.toString('latin1', 36, 40) === 'data';
+    b.length >= 44 &&
+    b.toString('latin1', 0, 4) === 'RIFF' &&
+    b.toString('latin1', 8, 16) === 'WAVEfmt ' &&
+    b.readUInt16LE(20) === 3 &&
+    b.readUInt16LE(22) === 1 &&
+    b.toString('latin1', 36, 40) === 'data';
   const n = ok ? b.readUInt32LE(40) / 4 : -1;
-  if (!ok || 44 + n * 4 > b.length) throw new AppError('internal', 'A take audio file is not a mono float WAV.');
+  if (!ok || 44 + n * 4 > b.length)
+    throw new AppError('internal', 'A take audio file is not a mono float WAV.');
   const pcm = new Float32Array(n);
   new Uint8Array(pcm.buffer).set(b.subarray(44, 44 + n * 4));
   return { pcm, sampleRate: b.readUInt32LE(24) };

@@ -42,17 +42,36 @@ export function windowGain(p: number, before: SeamFade | undefined, after: SeamF
 }
 
 /** Mixes the placements (one per window, in order) into a buffer of `total` samples. */
-export function mixPlacements(total: number, placements: readonly Placement[], seams: readonly SeamFade[]): Float32Array<ArrayBuffer> {
+export function mixPlacements(
+  total: number,
+  placements: readonly Placement[],
+  seams: readonly SeamFade[],
+): Float32Array<ArrayBuffer> {
   const out = new Float32Array(total);
   placements.forEach((pl, i) => {
-    if (pl.samples) addPlacement(out, pl.start, Math.min(pl.end, pl.start + pl.samples.length), pl.samples, seams[i - 1], seams[i]);
+    if (pl.samples)
+      addPlacement(
+        out,
+        pl.start,
+        Math.min(pl.end, pl.start + pl.samples.length),
+        pl.samples,
+        seams[i - 1],
+        seams[i],
+      );
   });
   return out;
 }
 
 // Same gains as windowGain, computed per span instead of per sample: silent before the fade-in, faded
 // inside each fade, unity between.
-function addPlacement(out: Float32Array, start: number, end: number, data: Float32Array, before?: SeamFade, after?: SeamFade): void {
+function addPlacement(
+  out: Float32Array,
+  start: number,
+  end: number,
+  data: Float32Array,
+  before?: SeamFade,
+  after?: SeamFade,
+): void {
   const fin = before ? fadeRange(before) : null;
   const fout = after ? fadeRange(after) : null;
   const from = Math.max(0, fin ? fin.from : start, start);
@@ -62,7 +81,8 @@ function addPlacement(out: Float32Array, start: number, end: number, data: Float
   for (let p = from; p < to; p++) {
     let g = 1;
     if (fin && p < fin.to) g = fadeInGain(inCurve, fadePosition(p - fin.from, fin.to - fin.from));
-    else if (fout && p >= fout.from) g = fadeOutGain(outCurve, fadePosition(p - fout.from, fout.to - fout.from));
+    else if (fout && p >= fout.from)
+      g = fadeOutGain(outCurve, fadePosition(p - fout.from, fout.to - fout.from));
     out[p] += g * data[p - start];
   }
 }

@@ -68,7 +68,9 @@ export interface RulerTick {
   major: boolean;
 }
 
-const NICE_STEPS_MS = [10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000];
+const NICE_STEPS_MS = [
+  10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10000, 15000, 30000, 60000, 120000, 300000, 600000,
+];
 
 /** Milliseconds between major ruler ticks so that labels are at least `minPx` apart. */
 export function majorStepMs(samplesPerPixel: number, sampleRate: number, minPx = 90): number {
@@ -93,7 +95,11 @@ export function rulerTicks(v: ViewGeometry, sampleRate: number): RulerTick[] {
 }
 
 /** Indices of the windows that intersect the half-open range [start, end). */
-export function windowsCovering(windows: readonly { start: number; end: number }[], start: number, end: number): number[] {
+export function windowsCovering(
+  windows: readonly { start: number; end: number }[],
+  start: number,
+  end: number,
+): number[] {
   const out: number[] = [];
   windows.forEach((w, i) => {
     if (w.start < end && start < w.end) out.push(i);

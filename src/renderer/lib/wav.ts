@@ -10,9 +10,10 @@ export interface Pcm {
 /** Parses PCM16, PCM24, PCM32 or IEEE float32 WAV; throws with a specific message otherwise. */
 export function parseWav(buf: ArrayBuffer): Pcm {
   const view = new DataView(buf);
-  if (view.byteLength < 12 || tag(view, 0) !== 'RIFF' || tag(view, 8) !== 'WAVE') throw new Error('not a WAV file');
+  if (view.byteLength < 12 || tag(view, 0) !== 'RIFF' || tag(view, 8) !== 'WAVE')
+    throw new Error('not a WAV file');
   let fmt: { format: number; channels: number; rate: number; bits: number } | null = null;
-  for (let off = 12; off + 8 <= view.byteLength; ) {
+  for (let off = 12; off + 8 <= view.byteLength;) {
     const id = tag(view, off);
     const size = view.getUint32(off + 4, true);
     const body = off + 8;
@@ -34,7 +35,12 @@ export function parseWav(buf: ArrayBuffer): Pcm {
 }
 
 function tag(view: DataView, off: number): string {
-  return String.fromCharCode(view.getUint8(off), view.getUint8(off + 1), view.getUint8(off + 2), view.getUint8(off + 3));
+  return String.fromCharCode(
+    view.getUint8(off),
+    view.getUint8(off + 1),
+    view.getUint8(off + 2),
+    view.getUint8(off + 3),
+  );
 }
 
 function readSamples(
@@ -48,13 +54,15 @@ function readSamples(
   const n = Math.floor(len / frame);
   const float = fmt.format === 3;
   // Fast path for the takes main writes (mono float32): one copy, no per-sample reads.
-  if (float && fmt.bits === 32 && fmt.channels === 1) return new Float32Array(view.buffer.slice(view.byteOffset + start, view.byteOffset + start + n * 4));
+  if (float && fmt.bits === 32 && fmt.channels === 1)
+    return new Float32Array(view.buffer.slice(view.byteOffset + start, view.byteOffset + start + n * 4));
   const out = new Float32Array(n);
   for (let i = 0; i < n; i++) {
     const p = start + i * frame;
     if (float && fmt.bits === 32) out[i] = view.getFloat32(p, true);
     else if (fmt.bits === 16) out[i] = view.getInt16(p, true) / 32768;
-    else if (fmt.bits === 24) out[i] = (view.getUint8(p) | (view.getUint8(p + 1) << 8) | (view.getInt8(p + 2) << 16)) / 8388608;
+    else if (fmt.bits === 24)
+      out[i] = (view.getUint8(p) | (view.getUint8(p + 1) << 8) | (view.getInt8(p + 2) << 16)) / 8388608;
     else if (fmt.bits === 32) out[i] = view.getInt32(p, true) / 2147483648;
     else throw new Error(`unsupported WAV sample size: ${fmt.bits} bits`);
   }

@@ -38,7 +38,9 @@ export class AppState {
   readonly bundle = $derived.by(() => this.models.find(this.project.state?.bundleId));
   /** The selected window, if any. */
   readonly selectedWindow = $derived.by(() =>
-    this.selection.windowIndex === null ? null : (this.project.state?.windows[this.selection.windowIndex] ?? null),
+    this.selection.windowIndex === null
+      ? null
+      : (this.project.state?.windows[this.selection.windowIndex] ?? null),
   );
 
   constructor(readonly api: ApiClient) {
@@ -51,7 +53,8 @@ export class AppState {
   /** Subscribes to main's events and loads the first data; returns the disposer. */
   start(): () => void {
     const offJobs = this.jobs.start((job) => {
-      if (job.status === 'failed' && job.error) this.notices.push('error', `${job.label}: ${job.error.message}`);
+      if (job.status === 'failed' && job.error)
+        this.notices.push('error', `${job.label}: ${job.error.message}`);
       if (job.kind === 'convert' || job.kind === 'import') void this.models.reload();
       if (job.projectId && job.projectId === this.project.id) void this.project.refresh();
     });

@@ -10,9 +10,17 @@ const LIVE = new Set<JobInfo['status']>(['queued', 'running']);
 export const isLive = (job: JobInfo): boolean => LIVE.has(job.status);
 
 /** The job target string main uses for one window of a project. */
-export const windowTarget = (projectId: string, index: number): string => `project:${projectId}/window:${index}`;
+export const windowTarget = (projectId: string, index: number): string =>
+  `project:${projectId}/window:${index}`;
 
-const RANK: Record<JobInfo['status'], number> = { running: 0, queued: 1, failed: 2, interrupted: 2, cancelled: 3, done: 3 };
+const RANK: Record<JobInfo['status'], number> = {
+  running: 0,
+  queued: 1,
+  failed: 2,
+  interrupted: 2,
+  cancelled: 3,
+  done: 3,
+};
 
 function byListOrder(a: JobInfo, b: JobInfo): number {
   return (

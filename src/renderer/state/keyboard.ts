@@ -29,7 +29,8 @@ export function runShortcut(app: AppState, action: ShortcutAction): void {
     'scroll-back': () => app.view.scrollBy(-app.view.width * 0.9),
     'scroll-forward': () => app.view.scrollBy(app.view.width * 0.9),
     'prev-window': () => app.selection.selectWindow(Math.max(0, (app.selection.windowIndex ?? 1) - 1)),
-    'next-window': () => app.selection.selectWindow(Math.min(windows.length - 1, (app.selection.windowIndex ?? -1) + 1)),
+    'next-window': () =>
+      app.selection.selectWindow(Math.min(windows.length - 1, (app.selection.windowIndex ?? -1) + 1)),
     help: () => app.panels.toggle('help'),
     escape: () => {
       if (!app.panels.close()) app.selection.clear();

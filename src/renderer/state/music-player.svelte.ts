@@ -66,7 +66,11 @@ export class MusicPlayer {
         const takeId = this.audition[w.id] ?? w.selectedTakeId;
         const take = w.takes.find((t) => t.id === takeId);
         if (take) used.add(take.id);
-        return { start: w.start, end: w.end, samples: take ? await this.#load(take.id, take.audioUrl) : null };
+        return {
+          start: w.start,
+          end: w.end,
+          samples: take ? await this.#load(take.id, take.audioUrl) : null,
+        };
       }),
     );
     if (build !== this.#build) return;

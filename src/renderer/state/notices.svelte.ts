@@ -21,7 +21,12 @@ export class Notices {
 
   /** Shows an error from anything thrown, using its message. */
   error(err: unknown, context?: string): void {
-    const msg = err instanceof Error ? err.message : typeof err === 'object' && err && 'message' in err ? String(err.message) : String(err);
+    const msg =
+      err instanceof Error
+        ? err.message
+        : typeof err === 'object' && err && 'message' in err
+          ? String(err.message)
+          : String(err);
     this.push('error', context ? `${context}: ${msg}` : msg);
   }
 

@@ -46,7 +46,8 @@ export class ProjectStore {
       this.state = await fetch();
       return true;
     } catch (err) {
-      this.openError = err instanceof Error ? err.message : String((err as { message?: unknown }).message ?? err);
+      this.openError =
+        err instanceof Error ? err.message : String((err as { message?: unknown }).message ?? err);
       return false;
     } finally {
       this.opening = false;
@@ -71,7 +72,11 @@ export class ProjectStore {
   }
 
   /** Runs a state-returning command with an optional optimistic patch, reverting it on failure. */
-  async run<M extends StateMethod>(method: M, input: ApiInput<M>, optimistic?: (s: ProjectState) => ProjectState): Promise<void> {
+  async run<M extends StateMethod>(
+    method: M,
+    input: ApiInput<M>,
+    optimistic?: (s: ProjectState) => ProjectState,
+  ): Promise<void> {
     const before = this.state;
     if (before && optimistic) this.state = optimistic(before);
     try {
@@ -95,13 +100,18 @@ export class ProjectStore {
   /** Changes generation parameters for the next takes. */
   setParams(params: Partial<GenerationParams>): Promise<void> {
     return this.withId((projectId) =>
-      this.run('project.setParams', { projectId, params }, (s) => ({ ...s, params: { ...s.params, ...params } })),
+      this.run('project.setParams', { projectId, params }, (s) => ({
+        ...s,
+        params: { ...s.params, ...params },
+      })),
     );
   }
 
   /** Switches the model bundle. */
   setBundle(bundleId: string): Promise<void> {
-    return this.withId((projectId) => this.run('project.setBundle', { projectId, bundleId }, (s) => ({ ...s, bundleId })));
+    return this.withId((projectId) =>
+      this.run('project.setBundle', { projectId, bundleId }, (s) => ({ ...s, bundleId })),
+    );
   }
 
   /** Picks the take a window plays. */
@@ -119,7 +129,10 @@ export class ProjectStore {
     return this.withId((projectId) =>
       this.run('take.star', { projectId, takeId, starred }, (s) => ({
         ...s,
-        windows: s.windows.map((w) => ({ ...w, takes: w.takes.map((t) => (t.id === takeId ? { ...t, starred } : t)) })),
+        windows: s.windows.map((w) => ({
+          ...w,
+          takes: w.takes.map((t) => (t.id === takeId ? { ...t, starred } : t)),
+        })),
       })),
     );
   }
@@ -141,17 +154,23 @@ export class ProjectStore {
 
   /** Undoes the last edit. */
   undo(): Promise<void> {
-    return this.withId((projectId) => (this.state?.history.canUndo ? this.run('history.undo', { projectId }) : Promise.resolve()));
+    return this.withId((projectId) =>
+      this.state?.history.canUndo ? this.run('history.undo', { projectId }) : Promise.resolve(),
+    );
   }
 
   /** Redoes the last undone edit. */
   redo(): Promise<void> {
-    return this.withId((projectId) => (this.state?.history.canRedo ? this.run('history.redo', { projectId }) : Promise.resolve()));
+    return this.withId((projectId) =>
+      this.state?.history.canRedo ? this.run('history.redo', { projectId }) : Promise.resolve(),
+    );
   }
 
   /** Renames the project. */
   rename(name: string): Promise<void> {
-    return this.withId((projectId) => this.run('project.rename', { projectId, name }, (s) => ({ ...s, name })));
+    return this.withId((projectId) =>
+      this.run('project.rename', { projectId, name }, (s) => ({ ...s, name })),
+    );
   }
 
   /** Queues generation for some windows (null = all); returns the job ids. */

@@ -28,7 +28,8 @@ export class SeamEdits {
   async commit(seam: SeamInfo): Promise<void> {
     const p = this.music.seamPreview;
     try {
-      if (p && p.index === seam.index && p.lengthSamples !== seam.lengthSamples) await this.project.setSeam(seam, p.lengthSamples, seam.curve);
+      if (p && p.index === seam.index && p.lengthSamples !== seam.lengthSamples)
+        await this.project.setSeam(seam, p.lengthSamples, seam.curve);
     } finally {
       this.music.seamPreview = null;
     }

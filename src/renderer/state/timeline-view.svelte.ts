@@ -1,6 +1,14 @@
 // Zoom and scroll of the timeline in samples per pixel, shared by the ruler, the lanes and the thumbnails.
 import type { ViewGeometry } from '../lib/timeline-math';
-import { clampScroll, fitSamplesPerPixel, sampleToX, scrollByPixels, scrollToReveal, xToSample, zoomAround } from '../lib/timeline-math';
+import {
+  clampScroll,
+  fitSamplesPerPixel,
+  sampleToX,
+  scrollByPixels,
+  scrollToReveal,
+  xToSample,
+  zoomAround,
+} from '../lib/timeline-math';
 
 /** The timeline's viewport. */
 export class TimelineView {

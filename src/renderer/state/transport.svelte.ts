@@ -134,7 +134,8 @@ export class Transport {
     const v = this.#video;
     if (!v || !this.playing) return;
     const now = performance.now();
-    if (this.rate < 0) v.currentTime = Math.max(0, v.currentTime + (this.rate * (now - this.#lastTick)) / 1000);
+    if (this.rate < 0)
+      v.currentTime = Math.max(0, v.currentTime + (this.rate * (now - this.#lastTick)) / 1000);
     this.#lastTick = now;
     this.#sync();
     if (this.loopOn && this.loop && this.position >= this.loop.end) this.seek(this.loop.start);

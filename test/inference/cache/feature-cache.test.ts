@@ -3,13 +3,22 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src/shared/errors';
 import { FeatureCache } from '../../../src/inference/cache/feature-cache';
-import { decodeFeatureFile, encodeFeatureFile, writeFileAtomic } from '../../../src/inference/cache/feature-file';
+import {
+  decodeFeatureFile,
+  encodeFeatureFile,
+  writeFileAtomic,
+} from '../../../src/inference/cache/feature-file';
 import { featureKey } from '../../../src/inference/cache/feature-key';
 import { hashFile, hashFileCached } from '../../../src/inference/cache/hash-file';
 import { tempDir } from '../frames/media';
 
 const pre = { fps: 2, width: 224, height: 224, mean: [0.1, 0.2, 0.3], std: [0.4, 0.5, 0.6] };
-const parts = { videoHash: 'a'.repeat(64), bundleId: 'tiny', visualGraphSha256: 'b'.repeat(64), preprocessing: pre };
+const parts = {
+  videoHash: 'a'.repeat(64),
+  bundleId: 'tiny',
+  visualGraphSha256: 'b'.repeat(64),
+  preprocessing: pre,
+};
 const tensor = { dims: [2, 3, 4], data: Float32Array.from({ length: 24 }, (_, i) => i / 7 - 1) };
 
 describe('featureKey', () => {
@@ -46,7 +55,9 @@ describe('feature files', () => {
     const dir = tempDir('atomic');
     await writeFileAtomic(join(dir, 'x.bin'), Buffer.from('hello'));
     expect(readFileSync(join(dir, 'x.bin'), 'utf8')).toBe('hello');
-    const e = await writeFileAtomic(join(dir, 'missing', 'y.bin'), Buffer.from('no')).catch((x: unknown) => x);
+    const e = await writeFileAtomic(join(dir, 'missing', 'y.bin'), Buffer.from('no')).catch(
+      (x: unknown) => x,
+    );
     expect((e as AppError).code).toBe('not-writable');
     expect(readdirSync(dir)).toEqual(['x.bin']);
   });
@@ -105,7 +116,9 @@ describe('hashFile', () => {
     const dir = tempDir('hash');
     writeFileSync(join(dir, 'a'), 'abc');
     writeFileSync(join(dir, 'b'), 'abc');
-    expect(await hashFile(join(dir, 'a'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
+    expect(await hashFile(join(dir, 'a'))).toBe(
+      'ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad',
+    );
     expect(await hashFile(join(dir, 'b'))).toBe(await hashFile(join(dir, 'a')));
     const e = await hashFile(join(dir, 'nope')).catch((x: unknown) => x);
     expect((e as AppError).code).toBe('not-found');
@@ -120,6 +133,8 @@ describe('hashFileCached', () => {
     writeFileSync(file, 'abcd');
     const later = new Date(Date.now() + 5000);
     utimesSync(file, later, later);
-    expect(await hashFileCached(file)).toBe('88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589');
+    expect(await hashFileCached(file)).toBe(
+      '88d4266fd4e6338d13b845fcf289579d209c897823b9217da3e161936f031589',
+    );
   });
 });

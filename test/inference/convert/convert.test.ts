@@ -14,9 +14,24 @@ describe('convertBundle', () => {
   it('converts the fixture into a bundle the loader accepts, with progress up to the planned bytes', async () => {
     const out = path.join(tmpDir('conv'), 'bundle');
     const stages = new Map<string, { done: number; total: number }>();
-    const m = await convertBundle({ lmCheckpoint: lm, codecDir: codec, outDir: out, trained: false, onProgress: (p) => stages.set(p.stage, p) });
+    const m = await convertBundle({
+      lmCheckpoint: lm,
+      codecDir: codec,
+      outDir: out,
+      trained: false,
+      onProgress: (p) => stages.set(p.stage, p),
+    });
     expect(m.format).toBe(1);
-    expect(m.audio).toEqual({ sampleRate: 32000, channels: 1, frameRate: 50, hopLength: 640, codebooks: 4, card: 64, specialToken: 64, delays: [0, 1, 2, 3] });
+    expect(m.audio).toEqual({
+      sampleRate: 32000,
+      channels: 1,
+      frameRate: 50,
+      hopLength: 640,
+      codebooks: 4,
+      card: 64,
+      specialToken: 64,
+      delays: [0, 1, 2, 3],
+    });
     expect(m.video).toMatchObject({ fps: 2, imageSize: 32, tokensPerFrame: 5 });
     for (const s of ['convert', 'verify']) expect(stages.get(s)!.done).toBe(stages.get(s)!.total);
     expect((await loadBundle(out)).id).toBe(m.id);
@@ -25,9 +40,21 @@ describe('convertBundle', () => {
 
   it('writes fp16 weights with --fp16 (smaller external data)', async () => {
     const dir = tmpDir('conv');
-    const a = await convertBundle({ lmCheckpoint: lm, codecDir: codec, outDir: path.join(dir, 'a'), decoderVariants: ['fp32'] });
-    const b = await convertBundle({ lmCheckpoint: lm, codecDir: codec, outDir: path.join(dir, 'b'), decoderVariants: ['fp32'], fp16: true });
-    const size = (m: typeof a, role: string): number => m.graphs.find((g) => g.role === role)!.dataFile!.bytes;
+    const a = await convertBundle({
+      lmCheckpoint: lm,
+      codecDir: codec,
+      outDir: path.join(dir, 'a'),
+      decoderVariants: ['fp32'],
+    });
+    const b = await convertBundle({
+      lmCheckpoint: lm,
+      codecDir: codec,
+      outDir: path.join(dir, 'b'),
+      decoderVariants: ['fp32'],
+      fp16: true,
+    });
+    const size = (m: typeof a, role: string): number =>
+      m.graphs.find((g) => g.role === role)!.dataFile!.bytes;
     expect(size(b, 'lstv')).toBeLessThan(size(a, 'lstv') * 0.6);
     expect(size(b, 'codec_decoder')).toBeLessThan(size(a, 'codec_decoder') * 0.6);
   });
@@ -35,8 +62,15 @@ describe('convertBundle', () => {
   it('leaves nothing behind when cancelled', async () => {
     const dir = tmpDir('conv');
     const ac = new AbortController();
-    const run = convertBundle({ lmCheckpoint: lm, codecDir: codec, outDir: path.join(dir, 'x'), signal: ac.signal,
-      onProgress: (p) => { if (p.stage === 'convert' && p.done > 0) ac.abort(); } });
+    const run = convertBundle({
+      lmCheckpoint: lm,
+      codecDir: codec,
+      outDir: path.join(dir, 'x'),
+      signal: ac.signal,
+      onProgress: (p) => {
+        if (p.stage === 'convert' && p.done > 0) ac.abort();
+      },
+    });
     await expect(run).rejects.toThrow('Conversion cancelled');
     expect(fs.readdirSync(dir)).toEqual([]);
   });
@@ -44,9 +78,13 @@ describe('convertBundle', () => {
   it('refuses an existing non-empty output folder and a missing codec', async () => {
     const dir = tmpDir('conv');
     fs.writeFileSync(path.join(dir, 'f'), 'x');
-    await expect(convertBundle({ lmCheckpoint: lm, codecDir: codec, outDir: dir })).rejects.toThrow(`${dir}: already exists and is not an empty folder`);
+    await expect(convertBundle({ lmCheckpoint: lm, codecDir: codec, outDir: dir })).rejects.toThrow(
+      `${dir}: already exists and is not an empty folder`,
+    );
     const out = path.join(tmpDir('conv'), 'o');
-    await expect(convertBundle({ lmCheckpoint: lm, codecDir: '/nonexistent', outDir: out })).rejects.toThrow('/nonexistent/config.json: codec config.json not found');
+    await expect(convertBundle({ lmCheckpoint: lm, codecDir: '/nonexistent', outDir: out })).rejects.toThrow(
+      '/nonexistent/config.json: codec config.json not found',
+    );
     expect(fs.existsSync(out)).toBe(false);
   });
 
@@ -55,12 +93,18 @@ describe('convertBundle', () => {
     const ck = new TorchCheckpoint(lm);
     const root = ck.root as Map<string, unknown>;
     const state = new Map<string, OutTensor>();
-    for (const [k, t] of root.get('best_state') as Map<string, { dtype: 'float32'; dims: number[]; readBytes(): Uint8Array }>)
-      if (k !== 'multi_head_cross_attention.final_linear.bias') state.set(k, new OutTensor(t.dtype, t.dims, t.readBytes()));
+    for (const [k, t] of root.get('best_state') as Map<
+      string,
+      { dtype: 'float32'; dims: number[]; readBytes(): Uint8Array }
+    >)
+      if (k !== 'multi_head_cross_attention.final_linear.bias')
+        state.set(k, new OutTensor(t.dtype, t.dims, t.readBytes()));
     ck.close();
     const bad = path.join(dir, 'state_dict.bin');
     writeTorchCheckpoint(bad, { best_state: state, 'xp.cfg': root.get('xp.cfg') as string });
-    await expect(convertBundle({ lmCheckpoint: bad, codecDir: codec, outDir: path.join(dir, 'o') })).rejects.toMatchObject({
+    await expect(
+      convertBundle({ lmCheckpoint: bad, codecDir: codec, outDir: path.join(dir, 'o') }),
+    ).rejects.toMatchObject({
       code: 'invalid-input',
       message: `${bad}: the checkpoint has no tensor "multi_head_cross_attention.final_linear.bias" (not a VidMuse/EnCodec checkpoint of the expected layout)`,
     });
@@ -72,14 +116,20 @@ describe('convertBundle', () => {
     const ck = new TorchCheckpoint(lm);
     const root = ck.root as Map<string, unknown>;
     const state = new Map<string, OutTensor>();
-    for (const [k, t] of root.get('best_state') as Map<string, { dtype: 'float32'; dims: number[]; readBytes(): Uint8Array }>)
+    for (const [k, t] of root.get('best_state') as Map<
+      string,
+      { dtype: 'float32'; dims: number[]; readBytes(): Uint8Array }
+    >)
       state.set(k, new OutTensor(t.dtype, t.dims, t.readBytes()));
     ck.close();
     state.set('mystery.weight', new OutTensor('float32', [2], new Uint8Array(8)));
     const bad = path.join(dir, 'state_dict.bin');
     writeTorchCheckpoint(bad, { best_state: state, 'xp.cfg': root.get('xp.cfg') as string });
-    await expect(convertBundle({ lmCheckpoint: bad, codecDir: codec, outDir: path.join(dir, 'o') }))
-      .rejects.toThrow(`${bad}: 1 tensors are not used by any graph (unexpected checkpoint layout?): mystery.weight`);
+    await expect(
+      convertBundle({ lmCheckpoint: bad, codecDir: codec, outDir: path.join(dir, 'o') }),
+    ).rejects.toThrow(
+      `${bad}: 1 tensors are not used by any graph (unexpected checkpoint layout?): mystery.weight`,
+    );
     expect(fs.readdirSync(dir)).toEqual(['state_dict.bin']);
   });
 });

@@ -38,11 +38,18 @@ describe('npy', () => {
     expect(latent.shape).toEqual([1, 16, 25]);
     // values known from numpy: a[0,:2,:2] = [[0.9136381, 0.5387856], [1.0001676, 0.91478735]]
     const d = latent.data as Float32Array;
-    expect([d[0], d[1], d[25], d[26]].map((v) => v.toFixed(6))).toEqual(['0.913638', '0.538786', '1.000168', '0.914787']);
+    expect([d[0], d[1], d[25], d[26]].map((v) => v.toFixed(6))).toEqual([
+      '0.913638',
+      '0.538786',
+      '1.000168',
+      '0.914787',
+    ]);
   });
 
   it('refuses a file that is not npy or is truncated, naming it', () => {
-    expect(() => parseNpy(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 'x.npy')).toThrow(/x\.npy: not a valid \.npy file \(magic\)/);
+    expect(() => parseNpy(new Uint8Array([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]), 'x.npy')).toThrow(
+      /x\.npy: not a valid \.npy file \(magic\)/,
+    );
     const good = encodeNpy({ dtype: 'float32', shape: [4], data: new Float32Array(4) });
     expect(() => parseNpy(good.subarray(0, good.length - 1), 'y.npy')).toThrow(/y\.npy: .*truncated data/);
     expect(() => readNpy('/nonexistent/z.npy')).toThrow(/z\.npy: no such file/);

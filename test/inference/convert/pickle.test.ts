@@ -7,9 +7,21 @@ const p = (...parts: (number[] | string)[]): Uint8Array =>
 describe('unpickle', () => {
   it('builds dicts, lists, tuples, ints, floats, strings and memo references', () => {
     // {'a': [1, 300, -2, 1.5], 'b': ('x', True, None), 'c': <memo of the list>}
-    const data = p([0x80, 2, 0x7d, 0x28], [0x58, 1, 0, 0, 0], 'a', [0x5d, 0x71, 1, 0x28, 0x4b, 1, 0x4d, 44, 1],
+    const data = p(
+      [0x80, 2, 0x7d, 0x28],
+      [0x58, 1, 0, 0, 0],
+      'a',
+      [0x5d, 0x71, 1, 0x28, 0x4b, 1, 0x4d, 44, 1],
       [0x4a, 0xfe, 0xff, 0xff, 0xff, 0x47, 0x3f, 0xf8, 0, 0, 0, 0, 0, 0, 0x65],
-      [0x58, 1, 0, 0, 0], 'b', [0x8c, 1], 'x', [0x88, 0x4e, 0x87], [0x58, 1, 0, 0, 0], 'c', [0x68, 1, 0x75, 0x2e]);
+      [0x58, 1, 0, 0, 0],
+      'b',
+      [0x8c, 1],
+      'x',
+      [0x88, 0x4e, 0x87],
+      [0x58, 1, 0, 0, 0],
+      'c',
+      [0x68, 1, 0x75, 0x2e],
+    );
     const v = unpickle(data) as Map<string, unknown>;
     expect(v.get('a')).toEqual([1, 300, -2, 1.5]);
     expect(v.get('b')).toEqual(['x', true, null]);

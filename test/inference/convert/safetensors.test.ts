@@ -9,10 +9,13 @@ const bytes = (a: ArrayBufferView): Uint8Array => new Uint8Array(a.buffer, a.byt
 describe('safetensors', () => {
   it('round-trips tensors with sorted keys and reads them by offset', () => {
     const f = path.join(tmpDir('st'), 'm.safetensors');
-    writeSafetensors(f, new Map([
-      ['b', { dtype: 'float32' as const, dims: [2], bytes: bytes(new Float32Array([1.5, -2])) }],
-      ['a', { dtype: 'float16' as const, dims: [1], bytes: bytes(new Uint16Array([0x4200])) }],
-    ]));
+    writeSafetensors(
+      f,
+      new Map([
+        ['b', { dtype: 'float32' as const, dims: [2], bytes: bytes(new Float32Array([1.5, -2])) }],
+        ['a', { dtype: 'float16' as const, dims: [1], bytes: bytes(new Uint16Array([0x4200])) }],
+      ]),
+    );
     const s = openSafetensors(f);
     expect(s.names()).toEqual(['a', 'b']);
     expect(Array.from(s.get('b').readF32())).toEqual([1.5, -2]);
@@ -34,7 +37,9 @@ describe('safetensors', () => {
     const f = path.join(dir, 'cut.safetensors');
     const whole = fs.readFileSync(path.join(FIXTURE, 'codec/model.safetensors'));
     fs.writeFileSync(f, whole.subarray(0, whole.length - 10));
-    expect(() => openSafetensors(f)).toThrow(/cut\.safetensors: not a valid safetensors file \(tensor .* runs past the end of the file/);
+    expect(() => openSafetensors(f)).toThrow(
+      /cut\.safetensors: not a valid safetensors file \(tensor .* runs past the end of the file/,
+    );
     fs.writeFileSync(f, whole.subarray(0, 4));
     expect(() => openSafetensors(f)).toThrow(/too short/);
   });

@@ -12,16 +12,36 @@ describe('tiny-untrained bundle', () => {
     const work = tmpDir('tiny');
     const out = path.join(work, 'tiny');
     await makeTinyBundle(out, fs.mkdtempSync(path.join(work, 'src-')));
-    expect(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).toBe(fs.readFileSync(path.join(SHIPPED, 'model.json'), 'utf8'));
+    expect(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).toBe(
+      fs.readFileSync(path.join(SHIPPED, 'model.json'), 'utf8'),
+    );
   });
 
   it('is a valid, small, untrained bundle with card ≥ 250 and the codec matching the LM', async () => {
-    const m = await loadBundle(SHIPPED, { verify: 'full', markerFile: path.join(tmpDir('tiny'), 'marker.json') });
+    const m = await loadBundle(SHIPPED, {
+      verify: 'full',
+      markerFile: path.join(tmpDir('tiny'), 'marker.json'),
+    });
     expect(m.trained).toBe(false);
     expect(m.licence).toBe('CC-BY-NC-4.0');
-    expect(m.audio).toEqual({ sampleRate: 32000, channels: 1, frameRate: 50, hopLength: 640, codebooks: 4, card: 1024, specialToken: 1024, delays: [0, 1, 2, 3] });
+    expect(m.audio).toEqual({
+      sampleRate: 32000,
+      channels: 1,
+      frameRate: 50,
+      hopLength: 640,
+      codebooks: 4,
+      card: 1024,
+      specialToken: 1024,
+      delays: [0, 1, 2, 3],
+    });
     expect(m.codec.codebookSize).toBe(m.audio.card);
-    expect(m.video).toMatchObject({ fps: 2, imageSize: 32, tokensPerFrame: 5, globalFrames: 32, maxWindowSeconds: 30 });
+    expect(m.video).toMatchObject({
+      fps: 2,
+      imageSize: 32,
+      tokensPerFrame: 5,
+      globalFrames: 32,
+      maxWindowSeconds: 30,
+    });
     const bytes = m.graphs.reduce((s, g) => s + g.bytes + (g.dataFile?.bytes ?? 0), 0);
     expect(bytes).toBeLessThan(10e6);
   });

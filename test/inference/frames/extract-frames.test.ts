@@ -25,7 +25,10 @@ function planeMean(f: Frames, frame: number, channel: number, rows?: [number, nu
 }
 
 async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -38,8 +41,21 @@ beforeAll(() => {
   ffmpeg('-f', 'lavfi', '-i', half, '-c:v', 'libx264', at('halves.mp4'));
   ffmpeg('-i', at('halves.mp4'), '-c', 'copy', '-metadata:s:v:0', 'rotate=90', at('rotated.mp4'));
   // Variable frame rate: 2 s of red at 10 fps, then 2 s of blue at 25 fps, timestamps kept as they are.
-  const vfr = 'color=red:s=32x32:r=10:d=2,settb=1/1000[a];color=blue:s=32x32:r=25:d=2,settb=1/1000[b];[a][b]concat=n=2:v=1:a=0,format=yuv420p';
-  ffmpeg('-f', 'lavfi', '-i', vfr, '-fps_mode', 'vfr', '-enc_time_base', '1/1000', '-c:v', 'libx264', at('vfr.mp4'));
+  const vfr =
+    'color=red:s=32x32:r=10:d=2,settb=1/1000[a];color=blue:s=32x32:r=25:d=2,settb=1/1000[b];[a][b]concat=n=2:v=1:a=0,format=yuv420p';
+  ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    vfr,
+    '-fps_mode',
+    'vfr',
+    '-enc_time_base',
+    '1/1000',
+    '-c:v',
+    'libx264',
+    at('vfr.mp4'),
+  );
   ffmpeg('-f', 'lavfi', '-i', 'sine=frequency=440:duration=1', at('audio.m4a'));
   ffmpeg('-f', 'lavfi', '-i', 'color=gray:s=9000x16:d=0.2', '-c:v', 'ffv1', at('huge.mkv'));
   writeFileSync(at('empty.mp4'), Buffer.alloc(0));
@@ -47,7 +63,17 @@ beforeAll(() => {
   testVideo(at('whole.mp4'), 8, '320x240', 25);
   const whole = readFileSync(at('whole.mp4'));
   writeFileSync(at('truncated.mp4'), whole.subarray(0, Math.floor(whole.length * 0.4)));
-  ffmpeg('-f', 'lavfi', '-i', 'testsrc2=size=320x240:rate=25:duration=8', '-pix_fmt', 'yuv420p', '-movflags', '+faststart', at('faststart.mp4'));
+  ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc2=size=320x240:rate=25:duration=8',
+    '-pix_fmt',
+    'yuv420p',
+    '-movflags',
+    '+faststart',
+    at('faststart.mp4'),
+  );
   const fast = readFileSync(at('faststart.mp4'));
   writeFileSync(at('cut-faststart.mp4'), fast.subarray(0, Math.floor(fast.length / 2)));
 });
@@ -59,7 +85,8 @@ describe('extractFrames', () => {
     expect(f.data.length).toBe(10 * 3 * 224 * 224);
     const raw = execFileSync('ffmpeg', frameArgs(SAMPLE, f.spec).slice(0), { maxBuffer: 64 << 20 });
     const planar = new Uint8Array(raw.length);
-    for (let i = 0; i < 10; i++) rgb24ToPlanar(raw.subarray(i * 150528, (i + 1) * 150528), 224, 224, planar, i * 150528);
+    for (let i = 0; i < 10; i++)
+      rgb24ToPlanar(raw.subarray(i * 150528, (i + 1) * 150528), 224, 224, planar, i * 150528);
     expect(Buffer.from(f.data).equals(Buffer.from(planar))).toBe(true);
   });
 
@@ -128,7 +155,9 @@ describe('extractFrames on bad input', () => {
   it('stops ffmpeg and rejects as cancelled when aborted', async () => {
     const ac = new AbortController();
     const big: FrameSpec = { fps: 25, width: 640, height: 360 };
-    const e = await errorOf(extractFrames(at('long.mkv'), big, { signal: ac.signal, onProgress: (p) => p.done > 0 && ac.abort() }));
+    const e = await errorOf(
+      extractFrames(at('long.mkv'), big, { signal: ac.signal, onProgress: (p) => p.done > 0 && ac.abort() }),
+    );
     expect(e.code).toBe('cancelled');
     expect(statSync(at('long.mkv')).size).toBeGreaterThan(0);
   });

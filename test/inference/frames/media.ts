@@ -15,5 +15,13 @@ export function ffmpeg(...args: string[]): string {
 
 /** A test video of `seconds` at `size` and `rate` (H.264 in mp4 unless the path says otherwise). */
 export function testVideo(path: string, seconds: number, size = '64x48', rate = 25): string {
-  return ffmpeg('-f', 'lavfi', '-i', `testsrc2=size=${size}:rate=${rate}:duration=${seconds}`, '-pix_fmt', 'yuv420p', path);
+  return ffmpeg(
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc2=size=${size}:rate=${rate}:duration=${seconds}`,
+    '-pix_fmt',
+    'yuv420p',
+    path,
+  );
 }

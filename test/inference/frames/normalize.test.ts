@@ -19,7 +19,10 @@ function toFrames(name: string): Frames {
   for (let bi = 0; bi < b!; bi++)
     for (let ci = 0; ci < c!; ci++)
       for (let ti = 0; ti < t!; ti++)
-        out.set(src.subarray(((bi * c! + ci) * t! + ti) * plane, ((bi * c! + ci) * t! + ti + 1) * plane), ((bi * t! + ti) * c! + ci) * plane);
+        out.set(
+          src.subarray(((bi * c! + ci) * t! + ti) * plane, ((bi * c! + ci) * t! + ti + 1) * plane),
+          ((bi * t! + ti) * c! + ci) * plane,
+        );
   return { spec, count: b! * t!, data: out };
 }
 
@@ -31,7 +34,9 @@ describe('normalizeFrames', () => {
     const ours = normalizeFrames(toFrames(frames), MEAN, STD);
     const ref = readNpy(`${REF}/${pixels}`).data as Float32Array;
     expect(ours.length).toBe(ref.length);
-    expect(Buffer.from(ours.buffer).equals(Buffer.from(ref.buffer, ref.byteOffset, ref.byteLength))).toBe(true);
+    expect(Buffer.from(ours.buffer).equals(Buffer.from(ref.buffer, ref.byteOffset, ref.byteLength))).toBe(
+      true,
+    );
   });
 
   it('turns black frames into the reference null condition', () => {
@@ -42,7 +47,11 @@ describe('normalizeFrames', () => {
 });
 
 describe('frame views', () => {
-  const f: Frames = { spec: { fps: 2, width: 1, height: 1 }, count: 3, data: Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]) };
+  const f: Frames = {
+    spec: { fps: 2, width: 1, height: 1 },
+    count: 3,
+    data: Uint8Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]),
+  };
   it('slices and gathers whole frames', () => {
     expect([...sliceFrames(f, 1, 3).data]).toEqual([4, 5, 6, 7, 8, 9]);
     expect([...gatherFrames(f, [2, 0, 2]).data]).toEqual([7, 8, 9, 1, 2, 3, 7, 8, 9]);

@@ -42,14 +42,19 @@ describe('generateTokens (fixture decoder)', () => {
   it('streams partial codes whose final frames never change, and reports progress', async () => {
     const partials: { ready: number; codes: Int32Array }[] = [];
     let lastDone = 0;
-    const r = await generateTokens(decoder, cfgMemory(), { ...GREEDY, frames: 12 }, {
-      onPartial: (p: PartialCodes) => partials.push({ ready: p.framesReady, codes: p.codes() }),
-      onProgress: (p) => {
-        expect(p.stage).toBe('decode');
-        expect(p.done).toBe(lastDone + 1);
-        lastDone = p.done;
+    const r = await generateTokens(
+      decoder,
+      cfgMemory(),
+      { ...GREEDY, frames: 12 },
+      {
+        onPartial: (p: PartialCodes) => partials.push({ ready: p.framesReady, codes: p.codes() }),
+        onProgress: (p) => {
+          expect(p.stage).toBe('decode');
+          expect(p.done).toBe(lastDone + 1);
+          lastDone = p.done;
+        },
       },
-    });
+    );
     expect(lastDone).toBe(15);
     expect(partials.map((p) => p.ready)).toEqual([0, 0, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
     for (const p of partials)
@@ -60,12 +65,17 @@ describe('generateTokens (fixture decoder)', () => {
   it('stops with a cancellation error when the signal aborts between steps', async () => {
     const ac = new AbortController();
     let steps = 0;
-    const run = generateTokens(decoder, cfgMemory(), { ...GREEDY, frames: 40 }, {
-      signal: ac.signal,
-      onProgress: () => {
-        if (++steps === 5) ac.abort();
+    const run = generateTokens(
+      decoder,
+      cfgMemory(),
+      { ...GREEDY, frames: 40 },
+      {
+        signal: ac.signal,
+        onProgress: () => {
+          if (++steps === 5) ac.abort();
+        },
       },
-    });
+    );
     await expect(run).rejects.toMatchObject({ code: 'cancelled' });
     expect(steps).toBe(5);
   });
@@ -75,17 +85,26 @@ describe('generateTokens (fixture decoder)', () => {
     const P = 10;
     const prompt = new Int32Array(2 * 4 * P);
     for (let r = 0; r < 8; r++) prompt.set(full.codes.subarray(r * 30, r * 30 + P), r * P);
-    const cont = await generateTokens(decoder, cfgMemory(), { ...GREEDY, frames: 30, prompt: { codes: prompt, frames: P } });
+    const cont = await generateTokens(decoder, cfgMemory(), {
+      ...GREEDY,
+      frames: 30,
+      prompt: { codes: prompt, frames: P },
+    });
     expect(cont.calls).toBe(30 + 3 - P);
     expect(Array.from(cont.codes)).toEqual(Array.from(full.codes));
   });
 
   it('rejects bad input with specific errors', async () => {
     const mem = cfgMemory();
-    await expect(generateTokens(decoder, { ...mem, rows: 3 }, { ...GREEDY, frames: 4 })).rejects.toThrow(/even number of rows/);
+    await expect(generateTokens(decoder, { ...mem, rows: 3 }, { ...GREEDY, frames: 4 })).rejects.toThrow(
+      /even number of rows/,
+    );
     await expect(generateTokens(decoder, mem, { ...GREEDY, frames: 0 })).rejects.toThrow(/positive integer/);
-    await expect(generateTokens(decoder, mem, { ...GREEDY, frames: 4, prompt: { codes: new Int32Array(3), frames: 2 } }))
-      .rejects.toBeInstanceOf(AppError);
-    await expect(generateTokens(decoder, { data: new Float32Array(10), rows: 2 }, { ...GREEDY, frames: 4 })).rejects.toThrow(/video_emb/);
+    await expect(
+      generateTokens(decoder, mem, { ...GREEDY, frames: 4, prompt: { codes: new Int32Array(3), frames: 2 } }),
+    ).rejects.toBeInstanceOf(AppError);
+    await expect(
+      generateTokens(decoder, { data: new Float32Array(10), rows: 2 }, { ...GREEDY, frames: 4 }),
+    ).rejects.toThrow(/video_emb/);
   });
 });

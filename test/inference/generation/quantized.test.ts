@@ -17,12 +17,24 @@ async function patternLogits(decoder: DecoderModel): Promise<Float32Array> {
   memory.set(emb, emb.length);
   const lm = decoder.lm;
   const cross = await decoder.crossKv(memory, 2 * B);
-  const cache = new KvCache({ layers: lm.numLayers, rows: 2 * B, heads: lm.numHeads, headDim: lm.dim / lm.numHeads }, S);
-  const out = await decoder.run(new StepFeeds(2 * B, K, cross, 1).build(Int32Array.from(seqRef.data as BigInt64Array, Number), S, 0, S, cache));
+  const cache = new KvCache(
+    { layers: lm.numLayers, rows: 2 * B, heads: lm.numHeads, headDim: lm.dim / lm.numHeads },
+    S,
+  );
+  const out = await decoder.run(
+    new StepFeeds(2 * B, K, cross, 1).build(
+      Int32Array.from(seqRef.data as BigInt64Array, Number),
+      S,
+      0,
+      S,
+      cache,
+    ),
+  );
   return out.logits.data as Float32Array;
 }
 
-const maxErr = (a: Float32Array, b: Float32Array): number => a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
+const maxErr = (a: Float32Array, b: Float32Array): number =>
+  a.reduce((m, v, i) => Math.max(m, Math.abs(v - b[i])), 0);
 
 describe('quantised decoder variants (fixture decoder)', () => {
   let dir = '';
@@ -46,7 +58,15 @@ describe('quantised decoder variants (fixture decoder)', () => {
 
   it('generate valid, reproducible codes', async () => {
     for (const v of ['q8', 'q4']) {
-      const params = { useSampling: false, temperature: 1, topK: 250, topP: 0, cfgCoef: 3, seed: 0, frames: 20 };
+      const params = {
+        useSampling: false,
+        temperature: 1,
+        topK: 250,
+        topP: 0,
+        cfgCoef: 3,
+        seed: 0,
+        frames: 20,
+      };
       const a = await generateTokens(decoders[v], cfgMemory(), params);
       const b = await generateTokens(decoders[v], cfgMemory(), params);
       expect(Array.from(a.codes)).toEqual(Array.from(b.codes));

@@ -31,7 +31,11 @@ describe('sampler', () => {
 
   it('greedy ignores the random stream; sampling is reproducible from the seed', () => {
     const logits = Float32Array.from({ length: 64 }, (_, i) => Math.sin(i));
-    const greedy = new TokenSampler(32, { useSampling: false, temperature: 1, topK: 0, topP: 0 }, new Prng(1));
+    const greedy = new TokenSampler(
+      32,
+      { useSampling: false, temperature: 1, topK: 0, topP: 0 },
+      new Prng(1),
+    );
     expect(greedy.pick(logits, 32)).toBe(argmax(logits, 32, 32));
     const params = { useSampling: true, temperature: 1, topK: 5, topP: 0 };
     const run = (seed: number): number[] => {
@@ -39,7 +43,11 @@ describe('sampler', () => {
       return Array.from({ length: 20 }, () => s.pick(logits, 0));
     };
     expect(run(3)).toEqual(run(3));
-    const top5 = Array.from(logits.subarray(0, 32)).map((v, i) => [v, i]).sort((x, y) => y[0] - x[0]).slice(0, 5).map((x) => x[1]);
+    const top5 = Array.from(logits.subarray(0, 32))
+      .map((v, i) => [v, i])
+      .sort((x, y) => y[0] - x[0])
+      .slice(0, 5)
+      .map((x) => x[1]);
     for (const t of run(3)) expect(top5).toContain(t);
   });
 });

@@ -15,7 +15,8 @@ import { npyToF32, readNpy } from '../../../src/inference/convert/npy';
 export const FIXTURE = '/work/shared/fixtures/vidmuse-reference';
 
 /** Reads a fixture tensor by file stem. */
-export const fixtureTensor = (name: string): ReturnType<typeof readNpy> => readNpy(path.join(FIXTURE, 'tensors', `${name}.npy`));
+export const fixtureTensor = (name: string): ReturnType<typeof readNpy> =>
+  readNpy(path.join(FIXTURE, 'tensors', `${name}.npy`));
 
 type ClipOf = ReturnType<typeof lmConfigFromCheckpoint>['clip'];
 
@@ -33,7 +34,10 @@ export function buildTinyDecoder(variants: DecoderVariant[] = ['fp32']): { dir: 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tiny-decoder-'));
   const { weights, lm, clip, close } = tinyWeights();
   try {
-    buildDecoderGraphs({ weights, lm, clip, codec: {} as never, outDir: dir, weightDType: 'float32', dry: false }, { variants });
+    buildDecoderGraphs(
+      { weights, lm, clip, codec: {} as never, outDir: dir, weightDType: 'float32', dry: false },
+      { variants },
+    );
   } finally {
     close();
   }
@@ -41,7 +45,11 @@ export function buildTinyDecoder(variants: DecoderVariant[] = ['fp32']): { dir: 
 }
 
 /** Loads a built tiny decoder. */
-export function loadTinyDecoder(dir: string, lm: LmConfig, variant: DecoderVariant = 'fp32'): Promise<DecoderModel> {
+export function loadTinyDecoder(
+  dir: string,
+  lm: LmConfig,
+  variant: DecoderVariant = 'fp32',
+): Promise<DecoderModel> {
   const step = variant === 'fp32' ? 'decoder_step.onnx' : `decoder_step_${variant}.onnx`;
   return DecoderModel.loadFiles(lm, path.join(dir, 'decoder_cross_kv.onnx'), path.join(dir, step), variant);
 }

@@ -15,8 +15,15 @@ describe('codec graphs', () => {
     const g = buildCodecDecoderGraph(ctx);
     const out = await runBuilt(ctx, g, { codes: fixtureTensor('codec_decode_input_codes') });
     expect(out.waveform.dims).toEqual([1, 1, 16000]);
-    expect(maxAbsDiff(out.latent.data as Float32Array, fixtureValues('codec_decode_quantized_latent') as Float32Array)).toBeLessThan(1e-5);
-    expect(maxAbsDiff(out.waveform.data as Float32Array, fixtureValues('codec_decode_waveform') as Float32Array)).toBeLessThan(1e-5);
+    expect(
+      maxAbsDiff(
+        out.latent.data as Float32Array,
+        fixtureValues('codec_decode_quantized_latent') as Float32Array,
+      ),
+    ).toBeLessThan(1e-5);
+    expect(
+      maxAbsDiff(out.waveform.data as Float32Array, fixtureValues('codec_decode_waveform') as Float32Array),
+    ).toBeLessThan(1e-5);
     ctx.close();
   });
 
@@ -25,8 +32,12 @@ describe('codec graphs', () => {
     const g = buildCodecEncoderGraph(ctx);
     const out = await runBuilt(ctx, g, { waveform: fixtureTensor('codec_encode_input_waveform') });
     expect(out.codes.dims).toEqual([1, 4, 25]);
-    expect(maxAbsDiff(out.latent.data as Float32Array, fixtureValues('codec_encode_latent') as Float32Array)).toBeLessThan(1e-5);
-    expect(Array.from(out.codes.data as BigInt64Array)).toEqual(Array.from(fixtureValues('codec_encode_codes') as BigInt64Array));
+    expect(
+      maxAbsDiff(out.latent.data as Float32Array, fixtureValues('codec_encode_latent') as Float32Array),
+    ).toBeLessThan(1e-5);
+    expect(Array.from(out.codes.data as BigInt64Array)).toEqual(
+      Array.from(fixtureValues('codec_encode_codes') as BigInt64Array),
+    );
     ctx.close();
   });
 

@@ -10,13 +10,25 @@ import { OrtSession, tensor, type OrtTensor } from '../../../src/inference/runti
 import { FIXTURE, tmpDir } from '../convert/helpers';
 
 /** A build context over the fixture LM (or codec) checkpoint, writing into a new temporary folder. */
-export function fixtureContext(kind: 'lm' | 'codec', weightDType: 'float32' | 'float16' = 'float32'): GraphBuildContext & { close(): void } {
+export function fixtureContext(
+  kind: 'lm' | 'codec',
+  weightDType: 'float32' | 'float16' = 'float32',
+): GraphBuildContext & { close(): void } {
   const ck = openLmCheckpoint(path.join(FIXTURE, 'lm/state_dict.bin'));
   const cfg = lmConfigFromCheckpoint(ck.xpCfg, ck.weights, 'fixture');
   const codecWeights = openSafetensors(path.join(FIXTURE, 'codec/model.safetensors'));
   return {
-    weights: kind === 'lm' ? ck.weights : codecWeights, lm: cfg.lm, clip: cfg.clip, codec: readCodecConfig(path.join(FIXTURE, 'codec')),
-    outDir: tmpDir('graphs'), weightDType, dry: false, close: () => { ck.close(); codecWeights.close(); },
+    weights: kind === 'lm' ? ck.weights : codecWeights,
+    lm: cfg.lm,
+    clip: cfg.clip,
+    codec: readCodecConfig(path.join(FIXTURE, 'codec')),
+    outDir: tmpDir('graphs'),
+    weightDType,
+    dry: false,
+    close: () => {
+      ck.close();
+      codecWeights.close();
+    },
   };
 }
 
@@ -32,7 +44,11 @@ export const fixtureValues = (name: string): Float32Array | BigInt64Array =>
   readNpy(path.join(FIXTURE, 'tensors', `${name}.npy`)).data as Float32Array | BigInt64Array;
 
 /** Loads a built graph, runs it once and disposes it. */
-export async function runBuilt(ctx: GraphBuildContext, g: BuiltGraph, feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>> {
+export async function runBuilt(
+  ctx: GraphBuildContext,
+  g: BuiltGraph,
+  feeds: Record<string, OrtTensor>,
+): Promise<Record<string, OrtTensor>> {
   const s = await OrtSession.load(path.join(ctx.outDir, g.file), { provider: 'cpu' });
   try {
     return await s.run(feeds);

@@ -12,7 +12,9 @@ const MANIFEST = '/work/shared/fixtures/vidmuse-reference/manifest/vidmuse_lm_sm
 function manifestWeights(): MapWeightSource {
   const m = JSON.parse(fs.readFileSync(MANIFEST, 'utf8')) as { keys: { name: string; shape: number[] }[] };
   const entries: WeightEntry[] = m.keys.map((k) => ({
-    name: k.name, dims: k.shape, dtype: 'float32',
+    name: k.name,
+    dims: k.shape,
+    dtype: 'float32',
     readF32: () => {
       throw new Error(`dry run read ${k.name}`);
     },
@@ -23,7 +25,15 @@ function manifestWeights(): MapWeightSource {
 describe('buildDecoderGraphs (dry run at the small geometry)', () => {
   const weights = manifestWeights();
   const built = buildDecoderGraphs(
-    { weights, lm: SMALL_LM, clip: {} as never, codec: {} as never, outDir: '/nonexistent', weightDType: 'float32', dry: true },
+    {
+      weights,
+      lm: SMALL_LM,
+      clip: {} as never,
+      codec: {} as never,
+      outDir: '/nonexistent',
+      weightDType: 'float32',
+      dry: true,
+    },
     { variants: ['fp32', 'q4'] },
   );
 
@@ -49,7 +59,8 @@ describe('buildDecoderGraphs (dry run at the small geometry)', () => {
     ]);
     expect(step.inputs.length).toBe(5 + 24 * 4);
     expect(step.outputs.map((o) => o.name)).toEqual([
-      ...Array.from({ length: 24 }, (_, l) => [`new_k_${l}`, `new_v_${l}`]).flat(), 'logits',
+      ...Array.from({ length: 24 }, (_, l) => [`new_k_${l}`, `new_v_${l}`]).flat(),
+      'logits',
     ]);
     expect(step.outputs[step.outputs.length - 1].shape).toEqual(['B', 4, 'S', 2048]);
     expect(built[0].outputs[0]).toEqual({ name: 'cross_k_0', dtype: 'float32', shape: ['N', 16, 64, 'M'] });
@@ -57,14 +68,23 @@ describe('buildDecoderGraphs (dry run at the small geometry)', () => {
 
   it('stores linears transposed in fp32 and block-quantised in q4, with only the q part of cross in_proj per step', () => {
     const fp = built[1].initializers;
-    expect(fp.get('transformer.layers.0.self_attn.in_proj.wT')).toEqual({ dtype: 'float32', dims: [1024, 3072] });
-    expect(fp.get('transformer.layers.23.cross_attention.q_proj.wT')).toEqual({ dtype: 'float32', dims: [1024, 1024] });
+    expect(fp.get('transformer.layers.0.self_attn.in_proj.wT')).toEqual({
+      dtype: 'float32',
+      dims: [1024, 3072],
+    });
+    expect(fp.get('transformer.layers.23.cross_attention.q_proj.wT')).toEqual({
+      dtype: 'float32',
+      dims: [1024, 1024],
+    });
     expect(fp.get('linears.wT')).toEqual({ dtype: 'float32', dims: [1024, 8192] });
     const q4 = built[2].initializers;
     expect(q4.get('transformer.layers.0.linear2.q')).toEqual({ dtype: 'uint8', dims: [1024, 128, 16] });
     expect(q4.get('transformer.layers.0.linear2.scales')).toEqual({ dtype: 'float32', dims: [1024 * 128] });
     expect(q4.get('transformer.layers.0.linear2.zp')).toEqual({ dtype: 'uint8', dims: [1024 * 64] });
-    expect(built[0].initializers.get('transformer.layers.0.cross_attention.kv_proj.wT')).toEqual({ dtype: 'float32', dims: [1024, 2048] });
+    expect(built[0].initializers.get('transformer.layers.0.cross_attention.kv_proj.wT')).toEqual({
+      dtype: 'float32',
+      dims: [1024, 2048],
+    });
     expect(path.basename(built[2].file)).toBe('decoder_step_q4.onnx');
   });
 });

@@ -10,7 +10,11 @@ let fixture = '';
 
 /** Runs the visual encoder once: throws if the engine's sessions were released. */
 const touch = (e: Engine): Promise<unknown> =>
-  encodeFrames(e.visual, blackFrames({ fps: 2, width: e.manifest.video.imageSize, height: e.manifest.video.imageSize }, 1), e.manifest.video);
+  encodeFrames(
+    e.visual,
+    blackFrames({ fps: 2, width: e.manifest.video.imageSize, height: e.manifest.video.imageSize }, 1),
+    e.manifest.video,
+  );
 
 beforeAll(async () => {
   fixture = await makeTinyBundle();
@@ -46,7 +50,9 @@ describe('EnginePool', () => {
 
   it('forgets a bundle that fails to open, so the next job tries again', async () => {
     const pool = new EnginePool();
-    await expect(pool.use('/nonexistent/bundle', undefined, async () => 1)).rejects.toMatchObject({ code: 'bad-bundle' });
+    await expect(pool.use('/nonexistent/bundle', undefined, async () => 1)).rejects.toMatchObject({
+      code: 'bad-bundle',
+    });
     expect(await pool.use(fixture, undefined, async (e) => e.manifest.id)).toBe('tiny-test');
     await pool.dispose();
   });

@@ -12,7 +12,10 @@ const make = (maxHeapMb?: number): InferenceClient<TestJobs> =>
   (client = new InferenceClient<TestJobs>(() => (starts++, startWorkerHost(entry, { maxHeapMb }))));
 
 async function errorOf(p: Promise<unknown>): Promise<AppError> {
-  const e = await p.then(() => null, (x: unknown) => x);
+  const e = await p.then(
+    () => null,
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -32,14 +35,20 @@ describe('InferenceClient with a worker host', () => {
     const seen: Progress[] = [];
     const out = await make().run('count', { steps: 3, stepMs: 150 }, { onProgress: (p) => seen.push(p) });
     expect(out).toEqual({ counted: 3 });
-    expect(seen.map((p) => [p.stage, p.done, p.total])).toEqual([['decode', 1, 3], ['decode', 2, 3], ['decode', 3, 3]]);
+    expect(seen.map((p) => [p.stage, p.done, p.total])).toEqual([
+      ['decode', 1, 3],
+      ['decode', 2, 3],
+      ['decode', 3, 3],
+    ]);
     expect(seen[2]!.etaSeconds).toBe(0);
   });
 
   it('cancels a running job and keeps serving', async () => {
     const c = make();
     const ac = new AbortController();
-    const e = await errorOf(c.run('count', { steps: 1000, stepMs: 20 }, { signal: ac.signal, onProgress: () => ac.abort() }));
+    const e = await errorOf(
+      c.run('count', { steps: 1000, stepMs: 20 }, { signal: ac.signal, onProgress: () => ac.abort() }),
+    );
     expect(e.code).toBe('cancelled');
     expect(await c.run('echo', { text: 'after' })).toEqual({ text: 'after', inWorker: true });
     expect(starts).toBe(1);
@@ -54,14 +63,22 @@ describe('InferenceClient with a worker host', () => {
   });
 
   it('rejects an unknown job kind', async () => {
-    const e = await errorOf((make() as unknown as InferenceClient<Record<string, { input: unknown; output: unknown }>>).run('nope', {}));
+    const e = await errorOf(
+      (make() as unknown as InferenceClient<Record<string, { input: unknown; output: unknown }>>).run(
+        'nope',
+        {},
+      ),
+    );
     expect([e.code, e.message]).toEqual(['invalid-input', 'Unknown inference job "nope"']);
   });
 
   it('turns a host that exits into inference-crashed and starts a fresh host for the next job', async () => {
     const c = make();
     const e = await errorOf(c.run('exit', { code: 3 }));
-    expect([e.code, e.message]).toEqual(['inference-crashed', 'The inference host stopped unexpectedly (exit code 3)']);
+    expect([e.code, e.message]).toEqual([
+      'inference-crashed',
+      'The inference host stopped unexpectedly (exit code 3)',
+    ]);
     expect(await c.run('echo', { text: 'again' })).toEqual({ text: 'again', inWorker: true });
     expect(starts).toBe(2);
   });

@@ -14,14 +14,22 @@ const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());
 let engine: EngineRef;
 
 beforeAll(async () => {
-  engine = { modelDir: await makeTinyBundle(), cacheDir: tempDir('host-cache'), options: { intraOpThreads: 1 } };
+  engine = {
+    modelDir: await makeTinyBundle(),
+    cacheDir: tempDir('host-cache'),
+    options: { intraOpThreads: 1 },
+  };
 });
 afterAll(() => client.dispose());
 
 describe('the inference host (worker)', () => {
   it('scores a video off the main thread with staged progress', async () => {
     const seen: Progress[] = [];
-    const r = await client.run('score', { engine, request: { videoPath: SAMPLE, params: TEST_PARAMS } }, { onProgress: (p) => seen.push(p) });
+    const r = await client.run(
+      'score',
+      { engine, request: { videoPath: SAMPLE, params: TEST_PARAMS } },
+      { onProgress: (p) => seen.push(p) },
+    );
     expect(r.takes.map((t) => t.pcm.length)).toEqual([163200]);
     expect(r.takes[0]!.pcm).toBeInstanceOf(Float32Array);
     expect(r.clipFrames).toBe(11);
@@ -34,15 +42,24 @@ describe('the inference host (worker)', () => {
   it('regenerates a window of an analysed video without CLIP', async () => {
     const a = await client.run('analyse', { engine, videoPath: SAMPLE });
     expect(a).toMatchObject({ frames: 10, totalSamples: 163200, cached: true, clipFrames: 0 });
-    const w = await client.run('generateWindow', { engine, videoPath: SAMPLE, range: { start: 0, end: 32000 }, params: TEST_PARAMS });
+    const w = await client.run('generateWindow', {
+      engine,
+      videoPath: SAMPLE,
+      range: { start: 0, end: 32000 },
+      params: TEST_PARAMS,
+    });
     expect([w.clipFrames, w.take.pcm.length, w.take.codecFrames]).toEqual([0, 32000, 50]);
   });
 
   it('returns typed errors for a bad bundle and a bad video, and keeps serving', async () => {
-    const bad = await client.run('analyse', { engine: { ...engine, modelDir: tempDir('none') }, videoPath: SAMPLE }).catch((e: unknown) => e);
+    const bad = await client
+      .run('analyse', { engine: { ...engine, modelDir: tempDir('none') }, videoPath: SAMPLE })
+      .catch((e: unknown) => e);
     expect(bad).toBeInstanceOf(AppError);
     expect((bad as AppError).code).toBe('bad-bundle');
-    const missing = await client.run('analyse', { engine, videoPath: '/nonexistent/video.mp4' }).catch((e: unknown) => e);
+    const missing = await client
+      .run('analyse', { engine, videoPath: '/nonexistent/video.mp4' })
+      .catch((e: unknown) => e);
     expect((missing as AppError).code).toBe('not-found');
     expect(await client.run('ping', { echo: 'still here' })).toEqual({ echo: 'still here' });
   });

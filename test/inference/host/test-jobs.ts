@@ -22,7 +22,12 @@ export const testHandlers: Handlers<TestJobs> = {
     for (let i = 0; i < steps; i++) {
       if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
       await sleep(stepMs);
-      onProgress({ stage: 'decode', done: i + 1, total: steps, etaSeconds: ((steps - i - 1) * stepMs) / 1000 });
+      onProgress({
+        stage: 'decode',
+        done: i + 1,
+        total: steps,
+        etaSeconds: ((steps - i - 1) * stepMs) / 1000,
+      });
     }
     return { counted: steps };
   },

@@ -8,4 +8,6 @@ const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());
 const ping = await client.run('ping', { echo: 'tsx' });
 const analysed = await client.run('analyse', { engine: { modelDir, cacheDir }, videoPath });
 client.dispose();
-process.stdout.write(`${JSON.stringify({ ping, frames: analysed.frames, totalSamples: analysed.totalSamples })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ ping, frames: analysed.frames, totalSamples: analysed.totalSamples })}\n`,
+);

@@ -15,7 +15,10 @@ const copy = (name: string): string => {
 };
 
 async function openError(dir: string): Promise<AppError> {
-  const e = await Engine.open(dir).then(async (x) => (await x.dispose(), null), (x: unknown) => x);
+  const e = await Engine.open(dir).then(
+    async (x) => (await x.dispose(), null),
+    (x: unknown) => x,
+  );
   expect(e).toBeInstanceOf(AppError);
   return e as AppError;
 }
@@ -35,7 +38,9 @@ describe('Engine.open', () => {
 
   it('runs the 8-bit decoder by default (the fastest variant that passed the quality gate) and fp32 on request', async () => {
     const shipped = join('resources', 'models', 'tiny-untrained');
-    const variants = JSON.parse(readFileSync(join(shipped, 'model.json'), 'utf8')).graphs.map((g: { variant: string }) => g.variant);
+    const variants = JSON.parse(readFileSync(join(shipped, 'model.json'), 'utf8')).graphs.map(
+      (g: { variant: string }) => g.variant,
+    );
     expect(variants).toEqual(expect.arrayContaining(['fp32', 'q8', 'q4']));
     const auto = await Engine.open(shipped);
     expect(auto.decoder.variant).toBe('q8');

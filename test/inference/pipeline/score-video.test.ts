@@ -17,7 +17,9 @@ let engine: Engine;
 /** Columns [from, from + n) of codes [K, frames]. */
 function columns(codes: Int32Array, K: number, from: number, n: number): number[] {
   const frames = codes.length / K;
-  return Array.from({ length: K }, (_, k) => [...codes.subarray(k * frames + from, k * frames + from + n)]).flat();
+  return Array.from({ length: K }, (_, k) => [
+    ...codes.subarray(k * frames + from, k * frames + from + n),
+  ]).flat();
 }
 
 beforeAll(async () => {
@@ -39,13 +41,21 @@ describe('scoreVideo', () => {
     const again = await scoreVideo(engine, cache, { videoPath: SAMPLE, params: TEST_PARAMS });
     expect(again.featuresCached).toBe(true);
     expect(engine.stats.clipFrames).toBe(clip);
-    expect(Buffer.from(again.takes[0]!.pcm.buffer).equals(Buffer.from(first.takes[0]!.pcm.buffer))).toBe(true);
+    expect(Buffer.from(again.takes[0]!.pcm.buffer).equals(Buffer.from(first.takes[0]!.pcm.buffer))).toBe(
+      true,
+    );
   });
 
   it('scores a 95 s video through four windows whose overlaps continue the previous take', async () => {
-    const r = await scoreVideo(engine, new FeatureCache(join(dir, 'cache-b')), { videoPath: join(dir, 'long.mp4'), params: TEST_PARAMS });
+    const r = await scoreVideo(engine, new FeatureCache(join(dir, 'cache-b')), {
+      videoPath: join(dir, 'long.mp4'),
+      params: TEST_PARAMS,
+    });
     expect(r.plan.windows.map((w) => [w.start, w.end])).toEqual([
-      [0, 960000], [896000, 1856000], [1792000, 2752000], [2688000, 3040000],
+      [0, 960000],
+      [896000, 1856000],
+      [1792000, 2752000],
+      [2688000, 3040000],
     ]);
     expect(r.takes.map((t) => t.pcm.length)).toEqual([960000, 960000, 960000, 352000]);
     for (let i = 1; i < r.takes.length; i++) {
@@ -55,17 +65,25 @@ describe('scoreVideo', () => {
   });
 
   it('scores a video shorter than one frame period from its single frame', async () => {
-    const r = await scoreVideo(engine, new FeatureCache(join(dir, 'cache-e')), { videoPath: join(dir, 'short.mp4'), params: TEST_PARAMS });
+    const r = await scoreVideo(engine, new FeatureCache(join(dir, 'cache-e')), {
+      videoPath: join(dir, 'short.mp4'),
+      params: TEST_PARAMS,
+    });
     expect(r.plan.windows).toEqual([{ index: 0, start: 0, end: 10240, codecFrames: 16 }]); // 8 frames at 25 fps: 0.32 s
     expect(r.takes[0]!.pcm.length).toBe(10240);
   });
 
   it('rejects as cancelled when aborted during generation', async () => {
     const ac = new AbortController();
-    const e = await scoreVideo(engine, new FeatureCache(join(dir, 'cache-c')), { videoPath: SAMPLE, params: TEST_PARAMS }, {
-      signal: ac.signal,
-      onProgress: (p) => p.stage === 'decode' && p.done > 10 && ac.abort(),
-    }).catch((x: unknown) => x);
+    const e = await scoreVideo(
+      engine,
+      new FeatureCache(join(dir, 'cache-c')),
+      { videoPath: SAMPLE, params: TEST_PARAMS },
+      {
+        signal: ac.signal,
+        onProgress: (p) => p.stage === 'decode' && p.done > 10 && ac.abort(),
+      },
+    ).catch((x: unknown) => x);
     expect((e as AppError).code).toBe('cancelled');
   });
 });
@@ -88,21 +106,32 @@ describe('generateWindow', () => {
 
   it('encodes an audio prompt to whole codec frames, and refuses it when the codec outnumbers the decoder vocabulary', async () => {
     const cache = new FeatureCache(join(dir, 'cache-d'));
-    const ctx = { video: await analyseVideo(engine, SAMPLE, cache), nullFrame: await nullFeatures(engine, cache) };
+    const ctx = {
+      video: await analyseVideo(engine, SAMPLE, cache),
+      nullFrame: await nullFeatures(engine, cache),
+    };
     const first = await generateWindow(engine, ctx, { start: 0, end: 99200 }, TEST_PARAMS);
     const tail = first.pcm.slice(64000);
     const encoded = await encodeAudio(engine.codecEncoder!, tail, 640);
     expect([encoded.frames, encoded.codes.length]).toEqual([55, 4 * 55]);
     // The fixture's codec has 2048 codes per codebook, its decoder 64: continuing from audio cannot work.
-    const e = await generateWindow(engine, ctx, { start: 64000, end: 163200 }, TEST_PARAMS, { promptPcm: tail }).catch((x: unknown) => x);
+    const e = await generateWindow(engine, ctx, { start: 64000, end: 163200 }, TEST_PARAMS, {
+      promptPcm: tail,
+    }).catch((x: unknown) => x);
     expect((e as AppError).code).toBe('bad-bundle');
     expect((e as AppError).message).toContain('2048 codes per codebook but the decoder knows 64');
   });
 
   it('refuses a range that does not start on a codec frame or runs past the video', async () => {
     const cache = new FeatureCache(join(dir, 'cache-d'));
-    const ctx = { video: await analyseVideo(engine, SAMPLE, cache), nullFrame: await nullFeatures(engine, cache) };
-    for (const range of [{ start: 100, end: 6400 }, { start: 0, end: 163201 }]) {
+    const ctx = {
+      video: await analyseVideo(engine, SAMPLE, cache),
+      nullFrame: await nullFeatures(engine, cache),
+    };
+    for (const range of [
+      { start: 100, end: 6400 },
+      { start: 0, end: 163201 },
+    ]) {
       const e = await generateWindow(engine, ctx, range, TEST_PARAMS).catch((x: unknown) => x);
       expect((e as AppError).code).toBe('invalid-input');
     }
@@ -111,13 +140,21 @@ describe('generateWindow', () => {
 
 describe('continuation with the shipped tiny bundle (codec and decoder share 1024 codes)', () => {
   it('starts the take with exactly the codes of the prompt PCM', async () => {
-    const shipped = await Engine.open(new URL('../../../resources/models/tiny-untrained', import.meta.url).pathname, { intraOpThreads: 1 });
+    const shipped = await Engine.open(
+      new URL('../../../resources/models/tiny-untrained', import.meta.url).pathname,
+      { intraOpThreads: 1 },
+    );
     try {
       const cache = new FeatureCache(join(dir, 'cache-f'));
-      const ctx = { video: await analyseVideo(shipped, SAMPLE, cache), nullFrame: await nullFeatures(shipped, cache) };
+      const ctx = {
+        video: await analyseVideo(shipped, SAMPLE, cache),
+        nullFrame: await nullFeatures(shipped, cache),
+      };
       const first = await generateWindow(shipped, ctx, { start: 0, end: 99200 }, TEST_PARAMS);
       const tail = first.pcm.slice(64000);
-      const next = await generateWindow(shipped, ctx, { start: 64000, end: 163200 }, TEST_PARAMS, { promptPcm: tail });
+      const next = await generateWindow(shipped, ctx, { start: 64000, end: 163200 }, TEST_PARAMS, {
+        promptPcm: tail,
+      });
       const encoded = await encodeAudio(shipped.codecEncoder!, tail, 640);
       expect(encoded.frames).toBe(55);
       expect(columns(next.codes, 4, 0, 55)).toEqual([...encoded.codes]);

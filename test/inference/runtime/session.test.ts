@@ -36,7 +36,9 @@ describe('OrtSession', () => {
     expect(pickProviders('cuda')).toEqual(['cuda', 'cpu']);
     expect(pickProviders('cpu')).toEqual(['cpu']);
     expect(availableProviders()).toContain('cpu');
-    const s = await OrtSession.load(file, { provider: availableProviders().includes('cuda') ? 'coreml' : 'cuda' });
+    const s = await OrtSession.load(file, {
+      provider: availableProviders().includes('cuda') ? 'coreml' : 'cuda',
+    });
     expect(s.provider).toBe('cpu');
     await s.dispose();
   });
@@ -59,6 +61,9 @@ describe('OrtSession', () => {
   it('names the file when a graph cannot be loaded', async () => {
     const bad = path.join(dir, 'broken.onnx');
     fs.writeFileSync(bad, 'not a model');
-    await expect(OrtSession.load(bad)).rejects.toMatchObject({ code: 'bad-bundle', message: expect.stringContaining('broken.onnx') });
+    await expect(OrtSession.load(bad)).rejects.toMatchObject({
+      code: 'bad-bundle',
+      message: expect.stringContaining('broken.onnx'),
+    });
   });
 });

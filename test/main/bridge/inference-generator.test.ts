@@ -48,7 +48,10 @@ describe('createInferenceGenerator', () => {
     expect(Array.from(b.codes)).toEqual(Array.from(a.codes));
   });
   it('continues from prompt codes: the take begins with exactly those codes and keeps the window length', async () => {
-    const other = await engine.generator({ ...request, params: { ...request.params, seed: request.params.seed + 1 } }, {});
+    const other = await engine.generator(
+      { ...request, params: { ...request.params, seed: request.params.seed + 1 } },
+      {},
+    );
     const K = 4;
     const frames = other.codes.length / K;
     const count = 5;
@@ -58,7 +61,9 @@ describe('createInferenceGenerator', () => {
     expect(prompted.pcm.length).toBe(16000);
     expect(prompted.codes.length).toBe(other.codes.length);
     for (let k = 0; k < K; k++)
-      expect(Array.from(prompted.codes.subarray(k * frames, k * frames + count))).toEqual(Array.from(codes.subarray(k * count, (k + 1) * count)));
+      expect(Array.from(prompted.codes.subarray(k * frames, k * frames + count))).toEqual(
+        Array.from(codes.subarray(k * count, (k + 1) * count)),
+      );
   });
   it('ends a cancelled job as cancelled', async () => {
     const ac = new AbortController();

@@ -10,8 +10,15 @@ const canMount = process.getuid?.() === 0 && process.platform === 'linux';
 const t = tempDir('disk');
 const full = join(t.dir, 'full');
 const readOnly = join(t.dir, 'ro');
-const music = Float32Array.from({ length: 32000 * 6 }, (_, i) => 0.2 * Math.sin((2 * Math.PI * 220 * i) / 32000));
-const code = (p: Promise<unknown>): Promise<string> => p.then(() => 'none', (e: { code?: string }) => e.code ?? String(e));
+const music = Float32Array.from(
+  { length: 32000 * 6 },
+  (_, i) => 0.2 * Math.sin((2 * Math.PI * 220 * i) / 32000),
+);
+const code = (p: Promise<unknown>): Promise<string> =>
+  p.then(
+    () => 'none',
+    (e: { code?: string }) => e.code ?? String(e),
+  );
 
 describe.skipIf(!canMount)('exportVideo on failing disks', () => {
   beforeAll(() => {
@@ -27,20 +34,45 @@ describe.skipIf(!canMount)('exportVideo on failing disks', () => {
 
   it('reports a full disk and leaves nothing behind', async () => {
     const out = join(full, 'x.mp4');
-    expect(await code(exportVideo({ videoPath: SAMPLE_VIDEO, music, musicSampleRate: 32000, format: 'mp4', outputPath: out }))).toBe('disk-full');
+    expect(
+      await code(
+        exportVideo({
+          videoPath: SAMPLE_VIDEO,
+          music,
+          musicSampleRate: 32000,
+          format: 'mp4',
+          outputPath: out,
+        }),
+      ),
+    ).toBe('disk-full');
     expect(readdirSync(full)).toEqual([]);
   });
 
   it('reports a folder that is not writable and leaves nothing behind', async () => {
     const out = join(readOnly, 'x.wav');
-    const p = exportVideo({ videoPath: SAMPLE_VIDEO, music, musicSampleRate: 32000, format: 'wav', outputPath: out });
-    await expect(p).rejects.toMatchObject({ code: 'not-writable', message: `The folder ${readOnly} is not writable: choose another place to export to` });
+    const p = exportVideo({
+      videoPath: SAMPLE_VIDEO,
+      music,
+      musicSampleRate: 32000,
+      format: 'wav',
+      outputPath: out,
+    });
+    await expect(p).rejects.toMatchObject({
+      code: 'not-writable',
+      message: `The folder ${readOnly} is not writable: choose another place to export to`,
+    });
     expect(readdirSync(readOnly)).toEqual([]);
   });
 
   it('still writes an export that fits', async () => {
     const out = join(full, 'small.flac');
-    await exportVideo({ videoPath: SAMPLE_VIDEO, music, musicSampleRate: 32000, format: 'flac', outputPath: out });
+    await exportVideo({
+      videoPath: SAMPLE_VIDEO,
+      music,
+      musicSampleRate: 32000,
+      format: 'flac',
+      outputPath: out,
+    });
     expect(readdirSync(full)).toEqual(['small.flac']);
   });
 });

@@ -32,8 +32,16 @@ beforeAll(async () => {
   });
 });
 
-const job = (over: Partial<ExportInput>): ExportInput => ({ videoPath: SAMPLE_VIDEO, music: score, musicSampleRate: SR, format: 'mp4', outputPath: join(t.dir, 'out.mp4'), ...over });
-const stream = (path: string, type: string): Record<string, unknown> => ffprobeJson(path).streams.find((s) => s.codec_type === type) ?? {};
+const job = (over: Partial<ExportInput>): ExportInput => ({
+  videoPath: SAMPLE_VIDEO,
+  music: score,
+  musicSampleRate: SR,
+  format: 'mp4',
+  outputPath: join(t.dir, 'out.mp4'),
+  ...over,
+});
+const stream = (path: string, type: string): Record<string, unknown> =>
+  ffprobeJson(path).streams.find((s) => s.codec_type === type) ?? {};
 const videoFrameMd5 = (path: string): string =>
   execFileSync('ffmpeg', ['-v', 'error', '-i', path, '-map', '0:v:0', '-c', 'copy', '-f', 'framemd5', '-'])
     .toString()
@@ -41,7 +49,17 @@ const videoFrameMd5 = (path: string): string =>
     .filter((l) => l && !l.startsWith('#'))
     .join('\n');
 const loudness = (path: string): number => {
-  const err = spawnSync('ffmpeg', ['-hide_banner', '-nostats', '-i', path, '-af', 'ebur128', '-f', 'null', '-']).stderr.toString();
+  const err = spawnSync('ffmpeg', [
+    '-hide_banner',
+    '-nostats',
+    '-i',
+    path,
+    '-af',
+    'ebur128',
+    '-f',
+    'null',
+    '-',
+  ]).stderr.toString();
   return Number(/I:\s+(-?[\d.]+) LUFS/.exec(err.split('Summary:')[1] ?? '')?.[1]);
 };
 
@@ -60,7 +78,13 @@ describe('exportVideo: mp4', () => {
     expect(Math.abs(Number(v.duration) - 5.1)).toBeLessThanOrEqual(1 / 30);
     expect(Math.abs(Number(a.duration) - 5.1)).toBeLessThanOrEqual(1 / 30);
     expect(Number(a.bit_rate)).toBeGreaterThanOrEqual(180_000);
-    expect(result).toMatchObject({ videoCopied: true, samples: 244800, sampleRate: 48000, channels: 2, originalAudioIncluded: false });
+    expect(result).toMatchObject({
+      videoCopied: true,
+      samples: 244800,
+      sampleRate: 48000,
+      channels: 2,
+      originalAudioIncluded: false,
+    });
   });
 
   it('copies the video stream bit for bit', () => {
@@ -90,7 +114,13 @@ describe('exportVideo: audio files', () => {
     const out = join(t.dir, 'music.wav');
     const r = await exportVideo(job({ format: 'wav', outputPath: out }));
     const a = stream(out, 'audio');
-    expect([a.codec_name, a.sample_rate, a.channels, a.bits_per_sample, a.duration_ts]).toEqual(['pcm_s24le', '32000', 1, 24, 163200]);
+    expect([a.codec_name, a.sample_rate, a.channels, a.bits_per_sample, a.duration_ts]).toEqual([
+      'pcm_s24le',
+      '32000',
+      1,
+      24,
+      163200,
+    ]);
     expect(r.samples).toBe(163200);
     expect(Math.abs(loudness(out) + 14)).toBeLessThanOrEqual(0.1);
   });
@@ -99,7 +129,13 @@ describe('exportVideo: audio files', () => {
     const out = join(t.dir, 'music.flac');
     await exportVideo(job({ format: 'flac', outputPath: out }));
     const a = stream(out, 'audio');
-    expect([a.codec_name, a.sample_rate, a.channels, a.bits_per_raw_sample, a.duration_ts]).toEqual(['flac', '32000', 1, '24', 163200]);
+    expect([a.codec_name, a.sample_rate, a.channels, a.bits_per_raw_sample, a.duration_ts]).toEqual([
+      'flac',
+      '32000',
+      1,
+      '24',
+      163200,
+    ]);
   });
 });
 
@@ -119,7 +155,9 @@ describe('exportVideo: a video that has its own audio', () => {
 
   it('mixes the original under the music, stereo 48 kHz, as long as the video', async () => {
     const out = join(t.dir, 'talk-mix.wav');
-    const r = await exportVideo(job({ videoPath: src, outputPath: out, format: 'wav', includeOriginalAudio: true, originalGainDb: -6 }));
+    const r = await exportVideo(
+      job({ videoPath: src, outputPath: out, format: 'wav', includeOriginalAudio: true, originalGainDb: -6 }),
+    );
     expect(r).toMatchObject({ originalAudioIncluded: true, sampleRate: 48000, channels: 2, samples: 144000 });
     expect(stream(out, 'audio').duration_ts).toBe(144000);
     expect(Math.abs(loudness(out) + 14)).toBeLessThanOrEqual(0.1);
@@ -130,14 +168,27 @@ describe('exportVideo: a video that has its own audio', () => {
     const r = await exportVideo(job({ videoPath: src, outputPath: out, includeOriginalAudio: true }));
     const a = stream(out, 'audio');
     expect(ffprobeJson(out).streams.map((s) => s.codec_type)).toEqual(['video', 'audio']);
-    expect([a.codec_name, a.sample_rate, a.channels, r.originalAudioIncluded]).toEqual(['aac', '48000', 2, true]);
+    expect([a.codec_name, a.sample_rate, a.channels, r.originalAudioIncluded]).toEqual([
+      'aac',
+      '48000',
+      2,
+      true,
+    ]);
     expect(Math.abs(Number(a.duration) - 3)).toBeLessThanOrEqual(1 / 25);
     expect(videoFrameMd5(out)).toBe(videoFrameMd5(src));
   });
 
   it('carries the original alone when the music is silent', async () => {
     const out = join(t.dir, 'talk-only.wav');
-    const r = await exportVideo(job({ videoPath: src, outputPath: out, format: 'wav', includeOriginalAudio: true, music: new Float32Array(0) }));
+    const r = await exportVideo(
+      job({
+        videoPath: src,
+        outputPath: out,
+        format: 'wav',
+        includeOriginalAudio: true,
+        music: new Float32Array(0),
+      }),
+    );
     const [left] = await decodeAudio(out, { sampleRate: 48000, channels: 2 });
     // the 440 Hz tone of the source survives: its power at −14 LUFS is far from silence
     expect(left.length).toBe(144000);
@@ -147,7 +198,11 @@ describe('exportVideo: a video that has its own audio', () => {
 });
 
 describe('exportVideo: refusals and failures leave nothing behind', () => {
-  const code = async (p: Promise<unknown>): Promise<string> => p.then(() => 'none', (e: { code?: string }) => e.code ?? String(e));
+  const code = async (p: Promise<unknown>): Promise<string> =>
+    p.then(
+      () => 'none',
+      (e: { code?: string }) => e.code ?? String(e),
+    );
 
   it('refuses to overwrite its source video', async () => {
     const src = join(t.dir, 'own.mp4');
@@ -164,14 +219,19 @@ describe('exportVideo: refusals and failures leave nothing behind', () => {
   });
 
   it('names a missing folder', async () => {
-    expect(await code(exportVideo(job({ outputPath: join(t.dir, 'no', 'such', 'x.mp4') })))).toBe('not-found');
+    expect(await code(exportVideo(job({ outputPath: join(t.dir, 'no', 'such', 'x.mp4') })))).toBe(
+      'not-found',
+    );
   });
 
   it('cancels: kills ffmpeg and removes the partial file', async () => {
     const dir = join(t.dir, 'cancel');
     mkdirSync(dir);
     const ac = new AbortController();
-    const p = exportVideo(job({ outputPath: join(dir, 'x.mp4') }), { signal: ac.signal, onProgress: (s) => s.stage === 'encode' && ac.abort() });
+    const p = exportVideo(job({ outputPath: join(dir, 'x.mp4') }), {
+      signal: ac.signal,
+      onProgress: (s) => s.stage === 'encode' && ac.abort(),
+    });
     expect(await code(p)).toBe('cancelled');
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -181,7 +241,9 @@ describe('exportVideo: refusals and failures leave nothing behind', () => {
     mkdirSync(dir);
     const src = join(dir, 'src.mp4');
     copyFileSync(SAMPLE_VIDEO, src);
-    const p = exportVideo(job({ videoPath: src, outputPath: join(dir, 'x.mp4') }), { onProgress: (s) => s.stage === 'encode' && s.done === 0 && unlinkSync(src) });
+    const p = exportVideo(job({ videoPath: src, outputPath: join(dir, 'x.mp4') }), {
+      onProgress: (s) => s.stage === 'encode' && s.done === 0 && unlinkSync(src),
+    });
     expect(await code(p)).toBe('media-changed');
     expect(readdirSync(dir)).toEqual([]);
   });
@@ -194,7 +256,11 @@ describe('exportVideo: refusals and failures leave nothing behind', () => {
 
 describe('exportVideo: a codec mp4 cannot carry', () => {
   it('re-encodes VP8 video to H.264', async () => {
-    const src = synthVideo(join(t.dir, 'clip.webm'), { seconds: 1, rate: 25, extra: ['-c:v', 'libvpx', '-b:v', '200k'] });
+    const src = synthVideo(join(t.dir, 'clip.webm'), {
+      seconds: 1,
+      rate: 25,
+      extra: ['-c:v', 'libvpx', '-b:v', '200k'],
+    });
     const out = join(t.dir, 'clip.mp4');
     const r = await exportVideo(job({ videoPath: src, outputPath: out }));
     expect(r.videoCopied).toBe(false);

@@ -21,14 +21,38 @@ let takes: string[];
 function seed(): void {
   file = join(tmp.dir, `h${n++}.db`);
   db = openDatabase(file);
-  const mediaId = insertMedia(db, { path: '/v.mp4', content_hash: 'h', bytes: 1, mtime_ms: 1, info_json: '{}' });
-  projectId = insertProject(db, {
-    name: 'Film', media_id: mediaId, bundle_id: 'b', sample_rate: 32000, total_samples: 100, params_json: '{"seed":0}',
+  const mediaId = insertMedia(db, {
+    path: '/v.mp4',
+    content_hash: 'h',
+    bytes: 1,
+    mtime_ms: 1,
+    info_json: '{}',
   });
-  planId = insertPlan(db, projectId, { windowSamples: 60, overlapSamples: 20 }, [{ start: 0, end: 60 }, { start: 40, end: 100 }]);
+  projectId = insertProject(db, {
+    name: 'Film',
+    media_id: mediaId,
+    bundle_id: 'b',
+    sample_rate: 32000,
+    total_samples: 100,
+    params_json: '{"seed":0}',
+  });
+  planId = insertPlan(db, projectId, { windowSamples: 60, overlapSamples: 20 }, [
+    { start: 0, end: 60 },
+    { start: 40, end: 100 },
+  ]);
   db.prepare('UPDATE projects SET plan_id = ? WHERE id = ?').run(planId, projectId);
   const w = listWindows(db, planId)[0].id;
-  const take = { window_id: w, seed: 1, params_json: '{}', bundle_id: 'b', codes_hash: 'c', audio_hash: 'a', length_samples: 60, peaks: Buffer.alloc(4), peak_block: 320 };
+  const take = {
+    window_id: w,
+    seed: 1,
+    params_json: '{}',
+    bundle_id: 'b',
+    codes_hash: 'c',
+    audio_hash: 'a',
+    length_samples: 60,
+    peaks: Buffer.alloc(4),
+    peak_block: 320,
+  };
   takes = [insertTake(db, take), insertTake(db, take)];
 }
 
@@ -47,7 +71,12 @@ describe('history', () => {
     expect(getSelection(db, windowId())).toBe(takes[0]);
     undo(db, projectId);
     expect(getSelection(db, windowId())).toBeNull();
-    expect(historyInfo(db, projectId)).toEqual({ canUndo: false, canRedo: true, undoLabel: null, redoLabel: 'Select take' });
+    expect(historyInfo(db, projectId)).toEqual({
+      canUndo: false,
+      canRedo: true,
+      undoLabel: null,
+      redoLabel: 'Select take',
+    });
     redo(db, projectId);
     redo(db, projectId);
     expect(getSelection(db, windowId())).toBe(takes[1]);
@@ -55,7 +84,12 @@ describe('history', () => {
   });
 
   it('inverts every kind of edit exactly', () => {
-    const before = JSON.stringify(db.prepare('SELECT * FROM projects p, seams s, takes t ORDER BY t.id').all().map((r) => ({ ...(r as object), revision: 0, updated_at: 0, history_pos: 0 })));
+    const before = JSON.stringify(
+      db
+        .prepare('SELECT * FROM projects p, seams s, takes t ORDER BY t.id')
+        .all()
+        .map((r) => ({ ...(r as object), revision: 0, updated_at: 0, history_pos: 0 })),
+    );
     execute(db, projectId, 'Edit all', [
       { t: 'star', takeId: takes[0], starred: true },
       { t: 'deleted', takeId: takes[1], deleted: true },
@@ -64,10 +98,19 @@ describe('history', () => {
       { t: 'params', params: { seed: 9 } as never },
       { t: 'bundle', bundleId: 'other' },
     ]);
-    expect(getProject(db, projectId)).toMatchObject({ name: 'Renamed', bundle_id: 'other', params_json: '{"seed":9}' });
+    expect(getProject(db, projectId)).toMatchObject({
+      name: 'Renamed',
+      bundle_id: 'other',
+      params_json: '{"seed":9}',
+    });
     expect(seam()).toMatchObject({ length_samples: 10, curve: 's-curve' });
     undo(db, projectId);
-    const after = JSON.stringify(db.prepare('SELECT * FROM projects p, seams s, takes t ORDER BY t.id').all().map((r) => ({ ...(r as object), revision: 0, updated_at: 0, history_pos: 0 })));
+    const after = JSON.stringify(
+      db
+        .prepare('SELECT * FROM projects p, seams s, takes t ORDER BY t.id')
+        .all()
+        .map((r) => ({ ...(r as object), revision: 0, updated_at: 0, history_pos: 0 })),
+    );
     expect(after).toBe(before);
   });
 
@@ -77,7 +120,12 @@ describe('history', () => {
     undo(db, projectId);
     db.close();
     db = openDatabase(file);
-    expect(historyInfo(db, projectId)).toEqual({ canUndo: true, canRedo: true, undoLabel: 'Rename project', redoLabel: 'Rename project' });
+    expect(historyInfo(db, projectId)).toEqual({
+      canUndo: true,
+      canRedo: true,
+      undoLabel: 'Rename project',
+      redoLabel: 'Rename project',
+    });
     redo(db, projectId);
     expect(getProject(db, projectId).name).toBe('B');
     undo(db, projectId);
@@ -96,7 +144,13 @@ describe('history', () => {
   it('folds a drag (same coalesce key, close together) into one step and keeps separate drags apart', () => {
     const id = seam().id;
     const set = (len: number, t: number) =>
-      execute(db, projectId, 'Change crossfade', [{ t: 'seam', seamId: id, lengthSamples: len, curve: 'linear' }], { coalesceKey: `seam:${id}`, nowMs: t });
+      execute(
+        db,
+        projectId,
+        'Change crossfade',
+        [{ t: 'seam', seamId: id, lengthSamples: len, curve: 'linear' }],
+        { coalesceKey: `seam:${id}`, nowMs: t },
+      );
     set(18, 1000);
     set(15, 1100);
     set(12, 1200);
@@ -111,7 +165,13 @@ describe('history', () => {
   it('starts a new step for an edit right after an undo, even with the same coalesce key', () => {
     const id = seam().id;
     const set = (len: number, t: number) =>
-      execute(db, projectId, 'Change crossfade', [{ t: 'seam', seamId: id, lengthSamples: len, curve: 'linear' }], { coalesceKey: `seam:${id}`, nowMs: t });
+      execute(
+        db,
+        projectId,
+        'Change crossfade',
+        [{ t: 'seam', seamId: id, lengthSamples: len, curve: 'linear' }],
+        { coalesceKey: `seam:${id}`, nowMs: t },
+      );
     set(18, 1000);
     execute(db, projectId, 'Rename project', [{ t: 'name', name: 'A' }], { nowMs: 1050 });
     undo(db, projectId);
@@ -148,7 +208,13 @@ describe('history', () => {
       }
       expect((err as AppError).code).toBe(code);
     };
-    bad([{ t: 'star', takeId: takes[0], starred: true }, { t: 'star', takeId: 'nope', starred: true }], 'not-found');
+    bad(
+      [
+        { t: 'star', takeId: takes[0], starred: true },
+        { t: 'star', takeId: 'nope', starred: true },
+      ],
+      'not-found',
+    );
     bad([{ t: 'select', windowId: listWindows(db, planId)[1].id, takeId: takes[0] }], 'invalid-input');
     bad([{ t: 'seam', seamId: seam().id, lengthSamples: 21, curve: 'linear' }], 'invalid-input');
     bad([{ t: 'plan', planId: 'elsewhere' }], 'not-found');

@@ -24,7 +24,10 @@ function latch() {
 
 /** A job body that reports progress, waits for its latch or its abort, and logs who runs when. */
 function blocking(log: string[], latches: Map<string, ReturnType<typeof latch>>) {
-  return async (input: { name: string }, { signal, onProgress }: { signal: AbortSignal; onProgress: ProgressSink }) => {
+  return async (
+    input: { name: string },
+    { signal, onProgress }: { signal: AbortSignal; onProgress: ProgressSink },
+  ) => {
     log.push(`start ${input.name}`);
     onProgress({ stage: 'decode', done: 1, total: 2, etaSeconds: null });
     const l = latch();
@@ -103,7 +106,12 @@ describe('JobQueue', () => {
   });
 
   it('records a thrown error as failed and retries it from its stored input', async () => {
-    queue.register('convert', { heavy: false, run: async () => { throw new AppError('bad-bundle', 'model.json is missing'); } });
+    queue.register('convert', {
+      heavy: false,
+      run: async () => {
+        throw new AppError('bad-bundle', 'model.json is missing');
+      },
+    });
     const c = queue.submit('convert', { path: '/x' }, { target: 'c', projectId: null, label: 'Convert' });
     await queue.idle();
     expect((await queue.wait(c.id)).error).toEqual({ code: 'bad-bundle', message: 'model.json is missing' });
@@ -121,17 +129,46 @@ describe('JobQueue', () => {
     await queue.dispose();
     expect((await queue.wait(a.id)).status).toBe('interrupted');
     expect((await queue.wait(b.id)).status).toBe('interrupted');
-    expect(() => queue.submit('generate', { name: 'c' }, { target: 'w2', projectId: null, label: 'C' })).toThrow(/quitting/);
+    expect(() =>
+      queue.submit('generate', { name: 'c' }, { target: 'w2', projectId: null, label: 'C' }),
+    ).toThrow(/quitting/);
   });
 
   it('shows jobs of a dead process (or one whose pid was reused) as interrupted on reopen, and they can be retried', async () => {
-    insertJob(db, { id: 'old', kind: 'generate', target: 'w0', project_id: null, label: 'Old', input_json: '{"name":"old"}' });
+    insertJob(db, {
+      id: 'old',
+      kind: 'generate',
+      target: 'w0',
+      project_id: null,
+      label: 'Old',
+      input_json: '{"name":"old"}',
+    });
     db.prepare("UPDATE jobs SET status = 'running', owner_pid = 999999999 WHERE id = 'old'").run();
-    insertJob(db, { id: 'reused', kind: 'generate', target: 'w8', project_id: null, label: 'Reused pid', input_json: '{"name":"r"}' });
-    db.prepare("UPDATE jobs SET status = 'running', owner_started = 'an-earlier-process' WHERE id = 'reused'").run();
-    insertJob(db, { id: 'mine', kind: 'generate', target: 'w9', project_id: null, label: 'Mine', input_json: '{"name":"mine"}' });
+    insertJob(db, {
+      id: 'reused',
+      kind: 'generate',
+      target: 'w8',
+      project_id: null,
+      label: 'Reused pid',
+      input_json: '{"name":"r"}',
+    });
+    db.prepare(
+      "UPDATE jobs SET status = 'running', owner_started = 'an-earlier-process' WHERE id = 'reused'",
+    ).run();
+    insertJob(db, {
+      id: 'mine',
+      kind: 'generate',
+      target: 'w9',
+      project_id: null,
+      label: 'Mine',
+      input_json: '{"name":"mine"}',
+    });
     expect(markInterruptedJobs(db).sort()).toEqual(['old', 'reused']);
-    expect(listJobs(db).map((j) => [j.id, j.status])).toEqual([['mine', 'queued'], ['reused', 'interrupted'], ['old', 'interrupted']]);
+    expect(listJobs(db).map((j) => [j.id, j.status])).toEqual([
+      ['mine', 'queued'],
+      ['reused', 'interrupted'],
+      ['old', 'interrupted'],
+    ]);
     const r = queue.retry('old');
     await until(() => latches.has('old'));
     latches.get('old')!.open();

@@ -27,6 +27,8 @@ describe('hashMediaFile', () => {
   it('stops when cancelled', async () => {
     const ac = new AbortController();
     ac.abort();
-    await expect(hashMediaFile(SAMPLE_VIDEO, { signal: ac.signal })).rejects.toMatchObject({ code: 'cancelled' });
+    await expect(hashMediaFile(SAMPLE_VIDEO, { signal: ac.signal })).rejects.toMatchObject({
+      code: 'cancelled',
+    });
   });
 });

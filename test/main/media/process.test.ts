@@ -27,7 +27,9 @@ describe('runProcess', () => {
     expect(runningProcessCount()).toBe(0);
   });
   it('names a missing program', async () => {
-    await expect(runProcess('no-such-tool-xyz', [])).rejects.toMatchObject({ message: 'no-such-tool-xyz is not installed or not on the PATH' });
+    await expect(runProcess('no-such-tool-xyz', [])).rejects.toMatchObject({
+      message: 'no-such-tool-xyz is not installed or not on the PATH',
+    });
   });
 });
 

@@ -7,7 +7,9 @@ const settings = { amountDb: 12, thresholdDb: -30, attackMs: 20, releaseMs: 200 
 
 describe('duckingGain', () => {
   it('leaves the music alone under silence', () => {
-    expect(duckingGain([new Float32Array(SR), new Float32Array(SR)], SR, settings).every((g) => g === 1)).toBe(true);
+    expect(
+      duckingGain([new Float32Array(SR), new Float32Array(SR)], SR, settings).every((g) => g === 1),
+    ).toBe(true);
   });
 
   it('ducks by the amount while the original is above the threshold and recovers after the release', () => {

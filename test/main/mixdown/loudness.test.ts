@@ -9,8 +9,25 @@ import { noise, sine } from './signals';
 function ffmpegEbur128(channels: Float32Array[], sampleRate: number): { i: number; tp: number } {
   const n = channels[0].length;
   const inter = new Float32Array(n * channels.length);
-  for (let i = 0; i < n; i++) for (let c = 0; c < channels.length; c++) inter[i * channels.length + c] = channels[c][i];
-  const args = ['-hide_banner', '-nostats', '-f', 'f32le', '-ar', String(sampleRate), '-ac', String(channels.length), '-i', '-', '-af', 'ebur128=peak=true', '-f', 'null', '-'];
+  for (let i = 0; i < n; i++)
+    for (let c = 0; c < channels.length; c++) inter[i * channels.length + c] = channels[c][i];
+  const args = [
+    '-hide_banner',
+    '-nostats',
+    '-f',
+    'f32le',
+    '-ar',
+    String(sampleRate),
+    '-ac',
+    String(channels.length),
+    '-i',
+    '-',
+    '-af',
+    'ebur128=peak=true',
+    '-f',
+    'null',
+    '-',
+  ];
   const run = spawnSync('ffmpeg', args, { input: Buffer.from(inter.buffer), maxBuffer: 1 << 26 });
   const err = run.stderr.toString().split('Summary:')[1] ?? '';
   const i = Number(/I:\s+(-?[\d.]+) LUFS/.exec(err)?.[1]);
@@ -24,7 +41,13 @@ describe('K-weighting', () => {
   it('reproduces the 48 kHz coefficients tabulated in BS.1770', () => {
     const s = shelfCoefficients(48000);
     const h = highPassCoefficients(48000);
-    expect([s.b0, s.b1, s.b2, s.a1, s.a2].map((v) => v.toFixed(8))).toEqual(['1.53512486', '-2.69169619', '1.19839281', '-1.69065929', '0.73248077']);
+    expect([s.b0, s.b1, s.b2, s.a1, s.a2].map((v) => v.toFixed(8))).toEqual([
+      '1.53512486',
+      '-2.69169619',
+      '1.19839281',
+      '-1.69065929',
+      '0.73248077',
+    ]);
     expect([h.a1, h.a2].map((v) => v.toFixed(8))).toEqual(['-1.99004745', '0.99007225']);
   });
 });

@@ -7,7 +7,12 @@ const SR = 32000;
 const constant = (n: number, v = 1): Float32Array => new Float32Array(n).fill(v);
 
 // Two clips of 3 s overlapping by 1 s, seam over the whole overlap [2 s, 3 s).
-const twoClips = (a: Float32Array, b: Float32Array, curve: SeamCurve, seam: [number, number] = [2 * SR, 3 * SR]): MixdownPlan => ({
+const twoClips = (
+  a: Float32Array,
+  b: Float32Array,
+  curve: SeamCurve,
+  seam: [number, number] = [2 * SR, 3 * SR],
+): MixdownPlan => ({
   sampleRate: SR,
   totalSamples: 5 * SR,
   clips: [
@@ -21,7 +26,14 @@ const twoClips = (a: Float32Array, b: Float32Array, curve: SeamCurve, seam: [num
 
 describe('mixdown', () => {
   it('returns exactly totalSamples, padding with silence and cutting what overruns', () => {
-    const plan: MixdownPlan = { sampleRate: SR, totalSamples: 1001, clips: [{ startSample: 10, pcm: constant(2000) }], seams: [], fadeInSamples: 0, fadeOutSamples: 0 };
+    const plan: MixdownPlan = {
+      sampleRate: SR,
+      totalSamples: 1001,
+      clips: [{ startSample: 10, pcm: constant(2000) }],
+      seams: [],
+      fadeInSamples: 0,
+      fadeOutSamples: 0,
+    };
     const out = mixdown(plan);
     expect(out.length).toBe(1001);
     expect([out[9], out[10], out[1000]]).toEqual([0, 1, 1]);
@@ -51,7 +63,8 @@ describe('mixdown', () => {
   it('keeps the amplitude of identical signals constant through linear and s-curve seams', () => {
     for (const curve of ['linear', 's-curve'] as const) {
       const out = mixdown(twoClips(constant(3 * SR, 0.5), constant(3 * SR, 0.5), curve));
-      for (let i = 0; i < out.length; i++) if (Math.abs(out[i] - 0.5) > 1e-6) throw new Error(`${curve}: sample ${i} is ${out[i]}`);
+      for (let i = 0; i < out.length; i++)
+        if (Math.abs(out[i] - 0.5) > 1e-6) throw new Error(`${curve}: sample ${i} is ${out[i]}`);
     }
   });
 
@@ -69,8 +82,12 @@ describe('mixdown', () => {
   });
 
   it('plays only the earlier take before a short seam and only the later one after it', () => {
-    const out = mixdown(twoClips(constant(3 * SR, 0.25), constant(3 * SR, 0.75), 'linear', [2.4 * SR, 2.6 * SR]));
-    expect([out[2 * SR], out[2.4 * SR - 1], out[2.6 * SR], out[3 * SR - 1]]).toEqual([0.25, 0.25, 0.75, 0.75]);
+    const out = mixdown(
+      twoClips(constant(3 * SR, 0.25), constant(3 * SR, 0.75), 'linear', [2.4 * SR, 2.6 * SR]),
+    );
+    expect([out[2 * SR], out[2.4 * SR - 1], out[2.6 * SR], out[3 * SR - 1]]).toEqual([
+      0.25, 0.25, 0.75, 0.75,
+    ]);
   });
 
   it('fades in and out at the ends of the video with the edge curve', () => {
@@ -93,7 +110,9 @@ describe('mixdown', () => {
       'Mixdown: seam 0 [32000, 80000) lies outside the overlap [64000, 96000) of clips 0 and 1',
     );
     const plan = twoClips(constant(10), constant(10), 'linear');
-    expect(() => mixdown({ ...plan, totalSamples: 10.5 })).toThrow('Mixdown: total length 10.5 is not a whole sample count');
+    expect(() => mixdown({ ...plan, totalSamples: 10.5 })).toThrow(
+      'Mixdown: total length 10.5 is not a whole sample count',
+    );
     expect(() => mixdown({ ...plan, seams: [] })).toThrow('Mixdown: 2 clips need 1 seams, got 0');
   });
 });

@@ -16,7 +16,10 @@ export function noise(n: number, seed: number, amplitude = 1): Float32Array {
 
 /** A sine of the given frequency and amplitude. */
 export function sine(n: number, freq: number, sampleRate: number, amplitude = 1, phase = 0): Float32Array {
-  return Float32Array.from({ length: n }, (_, i) => amplitude * Math.sin((2 * Math.PI * freq * i) / sampleRate + phase));
+  return Float32Array.from(
+    { length: n },
+    (_, i) => amplitude * Math.sin((2 * Math.PI * freq * i) / sampleRate + phase),
+  );
 }
 
 /** Mean square of x over [from, to). */

@@ -35,10 +35,27 @@ describe('mixSoundtrack', () => {
     const speech = new Float32Array(4 * SR);
     speech.set(noise(2 * SR, 3, 0.3), 2 * SR);
     const music = sine(4 * SR, 330, SR, 0.1);
-    const plain = mixSoundtrack(base({ music, original: [new Float32Array(4 * SR), new Float32Array(4 * SR)], loudness: { targetLufs: null, truePeakLimitDb: 0 } }));
-    const ducked = mixSoundtrack(base({ music, original: [speech, speech], ducking: { amountDb: 12, thresholdDb: -30, attackMs: 10, releaseMs: 100 }, originalGainDb: -120, loudness: { targetLufs: null, truePeakLimitDb: 0 } }));
+    const plain = mixSoundtrack(
+      base({
+        music,
+        original: [new Float32Array(4 * SR), new Float32Array(4 * SR)],
+        loudness: { targetLufs: null, truePeakLimitDb: 0 },
+      }),
+    );
+    const ducked = mixSoundtrack(
+      base({
+        music,
+        original: [speech, speech],
+        ducking: { amountDb: 12, thresholdDb: -30, attackMs: 10, releaseMs: 100 },
+        originalGainDb: -120,
+        loudness: { targetLufs: null, truePeakLimitDb: 0 },
+      }),
+    );
     // before the speech both are the same music; under it the music is 12 dB (power ×1/15.85) lower
     expect(power(ducked.channels[0], SR / 2, SR)).toBeCloseTo(power(plain.channels[0], SR / 2, SR), 6);
-    expect(power(ducked.channels[0], 3 * SR, 4 * SR) / power(plain.channels[0], 3 * SR, 4 * SR)).toBeCloseTo(10 ** (-12 / 10), 3);
+    expect(power(ducked.channels[0], 3 * SR, 4 * SR) / power(plain.channels[0], 3 * SR, 4 * SR)).toBeCloseTo(
+      10 ** (-12 / 10),
+      3,
+    );
   });
 });

@@ -32,7 +32,9 @@ describe('openDatabase', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(() => db.prepare("INSERT INTO windows VALUES ('w', 'no-plan', 0, 0, 1)").run()).toThrow(/FOREIGN KEY/);
+    expect(() => db.prepare("INSERT INTO windows VALUES ('w', 'no-plan', 0, 0, 1)").run()).toThrow(
+      /FOREIGN KEY/,
+    );
     db.close();
   });
 

@@ -12,7 +12,9 @@ const tmp = tempDir('files');
 afterAll(() => tmp.remove());
 
 const allFiles = (dir: string): string[] =>
-  readdirSync(dir, { recursive: true, withFileTypes: true }).filter((d) => d.isFile()).map((d) => d.name);
+  readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((d) => d.isFile())
+    .map((d) => d.name);
 
 describe('FileStore', () => {
   it('stores bytes under their SHA-256 and keeps one copy of equal content', () => {

@@ -27,7 +27,10 @@ function lockInChild(): Promise<{ pid: number; kill: () => Promise<void> }> {
     db.prepare("INSERT OR REPLACE INTO project_locks (project_id, pid, token, acquired_at) VALUES ('p', ?, 'child', 't')").run(process.pid);
     console.log('locked');
     setInterval(() => {}, 1000);`;
-  const child = spawn(process.execPath, ['-e', script], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['-e', script], {
+    cwd: process.cwd(),
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`lock holder exited early (${code})`)));
     child.stdout.once('data', () =>
@@ -76,7 +79,9 @@ describe('project lock', () => {
     const db = openDatabase(file);
     acquireProjectLock(db, 'p', 'first');
     acquireProjectLock(db, 'p', 'first');
-    expect(() => acquireProjectLock(db, 'p', 'second')).toThrow(/already open in another VidMuse Studio instance/);
+    expect(() => acquireProjectLock(db, 'p', 'second')).toThrow(
+      /already open in another VidMuse Studio instance/,
+    );
     releaseProjectLocks(db, 'first');
     acquireProjectLock(db, 'p', 'second');
     expect(holdsProjectLock(db, 'p', 'second')).toBe(true);

@@ -6,7 +6,9 @@ import { openDatabase } from '../../../src/main/store/database';
 import { tempDir } from '../synth-media';
 
 const schemaOf = (db: Database.Database) =>
-  db.prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name").all();
+  db
+    .prepare("SELECT type, name, sql FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' ORDER BY type, name")
+    .all();
 
 // Rows valid at schema version 1, so every later migration has data to carry.
 function seedV1(db: Database.Database): void {
@@ -48,13 +50,19 @@ describe('migrations', () => {
       expect(db.pragma('user_version', { simple: true })).toBe(SCHEMA_VERSION);
       expect(schemaOf(db)).toEqual(schemaOf(fresh));
       if (from >= 1) {
-        expect(db.prepare('SELECT name, history_pos FROM projects').all()).toEqual([{ name: 'Film', history_pos: 0 }]);
+        expect(db.prepare('SELECT name, history_pos FROM projects').all()).toEqual([
+          { name: 'Film', history_pos: 0 },
+        ]);
         expect(db.prepare('SELECT take_id FROM selections').all()).toEqual([{ take_id: 't1' }]);
-        expect(db.prepare('SELECT status, owner_started FROM jobs').all()).toEqual([{ status: 'done', owner_started: null }]);
+        expect(db.prepare('SELECT status, owner_started FROM jobs').all()).toEqual([
+          { status: 'done', owner_started: null },
+        ]);
       }
       if (from >= 2) {
         expect(db.prepare('SELECT label FROM history').all()).toEqual([{ label: 'Rename project' }]);
-        expect(db.prepare('SELECT token, started FROM project_locks').all()).toEqual([{ token: 'tok', started: null }]);
+        expect(db.prepare('SELECT token, started FROM project_locks').all()).toEqual([
+          { token: 'tok', started: null },
+        ]);
       }
       db.close();
       fresh.close();
@@ -79,7 +87,9 @@ describe('migrations', () => {
     db.exec('CREATE TABLE history (x INTEGER)'); // collides with migration 2
     expect(() => migrate(db)).toThrow(/history/);
     expect(db.pragma('user_version', { simple: true })).toBe(1);
-    expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'feature_cache'").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM sqlite_master WHERE name = 'feature_cache'").get()).toEqual({
+      n: 0,
+    });
     db.close();
   });
 });

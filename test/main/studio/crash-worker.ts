@@ -18,7 +18,13 @@ const rand = (n: number): number => {
 };
 const say = (line: string): void => void process.stdout.write(line + '\n');
 
-const studio = createStudio({ libraryDir, bundleDirs: [bundleDir], mediaUrl: (f) => f, generator: testGenerator(), gcGraceMs: 0 });
+const studio = createStudio({
+  libraryDir,
+  bundleDirs: [bundleDir],
+  mediaUrl: (f) => f,
+  generator: testGenerator(),
+  gcGraceMs: 0,
+});
 // Jobs in flight per kind: the worker keeps at most two of each, as a user would, instead of flooding the queue.
 const inFlight = { generate: new Set<string>(), export: new Set<string>() };
 studio.on('job', (j) => {
@@ -49,17 +55,32 @@ async function step(s: ProjectState, k: number): Promise<ProjectState> {
       return take && w.takes.length > 1 ? studio['take.delete']({ projectId, takeId: take.id }) : s;
     case 5: {
       const seam = s.seams[rand(s.seams.length)];
-      return studio['seam.set']({ projectId, seamId: seam.id, lengthSamples: rand(seam.end - seam.start + 1), curve: 'linear' });
+      return studio['seam.set']({
+        projectId,
+        seamId: seam.id,
+        lengthSamples: rand(seam.end - seam.start + 1),
+        curve: 'linear',
+      });
     }
     case 6:
       return s.history.canUndo ? studio['history.undo']({ projectId }) : s;
     case 7:
-      return s.history.canRedo ? studio['history.redo']({ projectId }) : studio['project.rename']({ projectId, name: `name-${k}` });
+      return s.history.canRedo
+        ? studio['history.redo']({ projectId })
+        : studio['project.rename']({ projectId, name: `name-${k}` });
     default:
       if (inFlight.export.size >= 1 || s.windows.some((x) => x.selectedTakeId === null)) return s;
       await studio['export.start']({
         projectId,
-        options: { format: 'wav', outputPath: join(outDir, `out-${process.pid}-${k}.wav`), includeOriginalAudio: false, musicGainDb: 0, originalGainDb: 0, ducking: false, loudnessTarget: -14 },
+        options: {
+          format: 'wav',
+          outputPath: join(outDir, `out-${process.pid}-${k}.wav`),
+          includeOriginalAudio: false,
+          musicGainDb: 0,
+          originalGainDb: 0,
+          ducking: false,
+          loudnessTarget: -14,
+        },
       });
       return s;
   }

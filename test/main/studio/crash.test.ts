@@ -27,10 +27,17 @@ afterAll(() => {
 
 beforeAll(async () => {
   await build({
-    entryPoints: [join(__dirname, 'crash-worker.ts')], bundle: true, platform: 'node', format: 'esm', outfile: worker,
-    external: ['better-sqlite3', 'onnxruntime-node'], logLevel: 'error',
+    entryPoints: [join(__dirname, 'crash-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    outfile: worker,
+    external: ['better-sqlite3', 'onnxruntime-node'],
+    logLevel: 'error',
     // CommonJS dependencies inside an ESM bundle need a require().
-    banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
+    },
   });
 });
 
@@ -38,7 +45,8 @@ beforeAll(async () => {
 function wavIsWhole(b: Buffer): boolean {
   if (b.toString('latin1', 0, 4) !== 'RIFF' || b.readUInt32LE(4) + 8 !== b.length) return false;
   for (let off = 12; off + 8 <= b.length; off += 8 + b.readUInt32LE(off + 4)) {
-    if (b.toString('latin1', off, off + 4) === 'data') return b.readUInt32LE(off + 4) > 0 && off + 8 + b.readUInt32LE(off + 4) <= b.length;
+    if (b.toString('latin1', off, off + 4) === 'data')
+      return b.readUInt32LE(off + 4) > 0 && off + 8 + b.readUInt32LE(off + 4) <= b.length;
   }
   return false;
 }
@@ -84,9 +92,9 @@ function record(r: Reported, lines: string[]): void {
 
 function checkTakes(db: ReturnType<typeof openDatabase>, lib: string, r: Reported): void {
   for (const id of r.takes) {
-    const t = db.prepare('SELECT t.*, w.start, w.end FROM takes t JOIN windows w ON w.id = t.window_id WHERE t.id = ?').get(id) as
-      | { audio_hash: string; seed: number; start: number; end: number }
-      | undefined;
+    const t = db
+      .prepare('SELECT t.*, w.start, w.end FROM takes t JOIN windows w ON w.id = t.window_id WHERE t.id = ?')
+      .get(id) as { audio_hash: string; seed: number; start: number; end: number } | undefined;
     // A take the user deleted may be purged at the next start once its delete step left the history;
     // it was then already marked deleted when the library was last checked.
     if (!t && (r.deleted.has(id) || r.purged.has(id))) {
@@ -99,7 +107,9 @@ function checkTakes(db: ReturnType<typeof openDatabase>, lib: string, r: Reporte
     expect(decodeWavFloat(audio).pcm).toEqual(expectedPcm(t!.seed, t!.start, t!.end));
     r.checked.add(id);
   }
-  r.deleted = new Set((db.prepare('SELECT id FROM takes WHERE deleted = 1').all() as { id: string }[]).map((x) => x.id));
+  r.deleted = new Set(
+    (db.prepare('SELECT id FROM takes WHERE deleted = 1').all() as { id: string }[]).map((x) => x.id),
+  );
   for (const f of readdirSync(join(lib, 'files'), { recursive: true }) as string[]) {
     const m = /([0-9a-f]{64})\.\w+$/.exec(f);
     if (!m || r.checked.has(f)) continue;
@@ -109,7 +119,9 @@ function checkTakes(db: ReturnType<typeof openDatabase>, lib: string, r: Reporte
 }
 
 function checkExports(outDir: string, r: Reported): void {
-  const visible = readdirSync(outDir).filter((f) => /^out-.*\.wav$/.test(f)).map((f) => join(outDir, f));
+  const visible = readdirSync(outDir)
+    .filter((f) => /^out-.*\.wav$/.test(f))
+    .map((f) => join(outDir, f));
   for (const out of r.exports) expect(visible).toContain(out);
   for (const out of visible) {
     if (r.checked.has(out)) continue;
@@ -124,13 +136,21 @@ function verify(lib: string, outDir: string, projectId: string, r: Reported): vo
   try {
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    const p = db.prepare('SELECT revision, history_pos FROM projects WHERE id = ?').get(projectId) as { revision: number; history_pos: number };
+    const p = db.prepare('SELECT revision, history_pos FROM projects WHERE id = ?').get(projectId) as {
+      revision: number;
+      history_pos: number;
+    };
     expect(p.revision).toBeGreaterThanOrEqual(r.revision);
-    if (p.history_pos > 0) expect(db.prepare('SELECT 1 FROM history WHERE project_id = ? AND seq = ?').get(projectId, p.history_pos)).toBeTruthy();
+    if (p.history_pos > 0)
+      expect(
+        db.prepare('SELECT 1 FROM history WHERE project_id = ? AND seq = ?').get(projectId, p.history_pos),
+      ).toBeTruthy();
     checkTakes(db, lib, r);
     checkExports(outDir, r);
     markInterruptedJobs(db);
-    expect(db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')").get()).toEqual({ n: 0 });
+    expect(db.prepare("SELECT COUNT(*) AS n FROM jobs WHERE status IN ('queued', 'running')").get()).toEqual({
+      n: 0,
+    });
   } finally {
     db.close();
   }
@@ -140,7 +160,15 @@ describe('kill -9 at random points', () => {
   let s: ProjectState;
   let bundleDir: string;
   const lib = join(tmp.dir, 'library');
-  const r: Reported = { takes: new Set(), exports: [], revision: 0, commands: 0, checked: new Set(), deleted: new Set(), purged: new Set() };
+  const r: Reported = {
+    takes: new Set(),
+    exports: [],
+    revision: 0,
+    commands: 0,
+    checked: new Set(),
+    deleted: new Set(),
+    purged: new Set(),
+  };
 
   beforeAll(async () => {
     bundleDir = writeTestBundle(tmp.dir);
@@ -152,30 +180,46 @@ describe('kill -9 at random points', () => {
     await studio.dispose();
   });
 
-  it(`loses no take or command over ${EDIT_KILLS} kills during generations and edits`, async () => {
-    for (let i = 0; i < EDIT_KILLS; i++) {
-      const lines = await runAndKill([lib, s.id, bundleDir, tmp.dir, String(i + 1), 'edit'], (i * 37) % 200);
-      expect(lines[0]).toBe('ready');
-      record(r, lines);
-      verify(lib, tmp.dir, s.id, r);
-    }
-    console.log(
-      `crash (edit): ${EDIT_KILLS} kills, ${r.takes.size} takes and ${r.commands} commands reported; all present ` +
-        `(${r.purged.size} deleted by the user and purged after their step left the history)`,
-    );
-    expect(r.takes.size).toBeGreaterThan(EDIT_KILLS / 10);
-    expect(r.commands).toBeGreaterThan(EDIT_KILLS);
-  }, 60_000 + 2000 * EDIT_KILLS);
+  it(
+    `loses no take or command over ${EDIT_KILLS} kills during generations and edits`,
+    async () => {
+      for (let i = 0; i < EDIT_KILLS; i++) {
+        const lines = await runAndKill(
+          [lib, s.id, bundleDir, tmp.dir, String(i + 1), 'edit'],
+          (i * 37) % 200,
+        );
+        expect(lines[0]).toBe('ready');
+        record(r, lines);
+        verify(lib, tmp.dir, s.id, r);
+      }
+      console.log(
+        `crash (edit): ${EDIT_KILLS} kills, ${r.takes.size} takes and ${r.commands} commands reported; all present ` +
+          `(${r.purged.size} deleted by the user and purged after their step left the history)`,
+      );
+      expect(r.takes.size).toBeGreaterThan(EDIT_KILLS / 10);
+      expect(r.commands).toBeGreaterThan(EDIT_KILLS);
+    },
+    60_000 + 2000 * EDIT_KILLS,
+  );
 
-  it(`leaves no partial export over ${EXPORT_KILLS} kills during exports`, async () => {
-    for (let i = 0; i < EXPORT_KILLS; i++) {
-      const lines = await runAndKill([lib, s.id, bundleDir, tmp.dir, String(1000 + i), 'export'], 300 + ((i * 173) % 1700));
-      record(r, lines);
-      verify(lib, tmp.dir, s.id, r);
-    }
-    console.log(`crash (export): ${EXPORT_KILLS} kills, ${r.exports.length} exports reported; all present and whole`);
-    expect(r.exports.length).toBeGreaterThan(0);
-  }, 60_000 + 3000 * EXPORT_KILLS);
+  it(
+    `leaves no partial export over ${EXPORT_KILLS} kills during exports`,
+    async () => {
+      for (let i = 0; i < EXPORT_KILLS; i++) {
+        const lines = await runAndKill(
+          [lib, s.id, bundleDir, tmp.dir, String(1000 + i), 'export'],
+          300 + ((i * 173) % 1700),
+        );
+        record(r, lines);
+        verify(lib, tmp.dir, s.id, r);
+      }
+      console.log(
+        `crash (export): ${EXPORT_KILLS} kills, ${r.exports.length} exports reported; all present and whole`,
+      );
+      expect(r.exports.length).toBeGreaterThan(0);
+    },
+    60_000 + 3000 * EXPORT_KILLS,
+  );
 
   it('reopens with the cut-off jobs interrupted, and retrying them completes them', async () => {
     const partials = (): string[] => readdirSync(tmp.dir).filter((n) => n.endsWith('.partial'));
@@ -198,12 +242,19 @@ describe('kill -9 at random points', () => {
   });
 
   it('refuses a second instance while another process has the project open, and takes over once it is killed', async () => {
-    const child = spawn(process.execPath, [worker, lib, s.id, bundleDir, tmp.dir, '7', 'edit'], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()));
+    const child = spawn(process.execPath, [worker, lib, s.id, bundleDir, tmp.dir, '7', 'edit'], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve()),
+    );
     const studio = makeStudio(tmp.dir);
     const err = await Promise.resolve()
       .then(() => studio['project.open']({ projectId: s.id }))
-      .then(() => null, (e: unknown) => e as { code: string; message: string });
+      .then(
+        () => null,
+        (e: unknown) => e as { code: string; message: string },
+      );
     expect(err?.code).toBe('locked');
     expect(err?.message).toContain(`process ${child.pid}`);
     await new Promise((resolve) => (child.on('exit', resolve), child.kill('SIGKILL')));

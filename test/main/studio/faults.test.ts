@@ -19,8 +19,13 @@ describe('studio faults', () => {
     const moved = join(dir, 'elsewhere.mp4');
     renameSync(video, moved);
     studio = makeStudio(dir);
-    expect((await studio['project.open']({ projectId: id })).media).toMatchObject({ missing: true, changed: false });
-    expect((await failure(() => studio['generate.windows']({ projectId: id, windowIndices: null }))).message).toMatch(/missing.*relink/);
+    expect((await studio['project.open']({ projectId: id })).media).toMatchObject({
+      missing: true,
+      changed: false,
+    });
+    expect(
+      (await failure(() => studio['generate.windows']({ projectId: id, windowIndices: null }))).message,
+    ).toMatch(/missing.*relink/);
     const other = synthVideo(join(dir, 'other.mp4'), { seconds: 1 });
     const err = await failure(() => studio['project.relink']({ projectId: id, path: other }));
     expect(err.code).toBe('media-changed');
@@ -35,7 +40,9 @@ describe('studio faults', () => {
     renameSync(moved, renamed);
     expect((await studio['project.relink']({ projectId: id, path: dir })).media.path).toBe(renamed);
     rmSync(renamed);
-    expect((await failure(() => studio['project.relink']({ projectId: id, path: dir }))).code).toBe('not-found');
+    expect((await failure(() => studio['project.relink']({ projectId: id, path: dir }))).code).toBe(
+      'not-found',
+    );
     await studio.dispose();
   });
 
@@ -46,8 +53,13 @@ describe('studio faults', () => {
     const studio = makeStudio(dir);
     const { id } = await studio['project.openVideo']({ path: video });
     appendFileSync(video, Buffer.alloc(10, 1));
-    expect((await studio['project.open']({ projectId: id })).media).toMatchObject({ missing: false, changed: true });
-    expect((await failure(() => studio['generate.windows']({ projectId: id, windowIndices: [0] }))).code).toBe('media-changed');
+    expect((await studio['project.open']({ projectId: id })).media).toMatchObject({
+      missing: false,
+      changed: true,
+    });
+    expect(
+      (await failure(() => studio['generate.windows']({ projectId: id, windowIndices: [0] }))).code,
+    ).toBe('media-changed');
     expect(await studio['jobs.list']()).toEqual([]);
     await studio.dispose();
   });
@@ -59,10 +71,14 @@ describe('studio faults', () => {
     const empty = join(dir, 'empty.mp4');
     writeFileSync(empty, '');
     expect((await failure(() => studio['project.openVideo']({ path: empty }))).code).toBe('empty-media');
-    expect((await failure(() => studio['project.openVideo']({ path: join(dir, 'none.mp4') }))).code).toBe('not-found');
+    expect((await failure(() => studio['project.openVideo']({ path: join(dir, 'none.mp4') }))).code).toBe(
+      'not-found',
+    );
     expect((await failure(() => studio['project.open']({ projectId: 'nope' }))).code).toBe('not-found');
     const { id } = await studio['project.openVideo']({ path: copySample(dir) });
-    expect((await failure(() => studio['project.rename']({ projectId: id, name: '   ' }))).code).toBe('invalid-input');
+    expect((await failure(() => studio['project.rename']({ projectId: id, name: '   ' }))).code).toBe(
+      'invalid-input',
+    );
     expect((await studio['project.open']({ projectId: id })).history.canUndo).toBe(false);
     expect((await studio['project.recent']()).map((p) => p.id)).toEqual([id]);
     await studio.dispose();

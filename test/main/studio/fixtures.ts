@@ -9,7 +9,12 @@ export function writeTestBundle(root: string, id = 'test-bundle'): string {
   const dir = join(root, 'bundles', id);
   mkdirSync(dir, { recursive: true });
   const manifest = {
-    format: 1, id, name: 'Test bundle', licence: 'CC-BY-NC-4.0', source: 'test', trained: false,
+    format: 1,
+    id,
+    name: 'Test bundle',
+    licence: 'CC-BY-NC-4.0',
+    source: 'test',
+    trained: false,
     video: { fps: 2, imageSize: 224, globalFrames: 32, maxWindowSeconds: 30, tokensPerFrame: 50 },
     audio: { sampleRate: 32000, hopLength: 640, channels: 1 },
     generation: { temperature: 1, topK: 250, topP: 0, cfgCoef: 3, windowSeconds: 30, overlapSeconds: 2 },

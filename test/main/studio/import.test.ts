@@ -10,7 +10,11 @@ const TINY = resolve('resources/models/tiny-untrained');
 
 describe('models.import and models.convert', () => {
   const userDir = join(tmp.dir, 'user-models');
-  const studio = createStudio({ libraryDir: join(tmp.dir, 'library'), bundleDirs: [userDir], mediaUrl: (f) => f });
+  const studio = createStudio({
+    libraryDir: join(tmp.dir, 'library'),
+    bundleDirs: [userDir],
+    mediaUrl: (f) => f,
+  });
   afterAll(() => studio.dispose());
   const importJob = async (path: string) => {
     const { jobId } = await studio['models.import']({ path });
@@ -21,8 +25,12 @@ describe('models.import and models.convert', () => {
   it('installs a verified copy of a bundle and lists it', async () => {
     const job = await importJob(TINY);
     expect(job).toMatchObject({ status: 'done', result: join(userDir, 'tiny-untrained'), kind: 'import' });
-    expect((await studio['models.list']()).map((b) => [b.id, b.sampleRate, b.maxWindowSeconds, b.trained])).toEqual([['tiny-untrained', 32000, 30, false]]);
-    expect(readFileSync(join(userDir, 'tiny-untrained', 'model.json'))).toEqual(readFileSync(join(TINY, 'model.json')));
+    expect(
+      (await studio['models.list']()).map((b) => [b.id, b.sampleRate, b.maxWindowSeconds, b.trained]),
+    ).toEqual([['tiny-untrained', 32000, 30, false]]);
+    expect(readFileSync(join(userDir, 'tiny-untrained', 'model.json'))).toEqual(
+      readFileSync(join(TINY, 'model.json')),
+    );
   });
 
   it('refuses a bundle already installed and a damaged one, leaving nothing behind', async () => {
@@ -42,14 +50,22 @@ describe('models.import and models.convert', () => {
 
   it('converts the reference checkpoint into a listed bundle', async () => {
     const fixture = '/work/shared/fixtures/vidmuse-reference';
-    const { jobId } = await studio['models.convert']({ lmPath: `${fixture}/lm/state_dict.bin`, codecDir: `${fixture}/codec`, fp16: false });
+    const { jobId } = await studio['models.convert']({
+      lmPath: `${fixture}/lm/state_dict.bin`,
+      codecDir: `${fixture}/codec`,
+      fp16: false,
+    });
     await studio.idle();
     const job = (await studio['jobs.list']()).find((j) => j.id === jobId)!;
     expect(job.error).toBeNull();
     expect(job.status).toBe('done');
     const id = job.result!.split('/').pop();
     expect((await studio['models.list']()).map((b) => b.id)).toContain(id);
-    const { jobId: bad } = await studio['models.convert']({ lmPath: join(tmp.dir, 'missing.bin'), codecDir: `${fixture}/codec`, fp16: false });
+    const { jobId: bad } = await studio['models.convert']({
+      lmPath: join(tmp.dir, 'missing.bin'),
+      codecDir: `${fixture}/codec`,
+      fp16: false,
+    });
     await studio.idle();
     expect((await studio['jobs.list']()).find((j) => j.id === bad)!.error?.code).toBe('not-found');
   });

@@ -15,13 +15,19 @@ describe('generation settings and model choice', () => {
   const odd = join(bundles, 'zz-odd-rate');
   mkdirSync(odd);
   const manifest = JSON.parse(readFileSync(join(bundles, 'test-bundle', 'model.json'), 'utf8'));
-  writeFileSync(join(odd, 'model.json'), JSON.stringify({ ...manifest, id: 'zz-odd-rate', audio: { ...manifest.audio, sampleRate: 24000 } }));
+  writeFileSync(
+    join(odd, 'model.json'),
+    JSON.stringify({ ...manifest, id: 'zz-odd-rate', audio: { ...manifest.audio, sampleRate: 24000 } }),
+  );
   const studio = makeStudio(tmp.dir);
   afterAll(() => studio.dispose());
 
   it('patches generation parameters as one undoable step', async () => {
     const s = await studio['project.openVideo']({ path: copySample(tmp.dir) });
-    const next = await studio['project.setParams']({ projectId: s.id, params: { temperature: 0.7, continuation: true } });
+    const next = await studio['project.setParams']({
+      projectId: s.id,
+      params: { temperature: 0.7, continuation: true },
+    });
     expect(next.params).toEqual({ ...s.params, temperature: 0.7, continuation: true });
     expect(next.history.undoLabel).toBe('Change generation settings');
     expect((await studio['history.undo']({ projectId: s.id })).params).toEqual(s.params);
@@ -29,13 +35,21 @@ describe('generation settings and model choice', () => {
 
   it('switches to another installed bundle of the same rate and refuses others', async () => {
     const [p] = await studio['project.recent']();
-    expect((await studio['models.list']()).map((b) => b.id).sort()).toEqual(['second-bundle', 'test-bundle', 'zz-odd-rate']);
+    expect((await studio['models.list']()).map((b) => b.id).sort()).toEqual([
+      'second-bundle',
+      'test-bundle',
+      'zz-odd-rate',
+    ]);
     const before = (await studio['project.open']({ projectId: p.id })).bundleId;
     expect(before).toBe('second-bundle'); // no trained bundle: the first one found
     const s = await studio['project.setBundle']({ projectId: p.id, bundleId: 'test-bundle' });
     expect(s.bundleId).toBe('test-bundle');
-    expect((await failure(() => studio['project.setBundle']({ projectId: p.id, bundleId: 'zz-odd-rate' }))).code).toBe('bad-bundle');
-    expect((await failure(() => studio['project.setBundle']({ projectId: p.id, bundleId: 'missing' }))).message).toMatch(/not installed/);
+    expect(
+      (await failure(() => studio['project.setBundle']({ projectId: p.id, bundleId: 'zz-odd-rate' }))).code,
+    ).toBe('bad-bundle');
+    expect(
+      (await failure(() => studio['project.setBundle']({ projectId: p.id, bundleId: 'missing' }))).message,
+    ).toMatch(/not installed/);
     expect((await studio['history.undo']({ projectId: p.id })).bundleId).toBe('second-bundle');
   });
 });
@@ -52,7 +66,10 @@ describe('continuation', () => {
     try {
       const s = await studio['project.openVideo']({ path: copySample(tmp.dir, 'continued.mp4') });
       await studio['project.setPlan']({ projectId: s.id, windowSamples: 64000, overlapSamples: 16000 });
-      await studio['project.setParams']({ projectId: s.id, params: { continuation: true, continuationSeconds: 2 } });
+      await studio['project.setParams']({
+        projectId: s.id,
+        params: { continuation: true, continuationSeconds: 2 },
+      });
       await studio['generate.windows']({ projectId: s.id, windowIndices: [0] });
       await studio.idle();
       await studio['generate.windows']({ projectId: s.id, windowIndices: [1] });
@@ -62,7 +79,10 @@ describe('continuation', () => {
       // and the 16000-sample overlap is 25 frames (shorter than the 2 s asked for).
       const p = prompts[1]!;
       expect(p.frames).toBe(25);
-      const expected = Array.from({ length: 4 * 25 }, (_, j) => ((Math.floor(j / 25) * 100 + 75 + (j % 25)) * 7) % 2048);
+      const expected = Array.from(
+        { length: 4 * 25 },
+        (_, j) => ((Math.floor(j / 25) * 100 + 75 + (j % 25)) * 7) % 2048,
+      );
       expect(Array.from(p.codes)).toEqual(expected);
     } finally {
       await studio.dispose();

@@ -37,16 +37,30 @@ describe('studio with the inference host', () => {
     expect(after.windows[0].selectedTakeId).toBe(take.id);
     const direct = await engine.generator(
       {
-        bundlePath: path.resolve('resources/models/tiny-untrained'), bundleId: 'tiny-untrained', videoPath: video,
-        videoHash: s.media.contentHash, start: 0, end: s.totalSamples, sampleRate: 32000, totalSamples: s.totalSamples,
-        params: take.params, prompt: null,
+        bundlePath: path.resolve('resources/models/tiny-untrained'),
+        bundleId: 'tiny-untrained',
+        videoPath: video,
+        videoHash: s.media.contentHash,
+        start: 0,
+        end: s.totalSamples,
+        sampleRate: 32000,
+        totalSamples: s.totalSamples,
+        params: take.params,
+        prompt: null,
       },
       {},
     );
     expect(decodeWavFloat(readFileSync(take.audioUrl)).pcm).toEqual(direct.pcm);
-    const row = studio.context.db.prepare('SELECT codes_hash FROM takes WHERE id = ?').get(take.id) as { codes_hash: string };
+    const row = studio.context.db.prepare('SELECT codes_hash FROM takes WHERE id = ?').get(take.id) as {
+      codes_hash: string;
+    };
     const codes = readFileSync(studio.context.files.path(row.codes_hash, 'i32'));
-    expect(Buffer.compare(codes, Buffer.from(direct.codes.buffer, direct.codes.byteOffset, direct.codes.byteLength))).toBe(0);
+    expect(
+      Buffer.compare(
+        codes,
+        Buffer.from(direct.codes.buffer, direct.codes.byteOffset, direct.codes.byteLength),
+      ),
+    ).toBe(0);
     await studio.dispose();
   });
 });

@@ -13,7 +13,9 @@ const tmp = tempDir('studio');
 afterAll(() => tmp.remove());
 
 const takeAudio = (s: ProjectState, w: number, t = 0) =>
-  decodeWavFloat(readFileSync(decodeURIComponent(s.windows[w].takes[t].audioUrl.slice('media-test://'.length)))).pcm;
+  decodeWavFloat(
+    readFileSync(decodeURIComponent(s.windows[w].takes[t].audioUrl.slice('media-test://'.length))),
+  ).pcm;
 
 async function code(call: () => unknown): Promise<string> {
   try {
@@ -38,7 +40,16 @@ describe('studio', () => {
     expect(s.totalSamples).toBe(Math.round(s.media.info.durationSeconds * 32000));
     expect(s.plan).toEqual({ windowSamples: s.totalSamples, overlapSamples: 64000 });
     expect(s.windows.map((w) => [w.start, w.end, w.takes.length])).toEqual([[0, s.totalSamples, 0]]);
-    expect(s.params).toEqual({ seed: 0, temperature: 1, topK: 250, topP: 0, cfgCoef: 3, globalFrames: 32, continuation: false, continuationSeconds: 2 });
+    expect(s.params).toEqual({
+      seed: 0,
+      temperature: 1,
+      topK: 250,
+      topP: 0,
+      cfgCoef: 3,
+      globalFrames: 32,
+      continuation: false,
+      continuationSeconds: 2,
+    });
     expect(s.media).toMatchObject({ path: video, url: testUrl(video), missing: false, changed: false });
     expect(s.media.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(s.history.canUndo).toBe(false);
@@ -48,13 +59,22 @@ describe('studio', () => {
   it('changes the window plan as an undoable command with full-overlap equal-power seams', async () => {
     s = await studio['project.setPlan']({ projectId: s.id, windowSamples: 64000, overlapSamples: 16000 });
     expect(s.windows.map((w) => [w.index, w.start, w.end])).toEqual([
-      [0, 0, 64000], [1, 48000, 112000], [2, 96000, 160000], [3, 144000, s.totalSamples],
+      [0, 0, 64000],
+      [1, 48000, 112000],
+      [2, 96000, 160000],
+      [3, 144000, s.totalSamples],
     ]);
     expect(s.seams.map((x) => [x.start, x.end, x.lengthSamples, x.curve])).toEqual([
-      [48000, 64000, 16000, 'equal-power'], [96000, 112000, 16000, 'equal-power'], [144000, 160000, 16000, 'equal-power'],
+      [48000, 64000, 16000, 'equal-power'],
+      [96000, 112000, 16000, 'equal-power'],
+      [144000, 160000, 16000, 'equal-power'],
     ]);
     expect(s.history.undoLabel).toBe('Change window plan');
-    expect(await code(() => studio['project.setPlan']({ projectId: s.id, windowSamples: 1000, overlapSamples: 1000 }))).toBe('invalid-input');
+    expect(
+      await code(() =>
+        studio['project.setPlan']({ projectId: s.id, windowSamples: 1000, overlapSamples: 1000 }),
+      ),
+    ).toBe('invalid-input');
   });
 
   it('generates every window as a selected take with the exact audio', async () => {
@@ -69,12 +89,22 @@ describe('studio', () => {
     for (const w of s.windows) {
       expect(w.takes).toHaveLength(1);
       expect(w.selectedTakeId).toBe(w.takes[0].id);
-      expect(w.takes[0]).toMatchObject({ lengthSamples: w.end - w.start, bundleId: 'test-bundle', starred: false, peakBlock: 320 });
+      expect(w.takes[0]).toMatchObject({
+        lengthSamples: w.end - w.start,
+        bundleId: 'test-bundle',
+        starred: false,
+        peakBlock: 320,
+      });
       expect(w.takes[0].peaks).toHaveLength(Math.ceil((w.end - w.start) / 320));
       expect(takeAudio(s, w.index)).toEqual(expectedPcm(0, w.start, w.end));
     }
     const jobs = await studio['jobs.list']();
-    expect(jobs.filter((j) => j.status === 'done').map((j) => j.result).sort()).toEqual(s.windows.map((w) => w.takes[0].id).sort());
+    expect(
+      jobs
+        .filter((j) => j.status === 'done')
+        .map((j) => j.result)
+        .sort(),
+    ).toEqual(s.windows.map((w) => w.takes[0].id).sort());
   });
 
   it('regenerates a window as a new take with the next seed, keeping the selection', async () => {
@@ -85,7 +115,9 @@ describe('studio', () => {
     expect(w.takes.map((t) => t.params.seed)).toEqual([0, 1]);
     expect(w.selectedTakeId).toBe(w.takes[0].id);
     expect(takeAudio(s, 1, 1)).toEqual(expectedPcm(1, w.start, w.end));
-    expect(await code(() => studio['generate.windows']({ projectId: s.id, windowIndices: [9] }))).toBe('invalid-input');
+    expect(await code(() => studio['generate.windows']({ projectId: s.id, windowIndices: [9] }))).toBe(
+      'invalid-input',
+    );
   });
 
   it('selects, stars and deletes takes with undo and redo', async () => {
@@ -104,16 +136,26 @@ describe('studio', () => {
     expect(s.history.redoLabel).toBe('Delete take');
     s = await studio['history.redo']({ projectId: s.id });
     expect(s.windows[1].selectedTakeId).toBe(t0);
-    expect(await code(() => studio['take.select']({ projectId: s.id, windowId: w.id, takeId: t1 }))).toBe('invalid-input');
-    expect(await code(() => studio['take.select']({ projectId: s.id, windowId: s.windows[0].id, takeId: t0 }))).toBe('invalid-input');
-    expect(await code(() => studio['take.star']({ projectId: s.id, takeId: 'nope', starred: true }))).toBe('not-found');
+    expect(await code(() => studio['take.select']({ projectId: s.id, windowId: w.id, takeId: t1 }))).toBe(
+      'invalid-input',
+    );
+    expect(
+      await code(() => studio['take.select']({ projectId: s.id, windowId: s.windows[0].id, takeId: t0 })),
+    ).toBe('invalid-input');
+    expect(await code(() => studio['take.star']({ projectId: s.id, takeId: 'nope', starred: true }))).toBe(
+      'not-found',
+    );
   });
 
   it('sets a seam and refuses a crossfade longer than the overlap', async () => {
     const seam = s.seams[0];
     s = await studio['seam.set']({ projectId: s.id, seamId: seam.id, lengthSamples: 8000, curve: 'linear' });
     expect(s.seams[0]).toMatchObject({ lengthSamples: 8000, curve: 'linear' });
-    expect(await code(() => studio['seam.set']({ projectId: s.id, seamId: seam.id, lengthSamples: 16001, curve: 'linear' }))).toBe('invalid-input');
+    expect(
+      await code(() =>
+        studio['seam.set']({ projectId: s.id, seamId: seam.id, lengthSamples: 16001, curve: 'linear' }),
+      ),
+    ).toBe('invalid-input');
   });
 
   it('brings back the earlier plan with its takes on undo', async () => {
@@ -127,18 +169,39 @@ describe('studio', () => {
   });
 
   it('exports the mixdown of the selected takes as WAV and as mp4 through the export module', async () => {
-    const options = { includeOriginalAudio: false, musicGainDb: 0, originalGainDb: 0, ducking: false, loudnessTarget: -14 };
+    const options = {
+      includeOriginalAudio: false,
+      musicGainDb: 0,
+      originalGainDb: 0,
+      ducking: false,
+      loudnessTarget: -14,
+    };
     const wav = join(tmp.dir, 'music.wav');
     const mp4 = join(tmp.dir, 'scored.mp4');
-    const a = await studio['export.start']({ projectId: s.id, options: { ...options, format: 'wav', outputPath: wav } });
-    const b = await studio['export.start']({ projectId: s.id, options: { ...options, format: 'mp4', outputPath: mp4 } });
+    const a = await studio['export.start']({
+      projectId: s.id,
+      options: { ...options, format: 'wav', outputPath: wav },
+    });
+    const b = await studio['export.start']({
+      projectId: s.id,
+      options: { ...options, format: 'mp4', outputPath: mp4 },
+    });
     await studio.idle();
     const jobs = await studio['jobs.list']();
     expect(jobs.find((j) => j.id === a.jobId)).toMatchObject({ status: 'done', result: wav, kind: 'export' });
     expect(jobs.find((j) => j.id === b.jobId)).toMatchObject({ status: 'done', result: mp4, kind: 'export' });
     const w = ffprobeJson(wav).streams[0];
-    expect(w).toMatchObject({ codec_name: 'pcm_s24le', sample_rate: '32000', channels: 1, duration_ts: s.totalSamples });
-    expect(ffprobeJson(mp4).streams.map((x) => x.codec_type).sort()).toEqual(['audio', 'video']);
+    expect(w).toMatchObject({
+      codec_name: 'pcm_s24le',
+      sample_rate: '32000',
+      channels: 1,
+      duration_ts: s.totalSamples,
+    });
+    expect(
+      ffprobeJson(mp4)
+        .streams.map((x) => x.codec_type)
+        .sort(),
+    ).toEqual(['audio', 'video']);
     expect(mixProject(studio.context.db, studio.context.files, s.id).length).toBe(s.totalSamples);
   });
 
@@ -152,7 +215,11 @@ describe('studio', () => {
 
   it('renames, lists recent projects and keeps everything across a restart', async () => {
     s = await studio['project.rename']({ projectId: s.id, name: 'My film' });
-    expect((await studio['project.recent']())[0]).toMatchObject({ id: s.id, name: 'My film', videoPath: video });
+    expect((await studio['project.recent']())[0]).toMatchObject({
+      id: s.id,
+      name: 'My film',
+      videoPath: video,
+    });
     expect(events.length).toBeGreaterThan(5);
     off();
     await studio.dispose();

@@ -14,7 +14,13 @@ export interface AttentionOptions {
 /** softmax(q·kᵀ·scale)·v per head; q [B,Sq,H·D], k/v [B,Sk,H·D] → [B,Sq,H·D]. No mask. */
 export function attention(b: GraphBuilder, q: string, k: string, v: string, o: AttentionOptions): string {
   const scale = o.scale ?? 1 / Math.sqrt(o.headDim);
-  if (o.fused) return b.op('MultiHeadAttention', [q, k, v], { num_heads: o.heads, scale: f(scale) }, { domain: 'com.microsoft' });
+  if (o.fused)
+    return b.op(
+      'MultiHeadAttention',
+      [q, k, v],
+      { num_heads: o.heads, scale: f(scale) },
+      { domain: 'com.microsoft' },
+    );
   const split = b.constI64([0, 0, o.heads, o.headDim]);
   const qh = b.op('Transpose', [b.op('Reshape', [q, split])], { perm: [0, 2, 1, 3] });
   const kt = b.op('Transpose', [b.op('Reshape', [k, split])], { perm: [0, 2, 3, 1] });

@@ -14,7 +14,12 @@ export class GraphFile {
   readonly outputs: TensorSignature[] = [];
   private readonly sink: FileExternalDataSink | null;
 
-  constructor(readonly ctx: GraphBuildContext, readonly role: string, readonly variant: string, readonly file: string) {
+  constructor(
+    readonly ctx: GraphBuildContext,
+    readonly role: string,
+    readonly variant: string,
+    readonly file: string,
+  ) {
     this.sink = ctx.dry ? null : new FileExternalDataSink(path.join(ctx.outDir, `${file}.data`));
     this.b = new GraphBuilder(role, this.sink, 17, ctx.dry);
   }
@@ -34,7 +39,11 @@ export class GraphFile {
   /** Writes the model (unless dry) and describes it for the bundle writer. */
   finish(): BuiltGraph {
     const built: BuiltGraph = {
-      role: this.role, variant: this.variant, file: this.file, inputs: this.inputs, outputs: this.outputs,
+      role: this.role,
+      variant: this.variant,
+      file: this.file,
+      inputs: this.inputs,
+      outputs: this.outputs,
       initializers: new Map([...this.b.initShapes].map(([k, v]) => [k, { dtype: v.dtype, dims: v.dims }])),
     };
     if (this.ctx.dry || !this.sink) return built;

@@ -4,13 +4,25 @@ import type { GraphBuildContext } from '../context';
 import { linearWeight, param } from './weights';
 
 /** x·Wᵀ (+ b) for a torch Linear stored under `prefix` (`.weight`, optional `.bias`). */
-export function linear(ctx: GraphBuildContext, b: GraphBuilder, x: string, prefix: string, bias = true): string {
+export function linear(
+  ctx: GraphBuildContext,
+  b: GraphBuilder,
+  x: string,
+  prefix: string,
+  bias = true,
+): string {
   const y = b.op('MatMul', [x, linearWeight(ctx, b, `${prefix}.weight`)]);
   return bias ? b.op('Add', [y, param(ctx, b, `${prefix}.bias`, false)]) : y;
 }
 
 /** LayerNormalization over the last axis with a torch LayerNorm's weight and bias. */
-export function layerNorm(ctx: GraphBuildContext, b: GraphBuilder, x: string, prefix: string, eps: number): string {
+export function layerNorm(
+  ctx: GraphBuildContext,
+  b: GraphBuilder,
+  x: string,
+  prefix: string,
+  eps: number,
+): string {
   const scale = param(ctx, b, `${prefix}.weight`, false);
   const bias = param(ctx, b, `${prefix}.bias`, false);
   return b.op('LayerNormalization', [x, scale, bias], { axis: -1, epsilon: f(eps) });

@@ -19,11 +19,19 @@ export const dimsOf = (ctx: GraphBuildContext, key: string): number[] => [...ctx
  * Adds a float32 weight computed by `produce` (called only when the graph is really written). With
  * --fp16 large weights are stored as float16 and cast to float32 in the graph. Returns a float32 value.
  */
-export function addWeight(ctx: GraphBuildContext, b: GraphBuilder, name: string, dims: readonly number[],
-  produce: () => Float32Array, allowHalf = true): string {
+export function addWeight(
+  ctx: GraphBuildContext,
+  b: GraphBuilder,
+  name: string,
+  dims: readonly number[],
+  produce: () => Float32Array,
+  allowHalf = true,
+): string {
   const n = dims.reduce((a, c) => a * c, 1);
   if (ctx.weightDType === 'float16' && allowHalf && n >= FP16_MIN_ELEMENTS) {
-    const half = b.initLazy(`${name}.f16`, 'float16', dims, () => reported(ctx, u8(f32ToHalfBits(checked(name, produce(), n)))));
+    const half = b.initLazy(`${name}.f16`, 'float16', dims, () =>
+      reported(ctx, u8(f32ToHalfBits(checked(name, produce(), n)))),
+    );
     return b.op('Cast', [half], { to: 1 }, { outputs: [name] });
   }
   return b.initLazy(name, 'float32', dims, () => reported(ctx, u8(checked(name, produce(), n))));
