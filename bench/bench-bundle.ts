@@ -12,8 +12,9 @@ import type { DecoderVariant } from '../src/inference/graphs/decoder-names';
 import { buildLstvGraph } from '../src/inference/graphs/lstv';
 import { SMALL_LM } from './random-lm-weights';
 import { randomManifestWeights } from './random-manifest-weights';
+import { MANIFEST_DIR } from '../test/fixtures/paths';
 
-const MANIFESTS = '/work/shared/fixtures/vidmuse-reference/manifest';
+const MANIFESTS = MANIFEST_DIR;
 
 /** CLIP ViT-B/32 vision tower at 224 px. */
 export const VIT_B32: ClipConfig = {

@@ -13,9 +13,10 @@ import { analyseVideo, nullFeatures } from '../src/inference/pipeline/analyse-vi
 import { Engine } from '../src/inference/pipeline/engine';
 import { generateWindow } from '../src/inference/pipeline/generate-window';
 import { scoreVideo } from '../src/inference/pipeline/score-video';
+import { REFERENCE_DIR, SAMPLE_VIDEO } from '../test/fixtures/paths';
 
-const SAMPLE = '/work/shared/fixtures/media/vidmuse-sample.mp4';
-const FIXTURE = '/work/shared/fixtures/vidmuse-reference';
+const SAMPLE = SAMPLE_VIDEO;
+const FIXTURE = REFERENCE_DIR;
 const work = mkdtempSync(join(tmpdir(), 'vidmuse-bench-'));
 const params = { seed: 1, temperature: 1, topK: 250, topP: 0, cfgCoef: 3 };
 

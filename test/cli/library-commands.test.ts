@@ -12,9 +12,10 @@ import type { ProjectListing } from '../../src/cli/commands/projects';
 import { createStudio } from '../../src/main/studio';
 import { tempDir } from '../inference/frames/media';
 import { interruptWhileDecoding } from './interrupt';
+import { SAMPLE_VIDEO } from '../fixtures/paths';
 
 const run = promisify(execFile);
-const SAMPLE = '/work/shared/fixtures/media/vidmuse-sample.mp4';
+const SAMPLE = SAMPLE_VIDEO;
 const MODELS = resolve('resources/models');
 const root = tempDir('library-cli');
 const library = join(root, 'library');

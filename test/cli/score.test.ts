@@ -6,9 +6,10 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { ffmpeg, tempDir, testVideo } from '../inference/frames/media';
 import { makeTinyBundle } from '../inference/pipeline/tiny-bundle';
 import { interruptWhileDecoding } from './interrupt';
+import { SAMPLE_VIDEO } from '../fixtures/paths';
 
 const run = promisify(execFile);
-const SAMPLE = '/work/shared/fixtures/media/vidmuse-sample.mp4';
+const SAMPLE = SAMPLE_VIDEO;
 const media = tempDir('score-media');
 let model = '';
 let cache = '';

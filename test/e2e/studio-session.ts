@@ -10,9 +10,10 @@ import type { TestBrowser } from './browser';
 import { createInferenceGenerator, type InferenceGenerator } from '../../src/main/bridge/inference-generator';
 import { startWorkerHost } from '../../src/inference';
 import { acquireExclusive } from './exclusive';
+import { SAMPLE_VIDEO } from '../fixtures/paths';
+export { SAMPLE_VIDEO };
 
 /** The 5.1 s, 1280×720, 30 fps sample video without audio. */
-export const SAMPLE_VIDEO = path.resolve('../shared/fixtures/media/vidmuse-sample.mp4');
 
 /** A running studio, bridge and browser. */
 export interface Session extends TestBrowser {

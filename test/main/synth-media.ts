@@ -3,9 +3,10 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { SAMPLE_VIDEO } from '../fixtures/paths';
+export { SAMPLE_VIDEO };
 
 /** The real sample video of the fixtures: 5.1 s, 1280×720, 30 fps, H.264, no audio. */
-export const SAMPLE_VIDEO = '/work/shared/fixtures/media/vidmuse-sample.mp4';
 
 /** A fresh temp folder and its remover. */
 export function tempDir(prefix: string): { dir: string; remove: () => void } {

@@ -4,9 +4,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll } from 'vitest';
+import { REFERENCE_DIR } from '../../fixtures/paths';
 
 /** The reference fixture set (tiny checkpoints and tensors from the reference code). */
-export const FIXTURE = '/work/shared/fixtures/vidmuse-reference';
+export const FIXTURE = REFERENCE_DIR;
 
 let root: string | null = null;
 

@@ -8,8 +8,9 @@ import { extractFrames, frameArgs, rgb24ToPlanar } from '../../../src/inference/
 import type { FrameSpec, Frames } from '../../../src/inference/frames/frame-spec';
 import { probeVideo } from '../../../src/inference/frames/probe-video';
 import { ffmpeg, tempDir, testVideo } from './media';
+import { SAMPLE_VIDEO } from '../../fixtures/paths';
 
-const SAMPLE = '/work/shared/fixtures/media/vidmuse-sample.mp4';
+const SAMPLE = SAMPLE_VIDEO;
 const spec: FrameSpec = { fps: 2, width: 32, height: 32 };
 const dir = tempDir('frames');
 const at = (name: string): string => join(dir, name);

@@ -3,8 +3,9 @@ import { readNpy } from '../../../src/inference/convert/npy';
 import type { Frames } from '../../../src/inference/frames/frame-spec';
 import { gatherFrames, sliceFrames } from '../../../src/inference/frames/frame-spec';
 import { blackFrames, normalizeFrames } from '../../../src/inference/frames/normalize';
+import { TENSORS_DIR } from '../../fixtures/paths';
 
-const REF = '/work/shared/fixtures/vidmuse-reference/tensors';
+const REF = TENSORS_DIR;
 const MEAN = [0.48145466, 0.4578275, 0.40821073];
 const STD = [0.26862954, 0.26130258, 0.27577711];
 const spec = { fps: 2, width: 32, height: 32 };

@@ -10,9 +10,10 @@ import { buildDecoderGraphs } from '../../../src/inference/graphs/decoder';
 import type { DecoderVariant } from '../../../src/inference/graphs/decoder-names';
 import { DecoderModel } from '../../../src/inference/generation/decoder-model';
 import { npyToF32, readNpy } from '../../../src/inference/convert/npy';
+import { REFERENCE_DIR } from '../../fixtures/paths';
 
 /** The reference fixture folder. */
-export const FIXTURE = '/work/shared/fixtures/vidmuse-reference';
+export const FIXTURE = REFERENCE_DIR;
 
 /** Reads a fixture tensor by file stem. */
 export const fixtureTensor = (name: string): ReturnType<typeof readNpy> =>

@@ -5,8 +5,9 @@ import type { WeightEntry } from '../../../src/inference/convert/weights';
 import { MapWeightSource } from '../../../src/inference/convert/weights';
 import { buildDecoderGraphs } from '../../../src/inference/graphs/decoder';
 import { SMALL_LM } from '../../../bench/random-lm-weights';
+import { MANIFEST_DIR } from '../../fixtures/paths';
 
-const MANIFEST = '/work/shared/fixtures/vidmuse-reference/manifest/vidmuse_lm_small_state_dict.json';
+const MANIFEST = path.join(MANIFEST_DIR, 'vidmuse_lm_small_state_dict.json');
 
 /** The full-size small checkpoint as shapes only: reading any value fails the test. */
 function manifestWeights(): MapWeightSource {

@@ -8,8 +8,9 @@ import type { EngineRef, InferenceJobs } from '../../../src/inference/host/infer
 import { startWorkerHost } from '../../../src/inference/host/start-worker';
 import { tempDir } from '../frames/media';
 import { makeTinyBundle, TEST_PARAMS } from '../pipeline/tiny-bundle';
+import { SAMPLE_VIDEO } from '../../fixtures/paths';
 
-const SAMPLE = '/work/shared/fixtures/media/vidmuse-sample.mp4';
+const SAMPLE = SAMPLE_VIDEO;
 const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());
 let engine: EngineRef;
 

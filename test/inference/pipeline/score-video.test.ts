@@ -9,8 +9,9 @@ import { generateWindow } from '../../../src/inference/pipeline/generate-window'
 import { scoreVideo } from '../../../src/inference/pipeline/score-video';
 import { tempDir, testVideo } from '../frames/media';
 import { makeTinyBundle, TEST_PARAMS } from './tiny-bundle';
+import { SAMPLE_VIDEO } from '../../fixtures/paths';
 
-const SAMPLE = '/work/shared/fixtures/media/vidmuse-sample.mp4';
+const SAMPLE = SAMPLE_VIDEO;
 const dir = tempDir('pipeline');
 let engine: Engine;
 

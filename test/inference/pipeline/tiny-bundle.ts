@@ -3,8 +3,9 @@
 import { join } from 'node:path';
 import { convertBundle } from '../../../src/inference/convert/convert';
 import { tempDir } from '../frames/media';
+import { REFERENCE_DIR } from '../../fixtures/paths';
 
-const FIXTURE = '/work/shared/fixtures/vidmuse-reference';
+const FIXTURE = REFERENCE_DIR;
 
 /** Converts the fixture checkpoint into a fresh bundle folder and returns its path. */
 export async function makeTinyBundle(): Promise<string> {

@@ -7,9 +7,10 @@ import { decodeAudio } from '../../../src/main/media/decode-audio';
 import { mixdown } from '../../../src/main/mixdown/mixdown';
 import type { Progress } from '../../../src/shared/progress';
 import { ffprobeJson, SAMPLE_VIDEO, synthVideo, tempDir } from '../synth-media';
+import { SAMPLE_MUSIC } from '../../fixtures/paths';
 
 const SR = 32000;
-const MUSIC = '/work/shared/fixtures/media/vidmuse-sample-music.wav';
+const MUSIC = SAMPLE_MUSIC;
 const t = tempDir('export');
 let score: Float32Array;
 afterAll(() => t.remove());

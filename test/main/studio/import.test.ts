@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStudio } from '../../../src/main/studio';
 import { tempDir } from '../synth-media';
+import { REFERENCE_DIR } from '../../fixtures/paths';
 
 const tmp = tempDir('import');
 afterAll(() => tmp.remove());
@@ -49,7 +50,7 @@ describe('models.import and models.convert', () => {
   });
 
   it('converts the reference checkpoint into a listed bundle', async () => {
-    const fixture = '/work/shared/fixtures/vidmuse-reference';
+    const fixture = REFERENCE_DIR;
     const { jobId } = await studio['models.convert']({
       lmPath: `${fixture}/lm/state_dict.bin`,
       codecDir: `${fixture}/codec`,
