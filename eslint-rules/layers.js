@@ -1,5 +1,6 @@
 // Enforces the import direction of ARCHITECTURE.md §3: folders are layers and imports go down only.
 //   src/shared     imports nothing of ours, no node:, no DOM-only or electron modules
+//   src/media      Node toolkit beneath inference and main (ffmpeg/ffprobe tools, processes): imports shared
 //   src/inference  imports shared; only src/inference/runtime imports onnxruntime
 //   src/main       imports shared and inference's public API (src/inference/index.ts)
 //   src/cli        imports shared, main and inference's public API
@@ -23,12 +24,13 @@ function layerOf(abs) {
 
 const allowed = {
   shared: ['shared'],
-  inference: ['shared', 'inference'],
-  main: ['shared', 'inference-api', 'main'],
-  cli: ['shared', 'inference-api', 'main', 'cli'],
+  media: ['shared', 'media'],
+  inference: ['shared', 'media', 'inference'],
+  main: ['shared', 'media', 'inference-api', 'main'],
+  cli: ['shared', 'media', 'inference-api', 'main', 'cli'],
   renderer: ['shared', 'renderer'],
-  electron: ['shared', 'inference-api', 'inference-host', 'main', 'electron'],
-  tooling: ['shared', 'inference', 'inference-api', 'main', 'cli', 'renderer', 'tooling'],
+  electron: ['shared', 'media', 'inference-api', 'inference-host', 'main', 'electron'],
+  tooling: ['shared', 'media', 'inference', 'inference-api', 'main', 'cli', 'renderer', 'tooling'],
 };
 
 function targetLayer(abs) {

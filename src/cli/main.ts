@@ -1,5 +1,6 @@
 // Command-line entry (`npm run cli -- <command> ...`): a small dispatcher over the registered subcommands.
 // Errors users can act on (AppError) print their message; exit codes: 0 ok, 1 failure, 2 bad usage.
+import { requireTools } from '../media/tools';
 import { AppError } from '../shared/errors';
 import { UsageError, type Command } from './command';
 import { convertCommand } from './commands/convert';
@@ -45,6 +46,7 @@ export async function main(argv: string[]): Promise<number> {
   const onSigint = (): void => abort.abort();
   process.once('SIGINT', onSigint);
   try {
+    if (cmd.tools) await requireTools(cmd.tools);
     return await cmd.run(rest, abort.signal);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

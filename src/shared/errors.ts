@@ -10,6 +10,7 @@ export type ErrorCode =
   | 'unsupported-media'
   | 'media-changed'
   | 'bad-bundle'
+  | 'missing-tool'
   | 'disk-full'
   | 'not-writable'
   | 'cancelled'

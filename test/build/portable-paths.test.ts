@@ -28,7 +28,8 @@ describe('portable paths', () => {
       if (!statSync(file, { throwIfNoEntry: false })?.isFile()) continue;
       const lines = readFileSync(file, 'utf8').split('\n');
       lines.forEach((line, i) => {
-        if (forbidden.some((re) => re.test(line))) offending.push(`${file}:${i + 1}: ${line.trim().slice(0, 120)}`);
+        if (forbidden.some((re) => re.test(line)))
+          offending.push(`${file}:${i + 1}: ${line.trim().slice(0, 120)}`);
       });
     }
     expect(offending).toEqual([]);
@@ -40,7 +41,11 @@ describe('portable paths', () => {
       `path.resolve('../${'shared'}/fixtures/media')`,
       `see ${machineRoots[2]}me/video.mp4`,
     ];
-    const good = ["const X = path.join(FIXTURES_DIR, 'a.mp4');", 'import x from "../../shared/errors";', 'a /tmp/x'];
+    const good = [
+      "const X = path.join(FIXTURES_DIR, 'a.mp4');",
+      'import x from "../../shared/errors";',
+      'a /tmp/x',
+    ];
     expect(bad.map((l) => forbidden.some((re) => re.test(l)))).toEqual([true, true, true]);
     expect(good.map((l) => forbidden.some((re) => re.test(l)))).toEqual([false, false, false]);
   });

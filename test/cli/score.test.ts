@@ -119,6 +119,19 @@ describe('score', () => {
     ]);
   });
 
+  it('stops before any work when ffprobe is missing, naming it and how to install it', async () => {
+    const out = tempDir('score-out');
+    const r = await score(SAMPLE, '-o', join(out, 'out.mp4'), '--model', model, {
+      VIDMUSE_FFPROBE: join(out, 'no-ffprobe'),
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(
+      /^error: ffprobe \(.*no-ffprobe\) is not available: install ffmpeg .*VIDMUSE_FFPROBE/m,
+    );
+    expect(r.stderr).not.toContain('decode');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
   it('scores a 95 s video through four crossfaded windows into a WAV of exactly 95 s', async () => {
     const out = tempDir('score-out');
     const r = await score(

@@ -21,6 +21,7 @@ export const exportCommand: Command = {
   summary:
     "export a project's selected takes: the video with its new soundtrack (mp4), or the music (WAV/FLAC)",
   usage: `export <project-id> -o <out.mp4|out.wav|out.flac> [--with-original-audio] [--loudness=LUFS] ${LIBRARY_USAGE} [--json]`,
+  tools: ['ffmpeg', 'ffprobe'],
   async run(args, signal) {
     const { values: v, positionals } = parseArgs({
       args,

@@ -12,6 +12,7 @@ import { LIBRARY_OPTIONS, LIBRARY_USAGE, libraryArgs, openForWork, withStudio } 
 export const generateCommand: Command = {
   summary: 'generate a new take for windows of a project (all windows by default) into the library',
   usage: `generate <project-id> [--window N ...] ${LIBRARY_USAGE} [--json]`,
+  tools: ['ffmpeg', 'ffprobe'],
   async run(args, signal) {
     const { values: v, positionals } = parseArgs({
       args,

@@ -16,6 +16,7 @@ export const scoreCommand: Command = {
   summary:
     'score a video with generated music: writes an mp4 with the new soundtrack, or the music as WAV/FLAC',
   usage: SCORE_USAGE,
+  tools: ['ffmpeg', 'ffprobe'],
   async run(args, signal) {
     const a = parseScoreArgs(args);
     const bar = new ProgressBar(process.stderr, 'count');

@@ -7,7 +7,8 @@ import { estimateEta } from '../../shared/progress';
 import type { FrameSpec, Frames } from './frame-spec';
 import { frameBytes } from './frame-spec';
 import { probeVideo } from './probe-video';
-import { ffmpegPath, lastLine, runProcess } from './spawn';
+import { toolPath } from '../../media/tools';
+import { lastLine, runProcess } from './spawn';
 
 /** ffmpeg arguments that write rgb24 frames of a spec, from stream `streamIndex`, to stdout. */
 export function frameArgs(path: string, spec: FrameSpec, streamIndex = 0): string[] {
@@ -89,7 +90,7 @@ export async function extractFrames(path: string, spec: FrameSpec, opts: JobOpti
       etaSeconds: estimateEta(started, Date.now(), sink.count, expected),
     });
   report();
-  const r = await runProcess(ffmpegPath(), frameArgs(path, spec, info.streamIndex), {
+  const r = await runProcess(toolPath('ffmpeg'), frameArgs(path, spec, info.streamIndex), {
     signal: opts.signal,
     onStdout: (c) => {
       const before = sink.count;

@@ -2,7 +2,8 @@
 import { stat } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import type { AbortSignalLike } from '../../shared/progress';
-import { ffprobePath, lastLine, runProcess } from './spawn';
+import { toolPath } from '../../media/tools';
+import { lastLine, runProcess } from './spawn';
 
 /** The video stream of a file as the frame extractor sees it. */
 export interface VideoInfo {
@@ -39,7 +40,7 @@ interface ProbeStream {
 export async function probeVideo(path: string, signal?: AbortSignalLike): Promise<VideoInfo> {
   await checkFile(path);
   const args = ['-v', 'error', '-show_streams', '-show_format', '-of', 'json', path];
-  const r = await runProcess(ffprobePath(), args, { signal });
+  const r = await runProcess(toolPath('ffprobe'), args, { signal });
   if (r.code !== 0)
     throw new AppError('unreadable-media', `Cannot read ${path}: ${lastLine(r.stderr) || 'ffprobe failed'}`);
   let parsed: { streams?: ProbeStream[]; format?: { duration?: string } };

@@ -1,6 +1,7 @@
 // A child-process runner for ffmpeg/ffprobe inside the inference library (which cannot import src/main):
 // stdout is streamed to the caller, stderr is kept (tail) for error messages, abort kills the process.
 import { spawn } from 'node:child_process';
+import { missingToolError } from '../../media/tools';
 import { AppError } from '../../shared/errors';
 import type { AbortSignalLike } from '../../shared/progress';
 
@@ -39,9 +40,13 @@ export function runProcess(
     child.stderr.on('data', (c: Buffer) => {
       stderr = (stderr + c.toString('utf8')).slice(-STDERR_KEEP);
     });
-    child.on('error', (e) => {
+    child.on('error', (e: NodeJS.ErrnoException) => {
       opts.signal?.removeEventListener('abort', onAbort);
-      reject(new AppError('internal', `Could not start ${command}: ${e.message}`));
+      reject(
+        e.code === 'ENOENT'
+          ? missingToolError(command)
+          : new AppError('internal', `Could not start ${command}: ${e.message}`),
+      );
     });
     child.on('close', (code, sig) => {
       opts.signal?.removeEventListener('abort', onAbort);
@@ -50,12 +55,6 @@ export function runProcess(
     });
   });
 }
-
-/** The ffmpeg binary (FFMPEG_PATH overrides). */
-export const ffmpegPath = (): string => process.env.FFMPEG_PATH ?? 'ffmpeg';
-
-/** The ffprobe binary (FFPROBE_PATH overrides). */
-export const ffprobePath = (): string => process.env.FFPROBE_PATH ?? 'ffprobe';
 
 /** Last non-empty line of a tool's stderr, for error messages. */
 export function lastLine(stderr: string): string {

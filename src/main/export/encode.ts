@@ -5,7 +5,7 @@ import type { JobOptions } from '../../shared/progress';
 import { estimateEta } from '../../shared/progress';
 import { interleaveF32 } from '../media/pcm-buffers';
 import { ProcessError, runProcess } from '../media/process';
-import { FFMPEG } from '../media/tools';
+import { toolPath } from '../../media/tools';
 import { progressBlockReader } from './ffmpeg-progress';
 
 /** What an encode error message needs to name. */
@@ -40,7 +40,7 @@ export async function runFfmpegEncode(
     });
   });
   try {
-    await runProcess(FFMPEG, args, {
+    await runProcess(toolPath('ffmpeg'), args, {
       signal: opts.signal,
       stdin: chunks(interleaveF32(channels)),
       onStdoutLine: onLine,

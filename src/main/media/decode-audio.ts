@@ -3,7 +3,7 @@ import { AppError } from '../../shared/errors';
 import type { AbortSignalLike } from '../../shared/progress';
 import { deinterleaveF32 } from './pcm-buffers';
 import { ProcessError, runProcess } from './process';
-import { FFMPEG } from './tools';
+import { toolPath } from '../../media/tools';
 
 /** Options of an audio decode. */
 export interface DecodeAudioOptions {
@@ -33,7 +33,7 @@ export async function decodeAudio(path: string, o: DecodeAudioOptions): Promise<
     'pipe:1',
   ];
   try {
-    const { stdout } = await runProcess(FFMPEG, args, { signal: o.signal });
+    const { stdout } = await runProcess(toolPath('ffmpeg'), args, { signal: o.signal });
     return deinterleaveF32(stdout, o.channels);
   } catch (e) {
     if (e instanceof ProcessError)
@@ -72,6 +72,6 @@ export async function resampleMono(
     'pipe:1',
   ];
   const input = Buffer.from(pcm.buffer, pcm.byteOffset, pcm.byteLength);
-  const { stdout } = await runProcess(FFMPEG, args, { signal, stdin: input });
+  const { stdout } = await runProcess(toolPath('ffmpeg'), args, { signal, stdin: input });
   return deinterleaveF32(stdout, 1)[0];
 }

@@ -5,7 +5,7 @@ import type { MediaInfo } from '../../shared/media';
 import type { AbortSignalLike } from '../../shared/progress';
 import { parseProbe, type ProbeJson } from './parse-probe';
 import { ProcessError, runProcess } from './process';
-import { FFPROBE } from './tools';
+import { toolPath } from '../../media/tools';
 
 // ffprobe only reads the headers; these stderr phrases are how it reports a file cut short or not media at all.
 const TRUNCATED = /partial file|moov atom not found|Invalid data found|End of file|truncat/i;
@@ -28,7 +28,7 @@ export async function probeMedia(path: string, opts: { signal?: AbortSignalLike 
   let stdout: Buffer;
   let stderr: string[];
   try {
-    ({ stdout, stderrTail: stderr } = await runProcess(FFPROBE, args, { signal: opts.signal }));
+    ({ stdout, stderrTail: stderr } = await runProcess(toolPath('ffprobe'), args, { signal: opts.signal }));
   } catch (e) {
     if (e instanceof ProcessError) throw unreadable(path, e.stderrTail);
     throw e;

@@ -2,6 +2,7 @@
 // AbortSignal fires, and killed on app quit, so a cancelled job never leaves a process writing a file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
+import { missingToolError } from '../../media/tools';
 import { AppError } from '../../shared/errors';
 import type { AbortSignalLike } from '../../shared/progress';
 import { LineSplitter } from './line-splitter';
@@ -84,13 +85,7 @@ export function runProcess(cmd: string, args: readonly string[], opts: RunOption
     child.on('error', (e: NodeJS.ErrnoException) => {
       running.delete(child);
       opts.signal?.removeEventListener('abort', onAbort);
-      const missing = e.code === 'ENOENT';
-      reject(
-        new AppError(
-          'internal',
-          missing ? `${cmd} is not installed or not on the PATH` : `${cmd}: ${e.message}`,
-        ),
-      );
+      reject(e.code === 'ENOENT' ? missingToolError(cmd) : new AppError('internal', `${cmd}: ${e.message}`));
     });
     child.on('close', (code) => {
       running.delete(child);

@@ -28,7 +28,8 @@ describe('runProcess', () => {
   });
   it('names a missing program', async () => {
     await expect(runProcess('no-such-tool-xyz', [])).rejects.toMatchObject({
-      message: 'no-such-tool-xyz is not installed or not on the PATH',
+      code: 'missing-tool',
+      message: expect.stringMatching(/^no-such-tool-xyz is not installed or not on the PATH: install ffmpeg/),
     });
   });
 });
