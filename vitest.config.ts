@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // Packing needs packaging/'s install (Node >= 22.12): `npm run test:packaging`.
+    exclude: ['test/packaging/**', '**/node_modules/**'],
     pool: 'forks',
     testTimeout: 120_000,
     hookTimeout: 120_000,

@@ -3,6 +3,19 @@
 // node_modules; native modules and onnxruntime's shared libraries are unpacked from the asar; only the
 // target's own onnxruntime binaries ship; model bundles ship beside the asar as resources/models.
 
+const path = require('node:path');
+
+/** The Electron version packaging/ installs: electron-builder reads it from here, not the app's package.json. */
+const electronVersion = require(path.join(__dirname, '..', 'packaging', 'package.json')).devDependencies
+  .electron;
+
+/**
+ * Static ffmpeg and ffprobe builds for the target, shipped as resources/ffmpeg (src/media/tools.ts prefers them
+ * over the PATH). Put them in build/ffmpeg/<os>-<arch>/ (os: linux, mac, win) before a release build; without
+ * them the app uses the system's ffmpeg. VIDMUSE_FFMPEG_DIR names another folder.
+ */
+const ffmpegDir = process.env.VIDMUSE_FFMPEG_DIR || 'build/ffmpeg/${os}-${arch}';
+
 /** Patterns that drop onnxruntime-node binaries of other platforms and architectures. */
 const ORT_BIN = 'node_modules/onnxruntime-node/bin/napi-v*';
 const otherPlatformsOrt = [`!${ORT_BIN}/!(\${platform})/**`, `!${ORT_BIN}/\${platform}/!(\${arch})/**`];
@@ -41,7 +54,11 @@ module.exports = {
     '**/*.dll',
     'node_modules/onnxruntime-node/bin/**',
   ],
-  extraResources: [{ from: 'resources/models', to: 'models', filter: ['**/*'] }],
+  electronVersion,
+  extraResources: [
+    { from: 'resources/models', to: 'models', filter: ['**/*'] },
+    { from: ffmpegDir, to: 'ffmpeg', filter: ['ffmpeg', 'ffprobe', 'ffmpeg.exe', 'ffprobe.exe'] },
+  ],
   linux: {
     target: ['AppImage', 'deb'],
     category: 'AudioVideo',

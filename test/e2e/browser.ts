@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumPath } from './chromium-path';
 
 /** A running browser with one page, and its teardown. */
 export interface TestBrowser {
@@ -25,7 +26,7 @@ export async function openBrowser(
 ): Promise<TestBrowser> {
   const profile = mkdtempSync(path.join(tmpdir(), 'vidmuse-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
+    executablePath: chromiumPath() ?? 'chromium (not found: set VIDMUSE_CHROMIUM)',
     headless: true,
     viewport,
     args: [

@@ -1,6 +1,6 @@
 // Packs the app with electron-builder exactly as `npm run dist` configures it, for linux-x64 into a
 // folder (--dir), with a stand-in Electron binary and no native rebuild (neither can be downloaded
-// here), and checks the packed layout. Needs `npm run build` first (npm test runs it).
+// here), and checks the packed layout. Run by `npm run test:packaging`, which builds and installs packaging/.
 import { execFile } from 'node:child_process';
 import {
   chmodSync,
@@ -22,6 +22,7 @@ import { listAsar } from './asar-header';
 const repo = path.resolve(__dirname, '..', '..');
 const tmp = mkdtempSync(path.join(os.tmpdir(), 'vidmuse-pack-'));
 const resources = path.join(tmp, 'out', 'linux-unpacked', 'resources');
+const ffmpegDir = path.join(tmp, 'ffmpeg-build');
 const ORT = 'node_modules/onnxruntime-node/bin/napi-v6';
 let entries: AsarEntry[] = [];
 
@@ -45,9 +46,16 @@ beforeAll(async () => {
     throw new Error('dist/ is missing: run `npm run build` before this test');
   const electronDist = path.join(tmp, 'electron-dist');
   mkdirSync(electronDist);
+  mkdirSync(ffmpegDir);
   writeFileSync(path.join(electronDist, 'electron'), '#!/bin/sh\necho "stand-in for the Electron binary"\n');
   chmodSync(path.join(electronDist, 'electron'), 0o755);
-  const cli = path.join(repo, 'node_modules', 'electron-builder', 'cli.js');
+  // Stand-ins for the static ffmpeg/ffprobe builds a release puts in build/ffmpeg/<os>-<arch>/.
+  for (const tool of ['ffmpeg', 'ffprobe']) {
+    writeFileSync(path.join(ffmpegDir, tool), `#!/bin/sh\necho "stand-in ${tool}"\n`);
+    chmodSync(path.join(ffmpegDir, tool), 0o755);
+  }
+  const cli = path.join(repo, 'packaging', 'node_modules', 'electron-builder', 'cli.js');
+  if (!existsSync(cli)) throw new Error('packaging/ is not installed: run `npm run packaging:install`');
   await promisify(execFile)(
     process.execPath,
     [
@@ -55,13 +63,15 @@ beforeAll(async () => {
       '--linux',
       '--dir',
       '--x64',
+      '--projectDir',
+      repo,
       '--config',
       'build/electron-builder.config.cjs',
       '-c.npmRebuild=false',
       `-c.electronDist=${electronDist}`,
       `-c.directories.output=${path.join(tmp, 'out')}`,
     ],
-    { cwd: repo, maxBuffer: 64 << 20, env: { ...process.env, CI: 'true' } },
+    { cwd: repo, maxBuffer: 64 << 20, env: { ...process.env, CI: 'true', VIDMUSE_FFMPEG_DIR: ffmpegDir } },
   );
   entries = listAsar(path.join(resources, 'app.asar'));
 });
@@ -119,5 +129,10 @@ describe('electron-builder --linux --dir', () => {
     expect(models).toContain('tiny-untrained/model.json');
     expect(filesUnder(path.join(resources, 'models'))).toEqual(models);
     expect(paths().filter((p) => p.includes('resources/models'))).toEqual([]);
+  });
+  it('ships the static ffmpeg and ffprobe of build/ffmpeg/<os>-<arch> as resources/ffmpeg, executable', () => {
+    expect(filesUnder(path.join(resources, 'ffmpeg'))).toEqual(['ffmpeg', 'ffprobe']);
+    for (const tool of ['ffmpeg', 'ffprobe'])
+      expect(statSync(path.join(resources, 'ffmpeg', tool)).mode & 0o111, tool).not.toBe(0);
   });
 });
