@@ -19,6 +19,12 @@ export default tseslint.config(
     },
   },
   {
+    // CommonJS files (electron-builder's config) load their dependencies with require().
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/renderer/**/*.{ts,svelte}', 'src/renderer/**/*.svelte.ts'],
     languageOptions: { globals: { ...globals.browser } },
   },
