@@ -14,8 +14,8 @@ describe('toolPath', () => {
     delete process.env.VIDMUSE_FFMPEG;
     delete process.env.VIDMUSE_FFPROBE;
     expect([toolPath('ffmpeg'), toolPath('ffprobe')]).toEqual(['ffmpeg', 'ffprobe']);
-    process.env.VIDMUSE_FFMPEG = '/opt/x/ffmpeg';
-    expect([toolPath('ffmpeg'), toolPath('ffprobe')]).toEqual(['/opt/x/ffmpeg', 'ffprobe']);
+    process.env.VIDMUSE_FFMPEG = '/usr/local/x/ffmpeg';
+    expect([toolPath('ffmpeg'), toolPath('ffprobe')]).toEqual(['/usr/local/x/ffmpeg', 'ffprobe']);
   });
 
   it('prefers the build bundled in a packaged app’s resources', () => {
