@@ -12,6 +12,7 @@ import { markInterruptedJobs } from '../store/jobs-repo';
 import { removeStalePartials } from '../export/stale-partials';
 import { purgeDeletedTakes } from '../store/purge';
 import { acquireProjectLock } from '../store/lock';
+import { getProject } from '../store/projects-repo';
 import { JobQueue } from '../jobs/job-queue';
 import { Emitter } from './emitter';
 import type { StudioOptions } from './options';
@@ -30,7 +31,7 @@ export interface StudioContext {
   jobs: JobQueue;
   /** The project's state as the editor sees it. */
   state: (projectId: string) => ProjectState;
-  /** Takes the project's lock (refusing a second instance) and returns its media status. */
+  /** Takes the project's lock (refusing a second instance) and returns its media status; 'not-found' for an unknown id. */
   ensureOpen: (projectId: string) => MediaStatus;
   /** Announces a change to listeners. */
   changed: (projectId: string, revision: number) => void;
@@ -74,6 +75,7 @@ export function createContext(options: StudioOptions): StudioContext {
     jobs: new JobQueue(db, (job) => emitter.emit('job', job)),
     state: (projectId) => projectState(db, files, projectId, options.mediaUrl, ctx.ensureOpen(projectId)),
     ensureOpen: (projectId) => {
+      getProject(db, projectId);
       acquireProjectLock(db, projectId, token);
       let status = open.get(projectId);
       if (!status) open.set(projectId, (status = { missing: false, changed: false }));

@@ -18,6 +18,7 @@ import { jobHandlers } from './job-handlers';
 import type { StudioOptions } from './options';
 import { projectHandlers } from './project-handlers';
 import { defaultExporter } from './default-exporter';
+import { requireFolderWith, requirePath } from './path-checks';
 
 /** A running studio: the API handlers plus events, file access for transports and disposal. */
 export interface Studio extends ApiHandlers {
@@ -94,20 +95,25 @@ export function createStudio(options: StudioOptions): Studio {
         maxWindowSeconds: b.maxWindowSeconds,
         sampleRate: b.sampleRate,
       })),
-    'models.import': ({ path }) => ({
-      jobId: ctx.jobs.submit(
+    'models.import': ({ path }) => {
+      const folder = requireFolderWith(path, 'model.json', 'model bundle folder');
+      const job = ctx.jobs.submit(
         'import',
-        { path },
-        { target: `import:${resolve(path)}`, projectId: null, label: 'Import model bundle' },
-      ).id,
-    }),
-    'models.convert': (input) => ({
-      jobId: ctx.jobs.submit('convert', input, {
-        target: `convert:${resolve(input.lmPath)}`,
-        projectId: null,
-        label: 'Convert checkpoint',
-      }).id,
-    }),
+        { path: folder },
+        { target: `import:${folder}`, projectId: null, label: 'Import model bundle' },
+      );
+      return { jobId: job.id };
+    },
+    'models.convert': ({ lmPath, codecDir, fp16 }) => {
+      const lm = requirePath(lmPath, 'file', 'checkpoint');
+      const codec = requireFolderWith(codecDir, 'config.json', 'codec folder');
+      const job = ctx.jobs.submit(
+        'convert',
+        { lmPath: lm, codecDir: codec, fp16 },
+        { target: `convert:${lm}`, projectId: null, label: 'Convert checkpoint' },
+      );
+      return { jobId: job.id };
+    },
     on: (event, listener) => ctx.emitter.on(event, listener),
     allowedFiles: (projectId) => allowedFiles(ctx, projectId),
     isAllowedFile: (file) => {

@@ -16,6 +16,7 @@ export interface ImportInput {
 }
 
 async function copyInto(source: string, temp: string): Promise<void> {
+  // A file that disappears mid-copy (the folder was moved away) is the bundle's fault, not an internal error.
   try {
     await cp(source, temp, {
       recursive: true,
@@ -23,6 +24,8 @@ async function copyInto(source: string, temp: string): Promise<void> {
       filter: (src) => !src.endsWith('.verified.json'),
     });
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT')
+      throw new AppError('bad-bundle', `${source} changed while it was being copied: import it again.`);
     throw fsError(e, `copy the bundle into ${temp}`);
   }
 }

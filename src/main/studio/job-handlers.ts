@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import { listWindows } from '../store/plans-repo';
 import { getProject } from '../store/projects-repo';
 import type { StudioContext } from './context';
+import { requireOutputPath } from './path-checks';
 
 /** Refuses work that needs the video while it is missing or changed, with what to do about it. */
 function requireMedia(ctx: StudioContext, projectId: string): void {
@@ -55,11 +56,12 @@ export function jobHandlers(ctx: StudioContext): JobHandlers {
     'generate.windows': ({ projectId, windowIndices }) => generateWindows(ctx, projectId, windowIndices),
     'export.start': ({ projectId, options }) => {
       requireMedia(ctx, projectId);
+      const outputPath = requireOutputPath(options.outputPath);
       const job = ctx.jobs.submit(
         'export',
-        { projectId, options },
+        { projectId, options: { ...options, outputPath } },
         {
-          target: `project:${projectId}/export:${options.outputPath}`,
+          target: `project:${projectId}/export:${outputPath}`,
           projectId,
           label: `Export ${options.format.toUpperCase()}`,
         },
