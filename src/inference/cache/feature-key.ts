@@ -22,7 +22,7 @@ export interface FeatureKeyParts {
 export function featureKey(p: FeatureKeyParts): string {
   const pre = p.preprocessing;
   const canonical = JSON.stringify([
-    'vidmuse-features-1',
+    'vidmuse-features-2', // 2: frame k is the frame shown at k/fps, resized as torchvision does
     p.videoHash,
     p.bundleId,
     p.visualGraphSha256,

@@ -1,6 +1,7 @@
-// Decodes a video into frames at the bundle's rate and size with ffmpeg (rgb24 piped on stdout).
-// ffmpeg applies rotation metadata itself (autorotate) and its fps filter resamples variable frame rate
-// video onto a fixed grid, so every container and codec ffmpeg reads gives the same [T,3,H,W] layout.
+// Decodes a video into frames at the bundle's rate and size. ffmpeg applies rotation metadata (autorotate)
+// and picks, for every k, the frame on screen at t = k / fps (timestamps from the first frame, so constant
+// and variable frame rate alike); it pipes them at their native size as rgb24, and each is resized here with
+// torchvision's bilinear resize, as the official reader does, into the [T,3,H,W] layout.
 import { AppError } from '../../shared/errors';
 import type { JobOptions } from '../../shared/progress';
 import { estimateEta } from '../../shared/progress';
@@ -8,11 +9,17 @@ import type { FrameSpec, Frames } from './frame-spec';
 import { frameBytes } from './frame-spec';
 import { probeVideo } from './probe-video';
 import { toolPath } from '../../media/tools';
+import type { AxisTaps } from './resize-bilinear';
+import { axisTaps, resizeRgb24ToPlanar } from './resize-bilinear';
 import { lastLine, runProcess } from './spawn';
 
-/** ffmpeg arguments that write rgb24 frames of a spec, from stream `streamIndex`, to stdout. */
-export function frameArgs(path: string, spec: FrameSpec, streamIndex = 0): string[] {
-  const vf = `fps=${spec.fps},scale=${spec.width}:${spec.height}:flags=bilinear,format=rgb24`;
+/**
+ * ffmpeg arguments that write, at native size as rgb24, frame k = the frame shown at k / fps s of stream
+ * `streamIndex`: timestamps start at 0, and rounding each frame's time up onto the grid makes the grid point
+ * k/fps take the last frame that starts at or before it.
+ */
+export function frameArgs(path: string, spec: Pick<FrameSpec, 'fps'>, streamIndex = 0): string[] {
+  const vf = `setpts=PTS-STARTPTS,fps=${spec.fps}:round=up,format=rgb24`;
   return [
     '-nostdin',
     '-hide_banner',
@@ -37,34 +44,37 @@ export function frameArgs(path: string, spec: FrameSpec, streamIndex = 0): strin
   ];
 }
 
-/** Interleaved HWC rgb24 → planar CHW, written at `out[offset..]`. */
-export function rgb24ToPlanar(src: Uint8Array, w: number, h: number, out: Uint8Array, offset: number): void {
-  const plane = w * h;
-  for (let p = 0, s = 0; p < plane; p++, s += 3) {
-    out[offset + p] = src[s]!;
-    out[offset + plane + p] = src[s + 1]!;
-    out[offset + 2 * plane + p] = src[s + 2]!;
-  }
-}
-
-/** Accumulates stdout chunks into whole planar frames. */
+/** Gathers stdout chunks into native rgb24 frames and resizes each, as it completes, to a planar frame. */
 class FrameSink {
-  private pending = Buffer.alloc(0);
-  private planes: Uint8Array[] = [];
-  constructor(private readonly spec: FrameSpec) {}
+  private readonly native: Uint8Array;
+  private filled = 0;
+  private readonly planes: Uint8Array[] = [];
+  private readonly taps: { x: AxisTaps; y: AxisTaps };
+  constructor(
+    private readonly spec: FrameSpec,
+    private readonly w: number,
+    private readonly h: number,
+  ) {
+    this.native = new Uint8Array(w * h * 3);
+    this.taps = { x: axisTaps(w, spec.width), y: axisTaps(h, spec.height) };
+  }
   get count(): number {
     return this.planes.length;
   }
   push(chunk: Buffer): void {
-    const b = frameBytes(this.spec);
-    let buf = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-    while (buf.length >= b) {
-      const frame = new Uint8Array(b);
-      rgb24ToPlanar(buf.subarray(0, b), this.spec.width, this.spec.height, frame, 0);
+    let at = 0;
+    while (at < chunk.length) {
+      const n = Math.min(chunk.length - at, this.native.length - this.filled);
+      this.native.set(chunk.subarray(at, at + n), this.filled);
+      this.filled += n;
+      at += n;
+      if (this.filled < this.native.length) continue;
+      const frame = new Uint8Array(frameBytes(this.spec));
+      const { width, height } = this.spec;
+      resizeRgb24ToPlanar(this.native, this.w, this.h, width, height, frame, 0, this.taps);
       this.planes.push(frame);
-      buf = buf.subarray(b);
+      this.filled = 0;
     }
-    this.pending = Buffer.from(buf);
   }
   result(): Uint8Array {
     const out = new Uint8Array(this.planes.length * frameBytes(this.spec));
@@ -80,7 +90,7 @@ class FrameSink {
 export async function extractFrames(path: string, spec: FrameSpec, opts: JobOptions = {}): Promise<Frames> {
   const info = await probeVideo(path, opts.signal);
   const expected = Math.max(1, Math.ceil(info.durationSeconds * spec.fps));
-  const sink = new FrameSink(spec);
+  const sink = new FrameSink(spec, info.width, info.height);
   const started = Date.now();
   const report = (): void =>
     opts.onProgress?.({

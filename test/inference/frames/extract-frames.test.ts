@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import type { Progress } from '../../../src/shared/progress';
-import { extractFrames, frameArgs, rgb24ToPlanar } from '../../../src/inference/frames/extract-frames';
+import { extractFrames, frameArgs } from '../../../src/inference/frames/extract-frames';
+import { resizeRgb24ToPlanar } from '../../../src/inference/frames/resize-bilinear';
 import type { FrameSpec, Frames } from '../../../src/inference/frames/frame-spec';
 import { probeVideo } from '../../../src/inference/frames/probe-video';
 import { ffmpeg, tempDir, testVideo } from './media';
@@ -80,21 +81,25 @@ beforeAll(() => {
 });
 
 describe('extractFrames', () => {
-  it('decodes the sample at 2 fps into [T,3,H,W] planes equal to ffmpeg rgb24 made planar', async () => {
+  it('decodes the sample at 2 fps into [T,3,H,W] planes: native ffmpeg frames resized as torchvision does', async () => {
     const f = await extractFrames(SAMPLE, { fps: 2, width: 224, height: 224 });
-    expect(f.count).toBe(10);
-    expect(f.data.length).toBe(10 * 3 * 224 * 224);
-    const raw = execFileSync('ffmpeg', frameArgs(SAMPLE, f.spec).slice(0), { maxBuffer: 64 << 20 });
-    const planar = new Uint8Array(raw.length);
-    for (let i = 0; i < 10; i++)
-      rgb24ToPlanar(raw.subarray(i * 150528, (i + 1) * 150528), 224, 224, planar, i * 150528);
+    expect(f.count).toBe(11); // 5.1 s: the frames shown at 0, 0.5, … 5.0 s
+    expect(f.data.length).toBe(11 * 3 * 224 * 224);
+    const raw = execFileSync('ffmpeg', frameArgs(SAMPLE, f.spec), { maxBuffer: 64 << 20 });
+    const native = 1280 * 720 * 3;
+    expect(raw.length).toBe(11 * native);
+    const planar = new Uint8Array(f.data.length);
+    for (let i = 0; i < 11; i++)
+      resizeRgb24ToPlanar(
+        raw.subarray(i * native, (i + 1) * native),
+        1280,
+        720,
+        224,
+        224,
+        planar,
+        i * 150528,
+      );
     expect(Buffer.from(f.data).equals(Buffer.from(planar))).toBe(true);
-  });
-
-  it('makes interleaved RGB planar: R plane, then G, then B', () => {
-    const out = new Uint8Array(6);
-    rgb24ToPlanar(Uint8Array.from([1, 2, 3, 4, 5, 6]), 2, 1, out, 0);
-    expect([...out]).toEqual([1, 4, 2, 5, 3, 6]);
   });
 
   it('resizes odd sizes to the spec and counts frames of a 3 s video', async () => {

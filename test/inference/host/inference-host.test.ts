@@ -33,7 +33,7 @@ describe('the inference host (worker)', () => {
     );
     expect(r.takes.map((t) => t.pcm.length)).toEqual([163200]);
     expect(r.takes[0]!.pcm).toBeInstanceOf(Float32Array);
-    expect(r.clipFrames).toBe(11);
+    expect(r.clipFrames).toBe(12);
     const stages = [...new Set(seen.map((p) => p.stage))];
     expect(stages).toEqual(['frames', 'features', 'lstv', 'decode', 'codec']);
     const decode = seen.filter((p) => p.stage === 'decode');
@@ -42,7 +42,7 @@ describe('the inference host (worker)', () => {
 
   it('regenerates a window of an analysed video without CLIP', async () => {
     const a = await client.run('analyse', { engine, videoPath: SAMPLE });
-    expect(a).toMatchObject({ frames: 10, totalSamples: 163200, cached: true, clipFrames: 0 });
+    expect(a).toMatchObject({ frames: 11, totalSamples: 163200, cached: true, clipFrames: 0 });
     const w = await client.run('generateWindow', {
       engine,
       videoPath: SAMPLE,
@@ -69,6 +69,6 @@ describe('the inference host (worker)', () => {
     const tsx = join(process.cwd(), 'node_modules/.bin/tsx');
     const script = new URL('./tsx-client.ts', import.meta.url).pathname;
     const out = execFileSync(tsx, [script, engine.modelDir, engine.cacheDir, SAMPLE], { encoding: 'utf8' });
-    expect(JSON.parse(out)).toEqual({ ping: { echo: 'tsx' }, frames: 10, totalSamples: 163200 });
+    expect(JSON.parse(out)).toEqual({ ping: { echo: 'tsx' }, frames: 11, totalSamples: 163200 });
   });
 });
