@@ -1,7 +1,7 @@
 // Native file dialogs, which only Electron can show; the studio answers dialog.* with them.
 import { BrowserWindow, dialog } from 'electron';
 import type { OpenDialogOptions, SaveDialogOptions } from 'electron';
-import type { StudioOptions } from '../src/main/studio';
+import type { StudioOptions } from '../src/main/service';
 
 const VIDEO_EXTENSIONS = ['mp4', 'm4v', 'mov', 'mkv', 'webm', 'avi'];
 

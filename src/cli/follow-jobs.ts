@@ -1,6 +1,6 @@
 // Follows studio jobs from the command line: their progress events drive the bar, Ctrl-C cancels them
 // through 'jobs.cancel' (the job cleans up after itself), and the final rows come back for the summary.
-import type { Studio } from '../main/studio';
+import type { Studio } from '../main/service';
 import type { JobInfo } from '../shared/domain';
 import { AppError, deserializeError } from '../shared/errors';
 import type { ProgressBar } from './progress-bar';

@@ -6,7 +6,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { startWorkerHost } from '../inference';
 import { createInferenceGenerator } from '../main/bridge/inference-generator';
 import { defaultLibraryDir } from '../main/library-dir';
-import { createStudio, type Studio } from '../main/studio';
+import { createStudio, type Studio } from '../main/service';
 import type { ProjectState } from '../shared/domain';
 import { AppError } from '../shared/errors';
 

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportCommand } from '../../src/cli/commands/export';
 import type { ProjectListing } from '../../src/cli/commands/projects';
-import { createStudio } from '../../src/main/studio';
+import { createStudio } from '../../src/main/service';
 import { tempDir } from '../inference/frames/media';
 import { interruptWhileDecoding } from './interrupt';
 import { SAMPLE_VIDEO } from '../fixtures/paths';

@@ -1,7 +1,7 @@
 // `projects`: the library's recent projects with their windows and takes, as the editor's start screen
 // lists them, read through the studio ('project.recent', then 'project.open' for each).
 import { parseArgs } from 'node:util';
-import type { Studio } from '../../main/studio';
+import type { Studio } from '../../main/service';
 import type { ProjectState, ProjectSummary } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { UsageError, type Command } from '../command';

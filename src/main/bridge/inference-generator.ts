@@ -6,7 +6,7 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { InferenceClient } from '../../inference';
 import type { EngineOptions, InferenceJobs, MessagePortLike } from '../../inference';
-import type { WindowGenerator } from '../studio';
+import type { WindowGenerator } from '../service';
 
 /** A generator and the host behind it. */
 export interface InferenceGenerator {

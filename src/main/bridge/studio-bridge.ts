@@ -2,8 +2,8 @@
 // registry that the studio's URLs come from and whose tokens only serve the open project's files.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { createStudio } from '../studio';
-import type { Studio, WindowGenerator } from '../studio';
+import { createStudio } from '../service';
+import type { Studio, WindowGenerator } from '../service';
 import { createMediaRegistry } from './media-registry';
 import { startBridge } from './server';
 

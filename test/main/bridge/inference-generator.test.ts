@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startWorkerHost } from '../../../src/inference';
 import { createInferenceGenerator } from '../../../src/main/bridge/inference-generator';
-import type { WindowRequest } from '../../../src/main/studio';
+import type { WindowRequest } from '../../../src/main/service';
 import { AppError } from '../../../src/shared/errors';
 import { synthVideo, tempDir } from '../synth-media';
 

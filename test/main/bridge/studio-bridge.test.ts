@@ -7,7 +7,7 @@ import { WebSocket } from 'ws';
 import type { StudioBridge } from '../../../src/main/bridge/studio-bridge';
 import { startStudioBridge } from '../../../src/main/bridge/studio-bridge';
 import type { JobInfo, ProjectState } from '../../../src/shared/domain';
-import { testGenerator, writeTestBundle } from '../studio/fixtures';
+import { testGenerator, writeTestBundle } from '../service/fixtures';
 import { synthVideo, tempDir } from '../synth-media';
 import { rawRequest } from './helpers';
 

@@ -5,8 +5,8 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startWorkerHost } from '../../../src/inference';
 import { createInferenceGenerator } from '../../../src/main/bridge/inference-generator';
-import { createStudio } from '../../../src/main/studio';
-import { decodeWavFloat } from '../../../src/main/studio/wav';
+import { createStudio } from '../../../src/main/service';
+import { decodeWavFloat } from '../../../src/main/service/wav';
 import { synthVideo, tempDir } from '../synth-media';
 
 const tmp = tempDir('studio-inference');

@@ -1,6 +1,6 @@
 // How a transport (Electron main, the loopback bridge, the CLI, tests) configures a studio.
 import type { WindowGenerator } from './generator';
-import type { ExportRunner } from './export-job';
+import type { ExportRunner } from './runners/export-job';
 
 /** Options of createStudio. */
 export interface StudioOptions {

@@ -1,10 +1,10 @@
 // Handlers that start, list, cancel and retry jobs.
-import type { ApiHandlers } from '../../shared/api';
-import { AppError } from '../../shared/errors';
-import { listWindows } from '../store/plans-repo';
-import { getProject } from '../store/projects-repo';
-import type { StudioContext } from './context';
-import { requireOutputPath } from './path-checks';
+import type { ApiHandlers } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import { listWindows } from '../../store/plans-repo';
+import { getProject } from '../../store/projects-repo';
+import type { StudioContext } from '../context';
+import { requireOutputPath } from '../path-checks';
 
 /** Refuses work that needs the video while it is missing or changed, with what to do about it. */
 function requireMedia(ctx: StudioContext, projectId: string): void {

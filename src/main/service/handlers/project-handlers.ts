@@ -1,14 +1,14 @@
 // Handlers that open, create and configure projects.
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
-import type { ApiHandlers } from '../../shared/api';
-import type { GenerationParams } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
-import { secondsToSamples } from '../../shared/time';
-import { execute } from '../history/history';
-import { hashMediaFile } from '../media/hash-media';
-import { probeMedia } from '../media/probe-media';
-import { findPlan, insertPlan } from '../store/plans-repo';
+import type { ApiHandlers } from '../../../shared/api';
+import type { GenerationParams } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import { secondsToSamples } from '../../../shared/time';
+import { execute } from '../../history/history';
+import { hashMediaFile } from '../../media/hash-media';
+import { probeMedia } from '../../media/probe-media';
+import { findPlan, insertPlan } from '../../store/plans-repo';
 import {
   findProjectForMedia,
   getMedia,
@@ -19,13 +19,13 @@ import {
   touchOpened,
   updateMediaLocation,
   bumpRevision,
-} from '../store/projects-repo';
-import { mapSqliteError } from '../store/database';
-import { defaultParams, defaultPlan, findBundle, listBundles } from './bundles';
-import type { StudioContext } from './context';
-import { checkMedia } from './media-status';
-import { findFileByHash } from './find-by-hash';
-import { projectPlan } from './project-plan';
+} from '../../store/projects-repo';
+import { mapSqliteError } from '../../store/database';
+import { defaultParams, defaultPlan, findBundle, listBundles } from '../bundles';
+import type { StudioContext } from '../context';
+import { checkMedia } from '../media-status';
+import { findFileByHash } from '../find-by-hash';
+import { projectPlan } from '../project-plan';
 
 type ProjectHandlers = Pick<
   ApiHandlers,

@@ -2,17 +2,17 @@
 // written (atomically) before the row that refers to them commits, so a kill at any point leaves either a
 // complete take or no take plus orphan files that garbage collection removes.
 import { readFileSync } from 'node:fs';
-import { AppError } from '../../shared/errors';
-import type { GenerationParams } from '../../shared/domain';
-import type { Db } from '../store/database';
-import type { FileStore } from '../store/file-store';
-import { getWindowWithProject, type WindowRow } from '../store/plans-repo';
-import { bumpRevision, getMedia, getProject } from '../store/projects-repo';
-import { getSelection, getTakeWithProject, insertTake, setSelection } from '../store/takes-repo';
-import type { JobRunner } from '../jobs/job-queue';
-import { findBundle } from './bundles';
-import type { PromptCodes, WindowGenerator } from './generator';
-import { computePeaks, encodeWavFloat } from './wav';
+import { AppError } from '../../../shared/errors';
+import type { GenerationParams } from '../../../shared/domain';
+import type { Db } from '../../store/database';
+import type { FileStore } from '../../store/file-store';
+import { getWindowWithProject, type WindowRow } from '../../store/plans-repo';
+import { bumpRevision, getMedia, getProject } from '../../store/projects-repo';
+import { getSelection, getTakeWithProject, insertTake, setSelection } from '../../store/takes-repo';
+import type { JobRunner } from '../../jobs/job-queue';
+import { findBundle } from '../bundles';
+import type { PromptCodes, WindowGenerator } from '../generator';
+import { computePeaks, encodeWavFloat } from '../wav';
 
 /** Input of a generate job (stored, so an interrupted job can be retried). */
 export interface GenerateInput {

@@ -2,7 +2,7 @@
 // FLAC; loudness, ducking, temp name + rename), fed with the studio's mixdown of the selected takes.
 import { DEFAULT_DUCKING } from '../../shared/export';
 import { exportVideo } from '../export/export-video';
-import type { ExportRunner } from './export-job';
+import type { ExportRunner } from './runners/export-job';
 
 /** Writes the export with the export module; returns the output path. */
 export const defaultExporter: ExportRunner = async (req, opts) => {

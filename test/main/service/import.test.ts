@@ -1,7 +1,7 @@
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createStudio } from '../../../src/main/studio';
+import { createStudio } from '../../../src/main/service';
 import { tempDir } from '../synth-media';
 import { REFERENCE_DIR } from '../../fixtures/paths';
 

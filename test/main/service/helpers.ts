@@ -1,7 +1,7 @@
 // Shared setup of studio tests: a library folder, a copy of the sample video and a studio over them.
 import { copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createStudio, type Studio, type StudioOptions } from '../../../src/main/studio';
+import { createStudio, type Studio, type StudioOptions } from '../../../src/main/service';
 import type { AppError } from '../../../src/shared/errors';
 import { SAMPLE_VIDEO } from '../synth-media';
 import { testGenerator, writeTestBundle } from './fixtures';

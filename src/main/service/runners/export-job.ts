@@ -1,17 +1,17 @@
 // The 'export' job: mixes the selected take of every window with the project's seams (the real mixdown),
 // then hands the music to the exporter, which writes the output to a temporary name and renames it.
 import { readFileSync } from 'node:fs';
-import type { ExportOptions } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
-import type { JobOptions } from '../../shared/progress';
-import type { Db } from '../store/database';
-import type { FileStore } from '../store/file-store';
-import { mixdown } from '../mixdown/mixdown';
-import { listSeams, listWindows } from '../store/plans-repo';
-import { getMedia, getProject } from '../store/projects-repo';
-import { getTakeWithProject, planSelections } from '../store/takes-repo';
-import type { JobRunner } from '../jobs/job-queue';
-import { decodeWavFloat } from './wav';
+import type { ExportOptions } from '../../../shared/domain';
+import { AppError } from '../../../shared/errors';
+import type { JobOptions } from '../../../shared/progress';
+import type { Db } from '../../store/database';
+import type { FileStore } from '../../store/file-store';
+import { mixdown } from '../../mixdown/mixdown';
+import { listSeams, listWindows } from '../../store/plans-repo';
+import { getMedia, getProject } from '../../store/projects-repo';
+import { getTakeWithProject, planSelections } from '../../store/takes-repo';
+import type { JobRunner } from '../../jobs/job-queue';
+import { decodeWavFloat } from '../wav';
 
 /** Input of an export job (stored, so an interrupted export can be retried). */
 export interface ExportInput {

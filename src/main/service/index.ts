@@ -2,4 +2,4 @@
 export { createStudio, type Studio } from './create-studio';
 export type { StudioOptions } from './options';
 export type { WindowGenerator, WindowRequest, GeneratedWindow } from './generator';
-export type { ExportRunner, ExportRequest } from './export-job';
+export type { ExportRunner, ExportRequest } from './runners/export-job';

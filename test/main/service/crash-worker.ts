@@ -3,7 +3,7 @@
 // Lines: "ready", "take <id>", "cmd <revision>", "export <path>". Pipes are synchronous on Linux, so a line
 // that reached the parent was printed after the work it reports had returned.
 import { join } from 'node:path';
-import { createStudio } from '../../../src/main/studio';
+import { createStudio } from '../../../src/main/service';
 import type { ProjectState } from '../../../src/shared/domain';
 import { testGenerator } from './fixtures';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Emitter } from '../../../src/main/studio/emitter';
+import { Emitter } from '../../../src/main/service/emitter';
 
 describe('Emitter', () => {
   it('delivers events until unsubscribed and leaves no listener behind', () => {

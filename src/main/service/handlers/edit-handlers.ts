@@ -1,12 +1,12 @@
 // Handlers for user edits of takes and seams, and undo/redo. Each edit is one history command.
-import type { ApiHandlers } from '../../shared/api';
-import { AppError } from '../../shared/errors';
-import type { SeamCurve } from '../../shared/mixdown';
-import { redo, undo } from '../history/history';
-import type { Op } from '../history/ops';
-import { mapSqliteError } from '../store/database';
-import { getTakeWithProject, getSelection } from '../store/takes-repo';
-import type { StudioContext } from './context';
+import type { ApiHandlers } from '../../../shared/api';
+import { AppError } from '../../../shared/errors';
+import type { SeamCurve } from '../../../shared/mixdown';
+import { redo, undo } from '../../history/history';
+import type { Op } from '../../history/ops';
+import { mapSqliteError } from '../../store/database';
+import { getTakeWithProject, getSelection } from '../../store/takes-repo';
+import type { StudioContext } from '../context';
 import { command } from './project-handlers';
 
 type EditHandlers = Pick<

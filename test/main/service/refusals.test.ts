@@ -4,7 +4,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dispatchCall, statusForError } from '../../../src/main/bridge/dispatch';
-import type { Studio } from '../../../src/main/studio';
+import type { Studio } from '../../../src/main/service';
 import { REFERENCE_DIR } from '../../fixtures/paths';
 import { tempDir } from '../synth-media';
 import { copySample, makeStudio } from './helpers';

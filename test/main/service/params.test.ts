@@ -2,7 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { tempDir } from '../synth-media';
-import type { PromptCodes, WindowGenerator } from '../../../src/main/studio/generator';
+import type { PromptCodes, WindowGenerator } from '../../../src/main/service/generator';
 import { testGenerator, writeTestBundle } from './fixtures';
 import { copySample, failure, makeStudio } from './helpers';
 

@@ -2,9 +2,9 @@
 // user's bundle folder. The converter writes under a temporary name and renames when complete.
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { AppError } from '../../shared/errors';
-import { convertBundle } from '../../inference';
-import type { JobRunner } from '../jobs/job-queue';
+import { AppError } from '../../../shared/errors';
+import { convertBundle } from '../../../inference';
+import type { JobRunner } from '../../jobs/job-queue';
 
 /** Input of a convert job. */
 export interface ConvertInput {

@@ -2,7 +2,7 @@
 // window generator that writes real PCM, standing in for the inference host where only the store is under test.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { WindowGenerator } from '../../../src/main/studio';
+import type { WindowGenerator } from '../../../src/main/service';
 
 /** Writes bundles/<id>/model.json with a 32 kHz, 30 s maximum geometry; returns the bundles folder. */
 export function writeTestBundle(root: string, id = 'test-bundle'): string {

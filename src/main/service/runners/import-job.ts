@@ -5,10 +5,10 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync } from 'node:fs';
 import { cp, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { AppError } from '../../shared/errors';
-import { loadBundle } from '../../inference';
-import type { JobRunner } from '../jobs/job-queue';
-import { fsError } from '../store/file-store';
+import { AppError } from '../../../shared/errors';
+import { loadBundle } from '../../../inference';
+import type { JobRunner } from '../../jobs/job-queue';
+import { fsError } from '../../store/file-store';
 
 /** Input of an import job. */
 export interface ImportInput {
