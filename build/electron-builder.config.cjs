@@ -38,8 +38,8 @@ module.exports = {
     'package.json',
     'dist/**/*',
     '!dist/**/*.map',
-    // The loopback bridge is for browsers (npm run web, tests); the desktop app talks over IPC.
-    '!dist/bridge/**',
+    // The web entry and its loopback bridge are for browsers (npm run web, tests); the desktop app talks over IPC.
+    '!dist/web/**',
     '!**/*.{ts,tsx,map,md,markdown}',
     '!**/{.github,example,examples}/**',
     ...sqliteBuildParts,

@@ -5,6 +5,7 @@
 //   src/main       imports shared and inference's public API (src/inference/index.ts)
 //   src/cli        imports shared, main and inference's public API
 //   src/renderer   imports shared only, no node modules
+//   web/           the `npm run web` entry: imports shared, media, main and inference's public API
 //   electron/      may import everything; nothing outside it imports 'electron'
 import path from 'node:path';
 import { builtinModules } from 'node:module';
@@ -16,6 +17,7 @@ const nodeBuiltins = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 function layerOf(abs) {
   const rel = path.relative(root, abs).split(path.sep).join('/');
   if (rel.startsWith('electron/')) return 'electron';
+  if (rel.startsWith('web/')) return 'web';
   const m = /^src\/([^/]+)\//.exec(rel);
   if (m) return m[1];
   if (/^(test|bench|scripts)\//.test(rel)) return 'tooling';
@@ -29,6 +31,7 @@ const allowed = {
   main: ['shared', 'media', 'inference-api', 'main'],
   cli: ['shared', 'media', 'inference-api', 'main', 'cli'],
   renderer: ['shared', 'renderer'],
+  web: ['shared', 'media', 'inference-api', 'main', 'web'],
   electron: ['shared', 'media', 'inference-api', 'inference-host', 'main', 'electron'],
   tooling: ['shared', 'media', 'inference', 'inference-api', 'main', 'cli', 'renderer', 'tooling'],
 };

@@ -1,6 +1,6 @@
 // Bundles the Node-side entry points into dist/ with esbuild: Electron's main process, its sandboxed
 // preload (CommonJS, as sandboxed preloads require), the inference host (a utilityProcess) and the
-// bridge's command line. Runtime dependencies (native modules among them) stay external: they ship in
+// web entry (npm run web). Runtime dependencies (native modules among them) stay external: they ship in
 // node_modules, unpacked from the asar where they are native.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
@@ -47,9 +47,9 @@ const common = {
 
 const targets = [
   { entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', plugins: [pureInference] },
-  { entryPoints: { cli: 'src/main/bridge/cli.ts' }, outdir: 'dist/bridge', plugins: [pureInference] },
-  // The bridge runs inference in a worker_threads Worker whose entry sits beside its bundle.
-  { entryPoints: { 'inference-host-worker': 'src/inference/host/worker-entry.ts' }, outdir: 'dist/bridge' },
+  { entryPoints: { main: 'web/main.ts' }, outdir: 'dist/web', plugins: [pureInference] },
+  // The web entry runs inference in a worker_threads Worker whose entry sits beside its bundle.
+  { entryPoints: { 'inference-host-worker': 'src/inference/host/worker-entry.ts' }, outdir: 'dist/web' },
 ];
 
 const started = Date.now();
@@ -67,5 +67,5 @@ await Promise.all([
   }),
 ]);
 console.log(
-  `build:node: dist/electron (main, preload, inference-host), dist/bridge (cli, inference-host-worker) in ${Date.now() - started} ms`,
+  `build:node: dist/electron (main, preload, inference-host), dist/web (main, inference-host-worker) in ${Date.now() - started} ms`,
 );

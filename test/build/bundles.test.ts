@@ -34,8 +34,8 @@ const bundles = [
   'electron/main.js',
   'electron/preload.cjs',
   'electron/inference-host.cjs',
-  'bridge/cli.js',
-  'bridge/inference-host-worker.js',
+  'web/main.js',
+  'web/inference-host-worker.js',
 ];
 
 describe('built bundles', () => {
@@ -44,13 +44,13 @@ describe('built bundles', () => {
   });
   it('Electron main and the bridge do not load onnxruntime', () => {
     expect(packagesOf('electron/main.js')).not.toContain('onnxruntime-node');
-    expect(packagesOf('bridge/cli.js')).not.toContain('onnxruntime-node');
+    expect(packagesOf('web/main.js')).not.toContain('onnxruntime-node');
   });
   it('the inference hosts load onnxruntime and not electron', () => {
     expect(packagesOf('electron/inference-host.cjs')).toContain('onnxruntime-node');
-    expect(packagesOf('bridge/inference-host-worker.js')).toContain('onnxruntime-node');
-    expect(packagesOf('bridge/inference-host-worker.js')).not.toContain('electron');
-    expect(packagesOf('bridge/cli.js')).not.toContain('electron');
+    expect(packagesOf('web/inference-host-worker.js')).toContain('onnxruntime-node');
+    expect(packagesOf('web/inference-host-worker.js')).not.toContain('electron');
+    expect(packagesOf('web/main.js')).not.toContain('electron');
   });
   it('every package a bundle loads is a runtime dependency', () => {
     for (const file of bundles) {

@@ -99,7 +99,7 @@ describe('electron-builder --linux --dir', () => {
     ).toEqual([]);
     expect(own.filter((p) => !p.startsWith('dist/') && p !== 'package.json')).toEqual([]);
     expect(paths().filter((p) => /\.(ts|map)$/.test(p))).toEqual([]);
-    expect(own.filter((p) => p.startsWith('dist/bridge/'))).toEqual([]);
+    expect(own.filter((p) => p.startsWith('dist/web/'))).toEqual([]);
   });
   it('unpacks the native modules from the asar', () => {
     const natives = [

@@ -1,4 +1,4 @@
-// `npm run web` as a user runs it: the built bridge CLI prints a loopback URL with a fresh secret, serves the
+// `npm run web` as a user runs it: the built web entry prints a loopback URL with a fresh secret, serves the
 // renderer and the API to holders of the secret only, and stops cleanly on SIGTERM. Needs `npm run build`.
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -6,11 +6,11 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
-import type { JobInfo, ProjectState } from '../../../src/shared/domain';
-import { synthVideo, tempDir } from '../synth-media';
-import { rawRequest } from './helpers';
+import type { JobInfo, ProjectState } from '../../src/shared/domain';
+import { synthVideo, tempDir } from '../main/synth-media';
+import { rawRequest } from '../main/bridge/helpers';
 
-const cli = path.resolve('dist/bridge/cli.js');
+const cli = path.resolve('dist/web/main.js');
 const tmp = tempDir('bridge-cli');
 let child: ChildProcess;
 let printed = '';
@@ -18,7 +18,7 @@ let page: URL;
 const video = synthVideo(path.join(tmp.dir, 'clip.mp4'), { seconds: 2 });
 
 beforeAll(async () => {
-  if (!existsSync(cli)) throw new Error('dist/bridge/cli.js is missing: run `npm run build` first');
+  if (!existsSync(cli)) throw new Error('dist/web/main.js is missing: run `npm run build` first');
   child = spawn(process.execPath, [cli, '--library', path.join(tmp.dir, 'library')], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -1,12 +1,12 @@
 // `npm run web`: the editor in a browser. Starts the studio and the loopback bridge on 127.0.0.1 and
-// prints the page URL with this run's secret. Built into dist/bridge/cli.js beside dist/renderer.
+// prints the page URL with this run's secret. Built into dist/web/main.js beside dist/renderer.
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startWorkerHost } from '../../inference';
-import { defaultLibraryDir } from '../library-dir';
-import { createInferenceGenerator } from './inference-generator';
-import { startStudioBridge } from './studio-bridge';
+import { startWorkerHost } from '../src/inference';
+import { defaultLibraryDir } from '../src/main/library-dir';
+import { createInferenceGenerator } from '../src/main/bridge/inference-generator';
+import { startStudioBridge } from '../src/main/bridge/studio-bridge';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
