@@ -3,8 +3,8 @@
 import { AppError } from '../../shared/errors';
 import type { JobOptions } from '../../shared/progress';
 import { estimateEta } from '../../shared/progress';
-import { interleaveF32 } from '../media/pcm-buffers';
-import { ProcessError, runProcess } from '../media/process';
+import { interleaveF32 } from '../../media/pcm-buffers';
+import { ProcessError, runProcess } from '../../media/process';
 import { toolPath } from '../../media/tools';
 import { progressBlockReader } from './ffmpeg-progress';
 

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { ExportFormat } from '../../shared/export';
 import type { MediaInfo } from '../../shared/media';
 import type { JobOptions } from '../../shared/progress';
-import { probeMedia } from '../media/probe-media';
+import { probeMedia } from '../../media/probe-media';
 import { runFfmpegEncode } from './encode';
 import { exportArgs } from './export-args';
 import { buildSoundtrack, type ExportInput, type ExportResult } from './soundtrack-for-export';

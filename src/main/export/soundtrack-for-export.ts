@@ -8,8 +8,8 @@ import {
 } from '../../shared/export';
 import type { MediaInfo } from '../../shared/media';
 import type { AbortSignalLike } from '../../shared/progress';
-import { decodeAudio, resampleMono } from '../media/decode-audio';
-import { fitLength } from '../media/pcm-buffers';
+import { decodeAudio, resampleMono } from '../../media/decode-audio';
+import { fitLength } from '../../media/pcm-buffers';
 import { mixSoundtrack } from '../mixdown/soundtrack';
 
 /** An export request. Gains in dB; loudness in LUFS / dBTP (defaults −14 / −1; null target keeps the mix level). */

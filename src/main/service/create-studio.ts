@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import type { ApiEvent, ApiEvents, ApiHandlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
-import { probeMedia } from '../media/probe-media';
+import { probeMedia } from '../../media/probe-media';
 import { listProjectTakes } from '../store/takes-repo';
 import { getMedia, getProject } from '../store/projects-repo';
 import { releaseProjectLocks } from '../store/lock';

@@ -2,7 +2,7 @@
 // file with exactly the original content is accepted, whatever it is called now.
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { hashMediaFile } from '../media/hash-media';
+import { hashMediaFile } from '../../media/hash-media';
 
 /** Folder levels searched below the one given. */
 const DEPTH = 2;

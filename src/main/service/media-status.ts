@@ -1,7 +1,7 @@
 // Is the project's video still there and still the same file? Size and mtime are checked first; only when
 // they differ is the file hashed again, so opening a project does not reread a large video every time.
 import { stat } from 'node:fs/promises';
-import { hashMediaFile } from '../media/hash-media';
+import { hashMediaFile } from '../../media/hash-media';
 import type { Db } from '../store/database';
 import { updateMediaLocation, type MediaRow } from '../store/projects-repo';
 import type { MediaStatus } from './project-state';

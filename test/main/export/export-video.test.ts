@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from '
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportVideo, type ExportInput } from '../../../src/main/export/export-video';
-import { decodeAudio } from '../../../src/main/media/decode-audio';
+import { decodeAudio } from '../../../src/media/decode-audio';
 import { mixdown } from '../../../src/main/mixdown/mixdown';
 import type { Progress } from '../../../src/shared/progress';
 import { ffprobeJson, SAMPLE_VIDEO, synthVideo, tempDir } from '../synth-media';

@@ -6,8 +6,8 @@ import type { GenerationParams } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { secondsToSamples } from '../../../shared/time';
 import { execute } from '../../history/history';
-import { hashMediaFile } from '../../media/hash-media';
-import { probeMedia } from '../../media/probe-media';
+import { hashMediaFile } from '../../../media/hash-media';
+import { probeMedia } from '../../../media/probe-media';
 import { findPlan, insertPlan } from '../../store/plans-repo';
 import {
   findProjectForMedia,

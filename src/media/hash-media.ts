@@ -5,9 +5,9 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { AppError } from '../../shared/errors';
-import type { JobOptions } from '../../shared/progress';
-import { estimateEta } from '../../shared/progress';
+import { AppError } from '../shared/errors';
+import type { JobOptions } from '../shared/progress';
+import { estimateEta } from '../shared/progress';
 
 /** Prefix naming the algorithm, so a future change of scheme never matches old hashes. */
 export const MEDIA_HASH_PREFIX = 'sha256:';

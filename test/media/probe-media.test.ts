@@ -1,9 +1,9 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { probeMedia } from '../../../src/main/media/probe-media';
-import { AppError } from '../../../src/shared/errors';
-import { ffmpeg, SAMPLE_VIDEO, synthVideo, tempDir } from '../synth-media';
+import { probeMedia } from '../../src/media/probe-media';
+import { AppError } from '../../src/shared/errors';
+import { ffmpeg, SAMPLE_VIDEO, synthVideo, tempDir } from '../main/synth-media';
 
 const t = tempDir('probe');
 afterAll(() => t.remove());

@@ -1,7 +1,7 @@
 // Turns ffprobe's JSON into MediaInfo and rejects inputs the app cannot score, each with a specific message.
 // Pure, so every rejection rule is tested without crafting broken files for each.
-import { AppError } from '../../shared/errors';
-import type { AudioStreamInfo, FrameRate, MediaInfo } from '../../shared/media';
+import { AppError } from '../shared/errors';
+import type { AudioStreamInfo, FrameRate, MediaInfo } from '../shared/media';
 
 /** Largest accepted display side in pixels (8K); bigger frames would exhaust memory while decoding. */
 export const MAX_VIDEO_SIDE = 8192;

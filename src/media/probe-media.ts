@@ -1,11 +1,11 @@
 // Reads a video's metadata with ffprobe, turning every way a file can be unusable into a specific AppError.
 import { stat } from 'node:fs/promises';
-import { AppError } from '../../shared/errors';
-import type { MediaInfo } from '../../shared/media';
-import type { AbortSignalLike } from '../../shared/progress';
+import { AppError } from '../shared/errors';
+import type { MediaInfo } from '../shared/media';
+import type { AbortSignalLike } from '../shared/progress';
 import { parseProbe, type ProbeJson } from './parse-probe';
 import { ProcessError, runProcess } from './process';
-import { toolPath } from '../../media/tools';
+import { toolPath } from './tools';
 
 // ffprobe only reads the headers; these stderr phrases are how it reports a file cut short or not media at all.
 const TRUNCATED = /partial file|moov atom not found|Invalid data found|End of file|truncat/i;

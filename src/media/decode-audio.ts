@@ -1,9 +1,9 @@
 // Decodes a media file's first audio stream to float PCM at a chosen rate and channel count, through ffmpeg.
-import { AppError } from '../../shared/errors';
-import type { AbortSignalLike } from '../../shared/progress';
+import { AppError } from '../shared/errors';
+import type { AbortSignalLike } from '../shared/progress';
 import { deinterleaveF32 } from './pcm-buffers';
 import { ProcessError, runProcess } from './process';
-import { toolPath } from '../../media/tools';
+import { toolPath } from './tools';
 
 /** Options of an audio decode. */
 export interface DecodeAudioOptions {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/shared/errors';
-import { parseProbe, parseRational, type ProbeJson } from '../../../src/main/media/parse-probe';
+import { AppError } from '../../src/shared/errors';
+import { parseProbe, parseRational, type ProbeJson } from '../../src/media/parse-probe';
 
 const video = (over: Record<string, unknown> = {}): ProbeJson => ({
   format: { format_name: 'mov,mp4', duration: '5.1', size: '100' },

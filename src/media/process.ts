@@ -2,9 +2,9 @@
 // AbortSignal fires, and killed on app quit, so a cancelled job never leaves a process writing a file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
-import { missingToolError } from '../../media/tools';
-import { AppError } from '../../shared/errors';
-import type { AbortSignalLike } from '../../shared/progress';
+import { missingToolError } from './tools';
+import { AppError } from '../shared/errors';
+import type { AbortSignalLike } from '../shared/progress';
 import { LineSplitter } from './line-splitter';
 
 /** Options of one child process run. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LineSplitter } from '../../../src/main/media/line-splitter';
-import { ProcessError, runProcess, runningProcessCount } from '../../../src/main/media/process';
+import { LineSplitter } from '../../src/media/line-splitter';
+import { ProcessError, runProcess, runningProcessCount } from '../../src/media/process';
 
 describe('runProcess', () => {
   it('collects stdout and feeds stdin', async () => {

@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hashMediaFile } from '../../../src/main/media/hash-media';
-import { SAMPLE_VIDEO, tempDir } from '../synth-media';
+import { hashMediaFile } from '../../src/media/hash-media';
+import { SAMPLE_VIDEO, tempDir } from '../main/synth-media';
 
 const t = tempDir('hash');
 afterAll(() => t.remove());
