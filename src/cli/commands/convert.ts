@@ -44,6 +44,10 @@ export const convertCommand: Command = {
         trained: !values.untrained,
         signal,
         onProgress: (p) => bar.update(p),
+        onNote: (n) => {
+          bar.done();
+          process.stderr.write(`note: ${n}\n`);
+        },
         ...(variants ? { decoderVariants: variants as ConvertOptions['decoderVariants'] } : {}),
       });
       bar.done();

@@ -128,4 +128,8 @@ export interface BundleManifest {
     overlapSeconds: number;
   };
   graphs: GraphEntry[];
+  /** The sampling settings in the checkpoint's training config (xp.cfg): shown as information, never used. */
+  trainingConfigGeneration?: { temperature: number; topK: number; topP: number; cfgCoef: number };
+  /** What the converter noted about the source checkpoints (keys it ignored as harmless, and why). */
+  conversionNotes?: string[];
 }

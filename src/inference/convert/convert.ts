@@ -4,6 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
+import { OFFICIAL_SAMPLING } from '../../shared/generation-defaults';
 import { estimateEta, type JobOptions } from '../../shared/progress';
 import type { BundleManifest } from '../bundle/types';
 import { bundleBytes, writeManifest, type BundleDescription } from '../bundle/writer';
@@ -18,7 +19,7 @@ import { readCodecConfig } from './codec-config';
 import { openLmCheckpoint } from './lm-checkpoint';
 import { lmConfigFromCheckpoint, type LmCheckpointConfig } from './lm-config';
 import { openSafetensors } from './safetensors';
-import { UNUSED_CODEC_KEYS, UNUSED_LM_KEYS, unexpectedUnused } from './unused-keys';
+import { UNUSED_CODEC_KEYS, UNUSED_LM_KEYS, sortExtraKeys, unexpectedUnused } from './unused-keys';
 
 /** What to convert and how. */
 export interface ConvertOptions extends JobOptions {
@@ -37,6 +38,8 @@ export interface ConvertOptions extends JobOptions {
   /** False for seeded random weights (tiny test bundles). */
   trained?: boolean;
   source?: string;
+  /** Receives what the user should know about the conversion (e.g. checkpoint keys ignored as harmless). */
+  onNote?: (note: string) => void;
 }
 
 /** Converts and returns the manifest written to `outDir/model.json`. */
@@ -110,13 +113,16 @@ async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManife
     const live: GraphBuildContext = { ...base, dry: false, onBytes };
     const graphs = buildAll(live, { ...live, weights: codecWeights }, o.decoderVariants);
     o.onProgress?.({ stage: 'convert', done: total, total, etaSeconds: 0 });
-    checkUnused(ckpt.weights, UNUSED_LM_KEYS, lmFile);
-    checkUnused(codecWeights, UNUSED_CODEC_KEYS, path.join(o.codecDir, 'model.safetensors'));
+    const notes = [
+      ...checkUnused(ckpt.weights, UNUSED_LM_KEYS, lmFile),
+      ...checkUnused(codecWeights, UNUSED_CODEC_KEYS, path.join(o.codecDir, 'model.safetensors')),
+    ];
+    notes.forEach((n) => o.onNote?.(n));
     const hashTotal = bundleBytes(dir, graphs);
     let hashed = 0;
     return await writeManifest(
       dir,
-      describe(cfg, codec, o),
+      { ...describe(cfg, codec, o), ...(notes.length ? { conversionNotes: notes } : {}) },
       graphs,
       (n) => {
         hashed += n;
@@ -180,7 +186,8 @@ function describe(
     lm,
     clip,
     codec,
-    generation: { ...cfg.generation, windowSeconds: 30, overlapSeconds: 2 },
+    generation: { ...OFFICIAL_SAMPLING, windowSeconds: 30, overlapSeconds: 2 },
+    trainingConfigGeneration: cfg.trainingGeneration,
   };
 }
 
@@ -203,15 +210,17 @@ function prepareOut(out: string): void {
   if (!fs.existsSync(parent)) throw new AppError('not-found', `${parent}: folder does not exist`);
 }
 
+/** Refuses tensors no graph uses unless documented; returns a note for each known-harmless extra. */
 function checkUnused(
   w: { names(): string[]; used(): ReadonlySet<string> },
   allowed: readonly RegExp[],
   label: string,
-): void {
-  const extra = unexpectedUnused(w.names(), w.used(), allowed);
-  if (extra.length)
+): string[] {
+  const { notes, unknown } = sortExtraKeys(unexpectedUnused(w.names(), w.used(), allowed));
+  if (unknown.length)
     throw new AppError(
       'invalid-input',
-      `${label}: ${extra.length} tensors are not used by any graph (unexpected checkpoint layout?): ${extra.slice(0, 5).join(', ')}`,
+      `${label}: ${unknown.length} tensors are not used by any graph (unexpected checkpoint layout?): ${unknown.slice(0, 5).join(', ')}`,
     );
+  return notes.map((n) => `${path.basename(label)}: ${n}`);
 }

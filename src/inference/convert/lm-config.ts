@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { ClipConfig, LmConfig } from '../bundle/types';
 import type { WeightSource } from './weights';
 
-/** Generation defaults found in xp.cfg. */
+/** Sampling settings found in xp.cfg (information only: inference uses the official constants). */
 export interface GenerationDefaults {
   temperature: number;
   topK: number;
@@ -17,7 +17,8 @@ export interface GenerationDefaults {
 export interface LmCheckpointConfig {
   lm: LmConfig;
   clip: ClipConfig;
-  generation: GenerationDefaults;
+  /** The training config's sampling settings, kept as information. */
+  trainingGeneration: GenerationDefaults;
   sampleRate: number;
   globalFrames: number;
   videoFps: number;
@@ -73,7 +74,7 @@ export function lmConfigFromCheckpoint(
   return {
     lm,
     clip: clipConfigFromWeights(weights, cfg, label),
-    generation: generationDefaults(cfg),
+    trainingGeneration: generationDefaults(cfg),
     sampleRate: typeof cfg.sample_rate === 'number' ? cfg.sample_rate : 32000,
     globalFrames: 32,
     videoFps: Number(obj(cfg.video ?? {}, '').video_fps ?? 2),

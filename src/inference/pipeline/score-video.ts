@@ -1,5 +1,6 @@
 // Scoring a whole video: analyse once, plan windows, generate every window (each later window prompted
 // with the previous take's codes over their overlap so the seam follows the music), and return the takes.
+import { OFFICIAL_SAMPLING } from '../../shared/generation-defaults';
 import type { JobOptions } from '../../shared/progress';
 import type { FeatureCache } from '../cache/feature-cache';
 import type { WindowPlan } from '../plan/window-plan';
@@ -53,7 +54,7 @@ export async function scoreVideo(
       overlapSeconds: req.overlapSeconds ?? m.generation.overlapSeconds,
     },
   );
-  const params = withDefaults(engine, req.params);
+  const params = withDefaults(req.params);
   const takes: WindowTake[] = [];
   for (const w of plan.windows) {
     const prev = takes[takes.length - 1];
@@ -83,9 +84,9 @@ function overlapPrompt(prev: WindowTake, start: number, hop: number): PromptCode
   return count > 0 ? codeColumns(prev.codes, prev.codebooks, from, count) : undefined;
 }
 
-/** Take parameters with the bundle's generation defaults for every field not given. */
-export function withDefaults(engine: Engine, p: Partial<TakeParams>): TakeParams {
-  const g = engine.manifest.generation;
+/** Take parameters with the official sampling defaults for every field not given. */
+export function withDefaults(p: Partial<TakeParams>): TakeParams {
+  const g = OFFICIAL_SAMPLING;
   return {
     seed: p.seed ?? 0,
     temperature: p.temperature ?? g.temperature,

@@ -3,6 +3,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BundleInfo, GenerationParams, PlanSettings } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import { OFFICIAL_SAMPLING } from '../../shared/generation-defaults';
 import { secondsToSamples } from '../../shared/time';
 
 /** The parts of a bundle manifest the studio reads (the pipeline validates the rest). */
@@ -78,13 +79,10 @@ export function findBundle(folders: string[], id: string): BundleSummary {
   return b;
 }
 
-/** Generation defaults of a bundle (seed 0, continuation off). */
+/** Generation defaults (the official sampling; seed 0, continuation off) with the bundle's global frames. */
 export const defaultParams = (b: BundleSummary | null): GenerationParams => ({
   seed: 0,
-  temperature: b?.generation.temperature ?? 1,
-  topK: b?.generation.topK ?? 250,
-  topP: b?.generation.topP ?? 0,
-  cfgCoef: b?.generation.cfgCoef ?? 3,
+  ...OFFICIAL_SAMPLING,
   globalFrames: b?.globalFrames ?? 32,
   continuation: false,
   continuationSeconds: 2,

@@ -111,6 +111,66 @@ describe('convertBundle', () => {
     expect(fs.readdirSync(dir)).toEqual(['state_dict.bin']);
   });
 
+  it('accepts CLIP position_ids that older transformers saved, with a note in model.json', async () => {
+    const dir = tmpDir('conv');
+    const ck = new TorchCheckpoint(lm);
+    const root = ck.root as Map<string, unknown>;
+    const state = new Map<string, OutTensor>();
+    for (const [k, t] of root.get('best_state') as Map<
+      string,
+      { dtype: 'float32'; dims: number[]; readBytes(): Uint8Array }
+    >)
+      state.set(k, new OutTensor(t.dtype, t.dims, t.readBytes()));
+    ck.close();
+    const ids = new BigInt64Array([0n, 1n, 2n, 3n, 4n]);
+    const key = 'visual_encoder_model.vision_model.embeddings.position_ids';
+    state.set(key, new OutTensor('int64', [1, 5], new Uint8Array(ids.buffer)));
+    const old = path.join(dir, 'state_dict.bin');
+    writeTorchCheckpoint(old, { best_state: state, 'xp.cfg': root.get('xp.cfg') as string });
+    const notes: string[] = [];
+    const out = path.join(dir, 'o');
+    const m = await convertBundle({
+      lmCheckpoint: old,
+      codecDir: codec,
+      outDir: out,
+      onNote: (n) => notes.push(n),
+    });
+    expect(notes).toEqual([
+      `state_dict.bin: ignored ${key}: a buffer that older transformers versions saved with CLIP (the position ids 0…n−1, implied by the graph)`,
+    ]);
+    expect(m.conversionNotes).toEqual(notes);
+    expect((await loadBundle(out)).conversionNotes).toEqual(notes);
+  });
+
+  it("writes the official sampling defaults whatever xp.cfg holds, and keeps xp.cfg's as information", async () => {
+    const dir = tmpDir('conv');
+    const ck = new TorchCheckpoint(lm);
+    const root = ck.root as Map<string, unknown>;
+    const state = new Map<string, OutTensor>();
+    for (const [k, t] of root.get('best_state') as Map<
+      string,
+      { dtype: 'float32'; dims: number[]; readBytes(): Uint8Array }
+    >)
+      state.set(k, new OutTensor(t.dtype, t.dims, t.readBytes()));
+    ck.close();
+    const cfg = (root.get('xp.cfg') as string)
+      .replace('inference_coef: 3.0', 'inference_coef: 5.0')
+      .replace('top_k: 250', 'top_k: 0')
+      .replace('top_p: 0.0', 'top_p: 0.9');
+    const other = path.join(dir, 'state_dict.bin');
+    writeTorchCheckpoint(other, { best_state: state, 'xp.cfg': cfg });
+    const m = await convertBundle({ lmCheckpoint: other, codecDir: codec, outDir: path.join(dir, 'o') });
+    expect(m.generation).toEqual({
+      temperature: 1,
+      topK: 250,
+      topP: 0,
+      cfgCoef: 3,
+      windowSeconds: 30,
+      overlapSeconds: 2,
+    });
+    expect(m.trainingConfigGeneration).toEqual({ temperature: 1, topK: 0, topP: 0.9, cfgCoef: 5 });
+  });
+
   it('refuses a checkpoint with a tensor that no graph uses', async () => {
     const dir = tmpDir('conv');
     const ck = new TorchCheckpoint(lm);
