@@ -36,7 +36,7 @@ describe('model geometry', () => {
       layerNormEps: 1e-5,
       tokensPerFrame: 5,
     });
-    expect(c.generation).toEqual({ temperature: 1, topK: 250, topP: 0, cfgCoef: 3 });
+    expect(c.trainingGeneration).toEqual({ temperature: 1, topK: 250, topP: 0, cfgCoef: 3 });
     expect(c.sampleRate).toBe(32000);
   });
 
