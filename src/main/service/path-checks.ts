@@ -11,17 +11,23 @@ export type PathKind = 'file' | 'folder';
 export function requirePath(path: string, kind: PathKind, what: string): string {
   if (path.includes('\0')) throw new AppError('invalid-input', `The ${what} path contains a NUL character.`);
   const abs = resolve(path);
-  let isFolder: boolean;
+  let stat;
   try {
-    isFolder = statSync(abs).isDirectory();
+    stat = statSync(abs);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'ENOTDIR')
       throw new AppError('not-found', `The ${what} ${abs} does not exist.`);
     throw new AppError('invalid-input', `The ${what} ${abs} cannot be read (${code ?? 'error'}).`);
   }
-  if (isFolder !== (kind === 'folder'))
-    throw new AppError('invalid-input', `The ${what} ${abs} is ${isFolder ? 'a folder' : 'not a folder'}.`);
+  // Devices and pipes never end or block a reader, so a file argument must be a regular file.
+  if (kind === 'folder' && !stat.isDirectory())
+    throw new AppError('invalid-input', `The ${what} ${abs} is not a folder.`);
+  if (kind === 'file' && !stat.isFile())
+    throw new AppError(
+      'invalid-input',
+      `The ${what} ${abs} is ${stat.isDirectory() ? 'a folder' : 'not a regular file'}.`,
+    );
   try {
     accessSync(abs, constants.R_OK | (kind === 'folder' ? constants.X_OK : 0));
   } catch {

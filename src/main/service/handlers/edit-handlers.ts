@@ -16,6 +16,7 @@ type EditHandlers = Pick<
 
 /** Ops that delete a take; a selected take hands the selection to the newest other live take of its window. */
 function deleteOps(ctx: StudioContext, projectId: string, takeId: string): Op[] {
+  ctx.ensureOpen(projectId);
   const take = getTakeWithProject(ctx.db, takeId);
   if (!take || take.project_id !== projectId)
     throw new AppError('not-found', `Take ${takeId} is not in this project.`);
@@ -48,8 +49,11 @@ function historyStep(ctx: StudioContext, projectId: string, step: typeof undo) {
 export function editHandlers(ctx: StudioContext): EditHandlers {
   return {
     'take.select': ({ projectId, windowId, takeId }) => {
+      ctx.ensureOpen(projectId);
+      // Unknown ids are the select op's to report (not-found); only a take of this window can be "deleted".
       const take = getTakeWithProject(ctx.db, takeId);
-      if (take?.deleted) throw new AppError('invalid-input', `Take ${takeId} is deleted.`);
+      if (take?.project_id === projectId && take.window_id === windowId && take.deleted)
+        throw new AppError('invalid-input', `Take ${takeId} is deleted.`);
       return command(ctx, projectId, 'Select take', [{ t: 'select', windowId, takeId }]);
     },
     'take.star': ({ projectId, takeId, starred }) =>

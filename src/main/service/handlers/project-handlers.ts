@@ -21,11 +21,12 @@ import {
   bumpRevision,
 } from '../../store/projects-repo';
 import { mapSqliteError } from '../../store/database';
-import { defaultParams, defaultPlan, findBundle, listBundles } from '../bundles';
+import { defaultParams, defaultPlan, listBundles } from '../bundles';
 import type { StudioContext } from '../context';
 import { checkMedia } from '../media-status';
 import { findFileByHash } from '../find-by-hash';
 import { projectPlan } from '../project-plan';
+import { requirePath } from '../path-checks';
 
 type ProjectHandlers = Pick<
   ApiHandlers,
@@ -106,7 +107,7 @@ async function relink(ctx: StudioContext, projectId: string, path: string) {
     const found = await findFileByHash(abs, m.bytes, m.content_hash);
     if (!found) throw new AppError('not-found', `No file in ${abs} has the content of this project's video.`);
     abs = found;
-  }
+  } else abs = requirePath(abs, 'file', 'video');
   const hash = await hashMediaFile(abs);
   if (hash !== m.content_hash)
     throw new AppError(
@@ -195,8 +196,10 @@ export function projectHandlers(ctx: StudioContext): ProjectHandlers {
       return command(ctx, projectId, 'Change generation settings', [{ t: 'params', params: next }]);
     },
     'project.setBundle': ({ projectId, bundleId }) => {
-      const b = findBundle(ctx.options.bundleDirs, bundleId);
-      if (b.sampleRate !== getProject(ctx.db, projectId).sample_rate)
+      const p = getProject(ctx.db, projectId);
+      const b = listBundles(ctx.options.bundleDirs).find((x) => x.id === bundleId);
+      if (!b) throw new AppError('not-found', `Model bundle ${bundleId} is not installed.`);
+      if (b.sampleRate !== p.sample_rate)
         throw new AppError(
           'bad-bundle',
           `Bundle "${bundleId}" runs at ${b.sampleRate} Hz; this project's timeline is at another rate.`,
