@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { exportVideo } from '../src/main/export/export-video';
-import { mixdown, type MixdownClip, type MixdownSeam } from '../src/main/mixdown/mixdown';
+import { mixdown, type MixdownClip, type MixdownSeam } from '../src/shared/timeline/mixdown';
 import type { ExportFormat } from '../src/shared/export';
 
 const SECONDS = 180;

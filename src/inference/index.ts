@@ -1,8 +1,8 @@
 // Public API of the inference library: what src/main, src/cli and electron/ may use. Each part appends here.
 
 // Engine pipeline: window planning, the inference host (worker) and its typed jobs.
-export { planWindows, seamOf } from './plan/window-plan';
-export type { PlannedWindow, WindowPlan, PlanGeometry, PlanRequest } from './plan/window-plan';
+export { planWindows, seamOf } from '../shared/timeline/window-plan';
+export type { PlannedWindow, WindowPlan, PlanGeometry, PlanRequest } from '../shared/timeline/window-plan';
 export { localFrameIndices } from './plan/local-frames';
 export { InferenceClient } from './host/inference-client';
 export { startWorkerHost, defaultWorkerEntry } from './host/start-worker';

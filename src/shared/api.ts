@@ -2,7 +2,7 @@
 // bridge both expose exactly these methods; main validates every payload against the method's schema.
 import type { BundleInfo, JobInfo, ProjectState, ProjectSummary } from './domain';
 import type { MediaInfo } from './media';
-import { SEAM_CURVES } from './mixdown';
+import { SEAM_CURVES } from './timeline/seam-curve';
 import type { Infer, Schema } from './schema';
 import { array, boolean, int, literal, none, nullable, number, object, optional, string } from './schema';
 

@@ -2,7 +2,7 @@
 // project's sample rate (the model's, 32 kHz); ranges are half-open.
 import type { SerializedError } from './errors';
 import type { MediaInfo } from './media';
-import type { SeamCurve } from './mixdown';
+import type { SeamCurve } from './timeline/seam-curve';
 import type { Progress } from './progress';
 
 /** Sampling parameters of one generation (a take records the ones it used). */

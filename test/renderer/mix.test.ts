@@ -1,8 +1,8 @@
 // Live playback mixes exactly like the export: the renderer's mix equals main's mixdown sample for sample
 // (without edge fades), seams centred in the overlap with the shared curves.
 import { describe, expect, it } from 'vitest';
-import { mixdown } from '../../src/main/mixdown/mixdown';
-import type { SeamCurve } from '../../src/shared/mixdown';
+import { mixdown } from '../../src/shared/timeline/mixdown';
+import type { SeamCurve } from '../../src/shared/timeline/seam-curve';
 import { curvePath } from '../../src/renderer/lib/curve-path';
 import { fadeRange, mixPlacements, windowGain } from '../../src/renderer/lib/mix';
 import type { Placement, SeamFade } from '../../src/renderer/lib/mix';

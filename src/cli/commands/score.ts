@@ -2,8 +2,8 @@
 // the worker host, off this thread; windows are crossfaded by the mixdown and written by the export.
 import type { ExportResult } from '../../main/export/export-video';
 import { exportVideo } from '../../main/export/export-video';
-import type { MixdownPlan } from '../../main/mixdown/mixdown';
-import { mixdown } from '../../main/mixdown/mixdown';
+import type { MixdownPlan } from '../../shared/timeline/mixdown';
+import { mixdown } from '../../shared/timeline/mixdown';
 import type { InferenceJobs, ScoreResult } from '../../inference';
 import { InferenceClient, startWorkerHost } from '../../inference';
 import type { Command } from '../command';

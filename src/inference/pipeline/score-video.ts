@@ -3,8 +3,8 @@
 import { OFFICIAL_SAMPLING } from '../../shared/generation-defaults';
 import type { JobOptions } from '../../shared/progress';
 import type { FeatureCache } from '../cache/feature-cache';
-import type { WindowPlan } from '../plan/window-plan';
-import { planWindows } from '../plan/window-plan';
+import type { WindowPlan } from '../../shared/timeline/window-plan';
+import { planWindows } from '../../shared/timeline/window-plan';
 import type { AnalysedVideo } from './analyse-video';
 import { analyseVideo, nullFeatures } from './analyse-video';
 import type { Engine } from './engine';

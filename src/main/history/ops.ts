@@ -2,7 +2,7 @@
 // value read just before it applies, so undo and redo are both "apply these ops" and never drift.
 import type { GenerationParams } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
-import type { SeamCurve } from '../../shared/mixdown';
+import type { SeamCurve } from '../../shared/timeline/seam-curve';
 import type { Db } from '../store/database';
 import { getPlan, getSeamWithProject, getWindowWithProject } from '../store/plans-repo';
 import { getProject } from '../store/projects-repo';

@@ -1,6 +1,6 @@
 // Window plans with their windows and seams. A plan is never deleted when the user changes it, so undoing a
 // plan change brings back its windows with all their takes.
-import type { SeamCurve } from '../../shared/mixdown';
+import type { SeamCurve } from '../../shared/timeline/seam-curve';
 import type { SampleRange } from '../../shared/time';
 import type { Db } from './database';
 import { newId } from './projects-repo';

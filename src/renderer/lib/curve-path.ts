@@ -1,7 +1,7 @@
 // SVG paths of a crossfade's two gain curves, sampled from the shared fade math so the drawing is the curve
 // the mixdown applies (100×100 box, gain 1 at the top).
-import { fadeInGain, fadeOutGain } from '../../shared/mixdown';
-import type { SeamCurve } from '../../shared/mixdown';
+import { fadeInGain, fadeOutGain } from '../../shared/timeline/seam-curve';
+import type { SeamCurve } from '../../shared/timeline/seam-curve';
 
 /** Polyline path of the fade-in or fade-out gain of a curve, in a 100×100 viewBox with a 10-unit margin. */
 export function curvePath(curve: SeamCurve, which: 'in' | 'out', points = 24): string {

@@ -1,7 +1,7 @@
 // Places the selected takes on the timeline and crossfades each seam with the shared fade curves, so live
 // playback matches the export's mixdown sample for sample (before loudness normalisation).
-import { fadeInGain, fadeOutGain, fadePosition } from '../../shared/mixdown';
-import type { SeamCurve } from '../../shared/mixdown';
+import { fadeInGain, fadeOutGain, fadePosition } from '../../shared/timeline/seam-curve';
+import type { SeamCurve } from '../../shared/timeline/seam-curve';
 
 /** One window's audio placed at its start sample. */
 export interface Placement {

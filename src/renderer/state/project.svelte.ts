@@ -2,7 +2,7 @@
 // with optimistic patches for edits so the UI responds before main confirms.
 import type { ApiClient, ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
 import type { GenerationParams, ProjectState, SeamInfo } from '../../shared/domain';
-import type { SeamCurve } from '../../shared/mixdown';
+import type { SeamCurve } from '../../shared/timeline/seam-curve';
 import type { Notices } from './notices.svelte';
 
 /** Methods that answer with the new project state. */

@@ -1,7 +1,7 @@
 // Crossfade edits: a drag or slider previews the new length live (heard and drawn), then commits once at its
 // end, so each gesture is one undo step.
 import type { SeamInfo } from '../../shared/domain';
-import type { SeamCurve } from '../../shared/mixdown';
+import type { SeamCurve } from '../../shared/timeline/seam-curve';
 import type { MusicPlayer } from './music-player.svelte';
 import type { ProjectStore } from './project.svelte';
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportVideo, type ExportInput } from '../../../src/main/export/export-video';
 import { decodeAudio } from '../../../src/media/decode-audio';
-import { mixdown } from '../../../src/main/mixdown/mixdown';
+import { mixdown } from '../../../src/shared/timeline/mixdown';
 import type { Progress } from '../../../src/shared/progress';
 import { ffprobeJson, SAMPLE_VIDEO, synthVideo, tempDir } from '../synth-media';
 import { SAMPLE_MUSIC } from '../../fixtures/paths';

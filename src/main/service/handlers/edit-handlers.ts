@@ -1,7 +1,7 @@
 // Handlers for user edits of takes and seams, and undo/redo. Each edit is one history command.
 import type { ApiHandlers } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import type { SeamCurve } from '../../../shared/mixdown';
+import type { SeamCurve } from '../../../shared/timeline/seam-curve';
 import { redo, undo } from '../../history/history';
 import type { Op } from '../../history/ops';
 import { mapSqliteError } from '../../store/database';

@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors';
 import type { JobOptions } from '../../../shared/progress';
 import type { Db } from '../../store/database';
 import type { FileStore } from '../../store/file-store';
-import { mixdown } from '../../mixdown/mixdown';
+import { mixdown } from '../../../shared/timeline/mixdown';
 import { listSeams, listWindows } from '../../store/plans-repo';
 import { getMedia, getProject } from '../../store/projects-repo';
 import { getTakeWithProject, planSelections } from '../../store/takes-repo';

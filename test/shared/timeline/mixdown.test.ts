@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { mixdown, type MixdownPlan } from '../../../src/main/mixdown/mixdown';
-import { fadeInGain, fadeOutGain, fadePosition, type SeamCurve } from '../../../src/shared/mixdown';
-import { maxJump, noise, power, sine } from './signals';
+import { mixdown, type MixdownPlan } from '../../../src/shared/timeline/mixdown';
+import {
+  fadeInGain,
+  fadeOutGain,
+  fadePosition,
+  type SeamCurve,
+} from '../../../src/shared/timeline/seam-curve';
+import { maxJump, noise, power, sine } from '../../main/mixdown/signals';
 
 const SR = 32000;
 const constant = (n: number, v = 1): Float32Array => new Float32Array(n).fill(v);

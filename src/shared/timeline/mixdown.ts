@@ -1,7 +1,7 @@
 // Places the selected take of every window at its integer sample position and crossfades each overlap.
 // Pure and sample-exact: the same plan always renders the same samples, in playback, `score` and export.
-import { AppError } from '../../shared/errors';
-import { fadeInGain, fadeOutGain, fadePosition, type SeamCurve } from '../../shared/mixdown';
+import { AppError } from '../errors';
+import { fadeInGain, fadeOutGain, fadePosition, type SeamCurve } from './seam-curve';
 
 /** One take placed on the timeline: mono PCM starting at an integer sample. */
 export interface MixdownClip {

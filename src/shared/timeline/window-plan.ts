@@ -1,9 +1,9 @@
 // Cuts a video's soundtrack into generation windows, in integer samples at the codec's sample rate.
 // Window starts and lengths are whole codec frames (hop samples) so a window's codes map to its audio exactly;
 // only the last window is clipped to the video's end, and its codes are then cut to that length.
-import { AppError } from '../../shared/errors';
-import type { SampleRange } from '../../shared/time';
-import { secondsToSamples } from '../../shared/time';
+import { AppError } from '../errors';
+import type { SampleRange } from '../time';
+import { secondsToSamples } from '../time';
 
 /** One window: its audio range and the codec frames generated for it. */
 export interface PlannedWindow extends SampleRange {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
-import { planWindows, seamOf } from '../../../src/inference/plan/window-plan';
+import { planWindows, seamOf } from '../../../src/shared/timeline/window-plan';
 import { localFrameIndices } from '../../../src/inference/plan/local-frames';
 
 const geo = { sampleRate: 32000, hopLength: 640, maxWindowSeconds: 30 };
