@@ -28,12 +28,22 @@ const allowed = {
   shared: ['shared'],
   media: ['shared', 'media'],
   inference: ['shared', 'media', 'inference'],
-  main: ['shared', 'media', 'inference-api', 'main'],
-  cli: ['shared', 'media', 'inference-api', 'main', 'cli'],
+  main: ['shared', 'media', 'inference-api', 'inference-client', 'main'],
+  cli: ['shared', 'media', 'inference-api', 'inference-client', 'main', 'cli'],
   renderer: ['shared', 'renderer'],
-  web: ['shared', 'media', 'inference-api', 'main', 'web'],
-  electron: ['shared', 'media', 'inference-api', 'inference-host', 'main', 'electron'],
-  tooling: ['shared', 'media', 'inference', 'inference-api', 'main', 'cli', 'renderer', 'tooling'],
+  web: ['shared', 'media', 'inference-api', 'inference-client', 'main', 'web'],
+  electron: ['shared', 'media', 'inference-api', 'inference-client', 'inference-host', 'main', 'electron'],
+  tooling: [
+    'shared',
+    'media',
+    'inference',
+    'inference-api',
+    'inference-client',
+    'main',
+    'cli',
+    'renderer',
+    'tooling',
+  ],
 };
 
 function targetLayer(abs) {
@@ -41,6 +51,7 @@ function targetLayer(abs) {
   if (layer !== 'inference') return layer;
   const rel = path.relative(path.join(root, 'src/inference'), abs).split(path.sep).join('/');
   if (rel === 'index' || rel === 'index.ts') return 'inference-api';
+  if (rel.startsWith('client/')) return 'inference-client';
   if (rel.startsWith('host/')) return 'inference-host';
   return 'inference';
 }
@@ -77,7 +88,7 @@ export default {
           const abs = path.resolve(path.dirname(file), spec);
           let to = targetLayer(abs);
           if (to === 'inference' && from === 'inference') return;
-          if (to === 'inference-api' && from === 'inference') to = 'inference';
+          if ((to === 'inference-api' || to === 'inference-client') && from === 'inference') to = 'inference';
           // The host's own files, the public API (which exports the client) and tests may reach into host/.
           if (
             to === 'inference-host' &&

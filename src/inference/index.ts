@@ -4,11 +4,11 @@
 export { planWindows, seamOf } from '../shared/timeline/window-plan';
 export type { PlannedWindow, WindowPlan, PlanGeometry, PlanRequest } from '../shared/timeline/window-plan';
 export { localFrameIndices } from './plan/local-frames';
-export { InferenceClient } from './host/inference-client';
-export { startWorkerHost, defaultWorkerEntry } from './host/start-worker';
-export type { WorkerHostOptions } from './host/start-worker';
-export type { MessagePortLike, HostPort } from './host/message-port';
-export type { HostEvent, HostRequest, JobSpec, JobMap, JobsOf } from './host/protocol';
+export { InferenceClient } from './client/inference-client';
+export { startWorkerHost, defaultWorkerEntry } from './client/start-worker';
+export type { WorkerHostOptions } from './client/start-worker';
+export type { MessagePortLike, HostPort } from './client/message-port';
+export type { HostEvent, HostRequest, JobSpec, JobMap, JobsOf } from './client/protocol';
 export { inferenceHandlers, shutdownInference } from './host/inference-jobs';
 export type { InferenceJobs, EngineRef, AnalyseSummary } from './host/inference-jobs';
 export type { TakeParams, WindowTake, PromptCodes } from './pipeline/generate-window';

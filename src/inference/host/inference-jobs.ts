@@ -10,7 +10,7 @@ import type { PromptCodes, TakeParams, WindowTake } from '../pipeline/generate-w
 import { generateWindow } from '../pipeline/generate-window';
 import type { ScoreRequest, ScoreResult } from '../pipeline/score-video';
 import { scoreVideo } from '../pipeline/score-video';
-import type { JobSpec } from './protocol';
+import type { JobSpec } from '../client/protocol';
 import { EnginePool } from './engine-pool';
 import type { Handlers } from './serve-host';
 

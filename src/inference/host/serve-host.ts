@@ -2,9 +2,9 @@
 // failure into a typed error event, and aborts a job's signal when the client cancels it.
 import { AppError, serializeError } from '../../shared/errors';
 import type { JobOptions, Progress } from '../../shared/progress';
-import type { HostPort } from './message-port';
-import type { HostEvent, JobsOf, RunMessage } from './protocol';
-import { isHostRequest } from './protocol';
+import type { HostPort } from '../client/message-port';
+import type { HostEvent, JobsOf, RunMessage } from '../client/protocol';
+import { isHostRequest } from '../client/protocol';
 
 /** A job implementation: input and job options in, output out. */
 export type JobHandler<I, O> = (

@@ -1,6 +1,6 @@
 // The HostPort of code running inside a worker_threads Worker.
 import { parentPort } from 'node:worker_threads';
-import type { HostPort } from './message-port';
+import type { HostPort } from '../client/message-port';
 
 /** The worker's parent port as a HostPort; throws outside a worker. */
 export function workerHostPort(): HostPort {

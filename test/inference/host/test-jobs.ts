@@ -1,7 +1,7 @@
 // Jobs that exercise the host protocol itself: progress, cancel, typed errors, crashes and memory limits.
 import { AppError } from '../../../src/shared/errors';
 import type { Handlers } from '../../../src/inference/host/serve-host';
-import type { JobSpec } from '../../../src/inference/host/protocol';
+import type { JobSpec } from '../../../src/inference/client/protocol';
 
 /** Job kinds of the test host. */
 export interface TestJobs {

@@ -1,7 +1,7 @@
 // Run with `npx tsx` by the host test: the production worker host must start from sources under tsx too.
-import { InferenceClient } from '../../../src/inference/host/inference-client';
+import { InferenceClient } from '../../../src/inference/client/inference-client';
 import type { InferenceJobs } from '../../../src/inference/host/inference-jobs';
-import { startWorkerHost } from '../../../src/inference/host/start-worker';
+import { startWorkerHost } from '../../../src/inference/client/start-worker';
 
 const [modelDir, cacheDir, videoPath] = process.argv.slice(2) as [string, string, string];
 const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());

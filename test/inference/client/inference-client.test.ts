@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import type { Progress } from '../../../src/shared/progress';
-import { InferenceClient } from '../../../src/inference/host/inference-client';
-import { startWorkerHost } from '../../../src/inference/host/start-worker';
-import type { TestJobs } from './test-jobs';
+import { InferenceClient } from '../../../src/inference/client/inference-client';
+import { startWorkerHost } from '../../../src/inference/client/start-worker';
+import type { TestJobs } from '../host/test-jobs';
 
-const entry = new URL('./test-worker.ts', import.meta.url);
+const entry = new URL('../host/test-worker.ts', import.meta.url);
 let client: InferenceClient<TestJobs> | null = null;
 let starts = 0;
 const make = (maxHeapMb?: number): InferenceClient<TestJobs> =>

@@ -19,7 +19,7 @@ export interface WorkerHostOptions {
 /** The production worker entry beside this module (TypeScript from sources, JavaScript when built). */
 export function defaultWorkerEntry(): URL {
   return import.meta.url.endsWith('.ts')
-    ? new URL('./worker-entry.ts', import.meta.url)
+    ? new URL('../host/worker-entry.ts', import.meta.url)
     : new URL('./inference-host-worker.js', import.meta.url);
 }
 
