@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { FeatureCache } from '../src/inference/cache/feature-cache';
 import { convertBundle } from '../src/inference/convert/convert';
 import { extractFrames } from '../src/inference/frames/extract-frames';
-import { analyseVideo, nullFeatures } from '../src/inference/pipeline/analyse-video';
+import { analyseVideo } from '../src/inference/pipeline/analyse-video';
+import { windowContext } from '../src/inference/pipeline/global-features';
 import { Engine } from '../src/inference/pipeline/engine';
 import { generateWindow } from '../src/inference/pipeline/generate-window';
 import { scoreVideo } from '../src/inference/pipeline/score-video';
@@ -85,7 +86,7 @@ const video = await timed(
   () => analyseVideo(engine, long, cache),
   (a) => `cached=${a.cached}`,
 );
-const nullFrame = await nullFeatures(engine, cache);
+const ctx = await windowContext(engine, video, long, cache);
 await timed(
   'score 95 s (features cached)',
   () => scoreVideo(engine, cache, { videoPath: long, params }),
@@ -94,7 +95,7 @@ await timed(
 const clip = engine.stats.clipFrames;
 await timed(
   'regenerate window 2 (30 s), no CLIP',
-  () => generateWindow(engine, { video, nullFrame }, { start: 896000, end: 1856000 }, { ...params, seed: 9 }),
+  () => generateWindow(engine, ctx, { start: 896000, end: 1856000 }, { ...params, seed: 9 }),
   (t, s) =>
     `${t.codecFrames} codec frames, ${((t.codecFrames + 3) / s).toFixed(0)} steps/s, CLIP frames run: ${engine.stats.clipFrames - clip}`,
 );

@@ -21,6 +21,8 @@ export interface ScoreArgs {
   topK?: number;
   topP?: number;
   cfg?: number;
+  /** Global frames over the whole video (default: the bundle's, 32). */
+  globalFrames?: number;
   provider: 'auto' | 'cpu' | 'cuda' | 'dml' | 'coreml';
   threads?: number;
   /** Decoder precision; 'auto' picks the fastest variant that passed the quality gate. */
@@ -31,7 +33,7 @@ export interface ScoreArgs {
 /** Usage line of `score`. */
 export const SCORE_USAGE =
   'score <video> -o <out.mp4|out.wav|out.flac> [--model DIR] [--window S] [--overlap S] [--seed N] [--temperature T] ' +
-  '[--top-k K] [--top-p P] [--cfg C] [--ep cpu|cuda|dml|coreml] [--threads N] [--precision auto|fp32|q8|q4] [--cache DIR] [--json]';
+  '[--top-k K] [--top-p P] [--cfg C] [--global-frames N] [--ep cpu|cuda|dml|coreml] [--threads N] [--precision auto|fp32|q8|q4] [--cache DIR] [--json]';
 
 /** The bundle committed with the app, used when --model is not given. */
 export const DEFAULT_MODEL_DIR = fileURLToPath(
@@ -67,6 +69,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
       'top-k': { type: 'string' },
       'top-p': { type: 'string' },
       cfg: { type: 'string' },
+      'global-frames': { type: 'string' },
       ep: { type: 'string' },
       threads: { type: 'string' },
       cache: { type: 'string' },
@@ -105,6 +108,12 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     topK: number(v['top-k'], 'top-k', (n) => int(n) && n >= 0, 'a whole number ≥ 0'),
     topP: number(v['top-p'], 'top-p', (n) => n >= 0 && n <= 1, 'between 0 and 1'),
     cfg: number(v.cfg, 'cfg', (n) => n >= 0, 'a number ≥ 0'),
+    globalFrames: number(
+      v['global-frames'],
+      'global-frames',
+      (n) => int(n) && n >= 1 && n <= 256,
+      'a whole number from 1 to 256',
+    ),
     provider: ep as ScoreArgs['provider'],
     precision: precision as ScoreArgs['precision'],
     threads: number(v.threads, 'threads', (n) => int(n) && n >= 1, 'a whole number ≥ 1'),

@@ -16,6 +16,8 @@ export interface FeatureKeyParts {
     mean: readonly number[];
     std: readonly number[];
   };
+  /** Which frames, when not the frames at the bundle's rate (e.g. 'global-native:32'). */
+  selection?: string;
 }
 
 /** Hex sha256 of the key parts in a fixed field order. */
@@ -27,6 +29,7 @@ export function featureKey(p: FeatureKeyParts): string {
     p.bundleId,
     p.visualGraphSha256,
     [pre.fps, pre.width, pre.height, [...pre.mean], [...pre.std]],
+    ...(p.selection === undefined ? [] : [p.selection]),
   ]);
   return createHash('sha256').update(canonical).digest('hex');
 }

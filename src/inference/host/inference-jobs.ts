@@ -3,7 +3,8 @@
 import type { SampleRange } from '../../shared/time';
 import { FeatureCache } from '../cache/feature-cache';
 import type { AnalysedVideo } from '../pipeline/analyse-video';
-import { analyseVideo, nullFeatures } from '../pipeline/analyse-video';
+import { analyseVideo } from '../pipeline/analyse-video';
+import { windowContext } from '../pipeline/global-features';
 import type { EngineOptions } from '../pipeline/engine';
 import type { Engine } from '../pipeline/engine';
 import type { PromptCodes, TakeParams, WindowTake } from '../pipeline/generate-window';
@@ -75,12 +76,13 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
     ref: EngineRef,
     videoPath: string,
     opts: Parameters<typeof analyseVideo>[3],
+    globalFrames?: number,
   ) => {
     const cache = cacheFor(ref.cacheDir);
     const before = engine.stats.clipFrames;
     const video: AnalysedVideo = await analyseVideo(engine, videoPath, cache, opts);
-    const nullFrame = await nullFeatures(engine, cache, opts);
-    return { engine, video, nullFrame, clipFrames: () => engine.stats.clipFrames - before };
+    const ctx = await windowContext(engine, video, videoPath, cache, globalFrames, opts);
+    return { ...ctx, clipFrames: () => engine.stats.clipFrames - before };
   };
   return {
     ping: async ({ echo }) => ({ echo }),
@@ -98,7 +100,7 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
       }),
     generateWindow: ({ engine: ref, videoPath, range, params, prompt, promptPcm }, opts) =>
       pool.use(ref.modelDir, ref.options, async (engine) => {
-        const a = await analysed(engine, ref, videoPath, opts);
+        const a = await analysed(engine, ref, videoPath, opts, params.globalFrames);
         const take = await generateWindow(engine, a, range, params, { ...opts, prompt, promptPcm });
         return { take, clipFrames: a.clipFrames() };
       }),

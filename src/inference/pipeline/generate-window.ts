@@ -4,7 +4,6 @@ import { AppError } from '../../shared/errors';
 import type { JobOptions, Progress } from '../../shared/progress';
 import type { SampleRange } from '../../shared/time';
 import type { FeatureTensor } from '../cache/feature-file';
-import { globalFrameIndices } from '../frames/global-indices';
 import { generateTokens } from '../generation/generate';
 import { localFrameIndices } from '../plan/local-frames';
 import type { AnalysedVideo } from './analyse-video';
@@ -19,6 +18,8 @@ export interface TakeParams {
   topK: number;
   topP: number;
   cfgCoef: number;
+  /** Global frames over the whole video (default: the bundle's); the window context must hold as many. */
+  globalFrames?: number;
 }
 
 /** Codes [K, frames] (one batch row) that a take starts with, e.g. the previous take's overlap. */
@@ -42,6 +43,8 @@ export interface WindowTake {
 /** The parts of an analysed video that window generation reads. */
 export interface WindowContext {
   video: AnalysedVideo;
+  /** CLIP features of the global frames [G, tokens, hidden] (see globalFeatures). */
+  global: FeatureTensor;
   nullFrame: FeatureTensor;
 }
 
@@ -65,8 +68,7 @@ export async function generateWindow(
   const frameCount = ctx.video.features.dims[0]!;
   report({ stage: 'lstv', done: 0, total: 1, etaSeconds: null });
   const local = localFrameIndices(range, m.video.fps, m.audio.sampleRate, frameCount);
-  const global = globalFrameIndices(frameCount, m.video.globalFrames);
-  const memory = await videoMemory(engine, ctx.video.features, ctx.nullFrame, local, global);
+  const memory = await videoMemory(engine, ctx.video.features, ctx.nullFrame, local, ctx.global);
   report({ stage: 'lstv', done: 1, total: 1, etaSeconds: 0 });
   const given = opts.prompt ?? (opts.promptPcm ? await pcmPrompt(engine, opts.promptPcm) : undefined);
   const prompt =

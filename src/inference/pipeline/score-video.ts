@@ -6,7 +6,8 @@ import type { FeatureCache } from '../cache/feature-cache';
 import type { WindowPlan } from '../../shared/timeline/window-plan';
 import { planWindows } from '../../shared/timeline/window-plan';
 import type { AnalysedVideo } from './analyse-video';
-import { analyseVideo, nullFeatures } from './analyse-video';
+import { analyseVideo } from './analyse-video';
+import { windowContext } from './global-features';
 import type { Engine } from './engine';
 import type { PromptCodes, TakeParams, WindowTake } from './generate-window';
 import { codeColumns, generateWindow } from './generate-window';
@@ -41,7 +42,6 @@ export async function scoreVideo(
 ): Promise<ScoreResult> {
   const m = engine.manifest;
   const video: AnalysedVideo = await analyseVideo(engine, req.videoPath, cache, opts);
-  const nullFrame = await nullFeatures(engine, cache, opts);
   const plan = planWindows(
     video.totalSamples,
     {
@@ -55,6 +55,7 @@ export async function scoreVideo(
     },
   );
   const params = withDefaults(req.params);
+  const ctx = await windowContext(engine, video, req.videoPath, cache, params.globalFrames, opts);
   const takes: WindowTake[] = [];
   for (const w of plan.windows) {
     const prev = takes[takes.length - 1];
@@ -62,7 +63,7 @@ export async function scoreVideo(
       req.continuation === false || !prev ? undefined : overlapPrompt(prev, w.start, m.audio.hopLength);
     const take = await generateWindow(
       engine,
-      { video, nullFrame },
+      ctx,
       w,
       { ...params, seed: params.seed + w.index },
       {
@@ -93,5 +94,6 @@ export function withDefaults(p: Partial<TakeParams>): TakeParams {
     topK: p.topK ?? g.topK,
     topP: p.topP ?? g.topP,
     cfgCoef: p.cfgCoef ?? g.cfgCoef,
+    ...(p.globalFrames === undefined ? {} : { globalFrames: p.globalFrames }),
   };
 }

@@ -38,14 +38,14 @@ export function createInferenceGenerator(
   mkdirSync(cacheDir, { recursive: true });
   const client = new InferenceClient<InferenceJobs>(start);
   const generator: WindowGenerator = async (req, opts) => {
-    const { seed, temperature, topK, topP, cfgCoef } = req.params;
+    const { seed, temperature, topK, topP, cfgCoef, globalFrames } = req.params;
     const out = await client.run(
       'generateWindow',
       {
         engine: { modelDir: path.resolve(req.bundlePath), cacheDir, options },
         videoPath: req.videoPath,
         range: { start: req.start, end: req.end },
-        params: { seed, temperature, topK, topP, cfgCoef },
+        params: { seed, temperature, topK, topP, cfgCoef, globalFrames },
         // Continuation: the previous take's codes over this window's start; the take begins with them.
         ...(req.prompt ? { prompt: req.prompt } : {}),
       },

@@ -5,6 +5,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractFrames } from '../../../src/inference/frames/extract-frames';
+import { countVideoFrames, extractFramesAt } from '../../../src/inference/frames/frames-at';
+import { globalFrameIndices } from '../../../src/inference/frames/global-indices';
+import { probeVideo } from '../../../src/inference/frames/probe-video';
 import type { Frames } from '../../../src/inference/frames/frame-spec';
 import { ffmpeg, tempDir } from './media';
 
@@ -93,5 +96,27 @@ describe('frame timing', () => {
     expect(f.count).toBe(9);
     expect(paintedIndices(f)).toEqual(shownAt(times, 9));
     expect(paintedIndices(f)).toEqual([0, 5, 10, 15, 20, 32, 45, 57, 69]);
+  });
+});
+
+describe('global frames', () => {
+  it.each([
+    ['cfr-30.mp4', 93],
+    ['cfr-25.mp4', 78],
+    ['vfr.mp4', 70],
+  ])('%s: 32 native frames at floor(linspace(0, n − 1, 32)) over its %i frames', async (name, n) => {
+    const path = join(dir, name);
+    const info = await probeVideo(path);
+    expect(await countVideoFrames(path, info.streamIndex)).toBe(n);
+    const indices = globalFrameIndices(n, 32);
+    const f = await extractFramesAt(path, info, spec, indices);
+    expect(paintedIndices(f)).toEqual(indices);
+  });
+
+  it('repeats frames when the video has fewer than asked for', async () => {
+    const path = constantRate(10, 0.3); // frames 0, 1, 2
+    const info = await probeVideo(path);
+    const f = await extractFramesAt(path, info, spec, globalFrameIndices(3, 5));
+    expect(paintedIndices(f)).toEqual([0, 0, 1, 1, 2]);
   });
 });

@@ -33,7 +33,7 @@ describe('the inference host (worker)', () => {
     );
     expect(r.takes.map((t) => t.pcm.length)).toEqual([163200]);
     expect(r.takes[0]!.pcm).toBeInstanceOf(Float32Array);
-    expect(r.clipFrames).toBe(12);
+    expect(r.clipFrames).toBe(44); // 11 frames at 2 fps, 32 global frames, the black null frame
     const stages = [...new Set(seen.map((p) => p.stage))];
     expect(stages).toEqual(['frames', 'features', 'lstv', 'decode', 'codec']);
     const decode = seen.filter((p) => p.stage === 'decode');

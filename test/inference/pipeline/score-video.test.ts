@@ -2,7 +2,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src/shared/errors';
 import { FeatureCache } from '../../../src/inference/cache/feature-cache';
-import { analyseVideo, nullFeatures } from '../../../src/inference/pipeline/analyse-video';
+import { analyseVideo } from '../../../src/inference/pipeline/analyse-video';
+import { windowContext } from '../../../src/inference/pipeline/global-features';
 import { Engine } from '../../../src/inference/pipeline/engine';
 import { encodeAudio } from '../../../src/inference/pipeline/decode-audio';
 import { generateWindow } from '../../../src/inference/pipeline/generate-window';
@@ -92,14 +93,14 @@ describe('scoreVideo', () => {
 describe('generateWindow', () => {
   it('regenerates one window of an analysed video without running CLIP', async () => {
     const cache = new FeatureCache(join(dir, 'cache-d'));
-    const video = await analyseVideo(engine, SAMPLE, cache);
-    const nullFrame = await nullFeatures(engine, cache);
+    const ctx = await windowContext(engine, await analyseVideo(engine, SAMPLE, cache), SAMPLE, cache);
     const before = engine.stats.clipFrames;
     const reanalysed = await analyseVideo(engine, SAMPLE, cache);
     expect(reanalysed.cached).toBe(true);
+    const again = await windowContext(engine, reanalysed, SAMPLE, cache);
     const range = { start: 64000, end: 163200 };
-    const a = await generateWindow(engine, { video: reanalysed, nullFrame }, range, TEST_PARAMS);
-    const b = await generateWindow(engine, { video, nullFrame }, range, { ...TEST_PARAMS, seed: 8 });
+    const a = await generateWindow(engine, again, range, TEST_PARAMS);
+    const b = await generateWindow(engine, ctx, range, { ...TEST_PARAMS, seed: 8 });
     expect(engine.stats.clipFrames).toBe(before);
     expect([a.pcm.length, a.codecFrames]).toEqual([99200, 155]);
     expect([...a.codes]).not.toEqual([...b.codes]);
@@ -107,10 +108,7 @@ describe('generateWindow', () => {
 
   it('encodes an audio prompt to whole codec frames, and refuses it when the codec outnumbers the decoder vocabulary', async () => {
     const cache = new FeatureCache(join(dir, 'cache-d'));
-    const ctx = {
-      video: await analyseVideo(engine, SAMPLE, cache),
-      nullFrame: await nullFeatures(engine, cache),
-    };
+    const ctx = await windowContext(engine, await analyseVideo(engine, SAMPLE, cache), SAMPLE, cache);
     const first = await generateWindow(engine, ctx, { start: 0, end: 99200 }, TEST_PARAMS);
     const tail = first.pcm.slice(64000);
     const encoded = await encodeAudio(engine.codecEncoder!, tail, 640);
@@ -125,10 +123,7 @@ describe('generateWindow', () => {
 
   it('refuses a range that does not start on a codec frame or runs past the video', async () => {
     const cache = new FeatureCache(join(dir, 'cache-d'));
-    const ctx = {
-      video: await analyseVideo(engine, SAMPLE, cache),
-      nullFrame: await nullFeatures(engine, cache),
-    };
+    const ctx = await windowContext(engine, await analyseVideo(engine, SAMPLE, cache), SAMPLE, cache);
     for (const range of [
       { start: 100, end: 6400 },
       { start: 0, end: 163201 },
@@ -147,10 +142,7 @@ describe('continuation with the shipped tiny bundle (codec and decoder share 102
     );
     try {
       const cache = new FeatureCache(join(dir, 'cache-f'));
-      const ctx = {
-        video: await analyseVideo(shipped, SAMPLE, cache),
-        nullFrame: await nullFeatures(shipped, cache),
-      };
+      const ctx = await windowContext(shipped, await analyseVideo(shipped, SAMPLE, cache), SAMPLE, cache);
       const first = await generateWindow(shipped, ctx, { start: 0, end: 99200 }, TEST_PARAMS);
       const tail = first.pcm.slice(64000);
       const next = await generateWindow(shipped, ctx, { start: 64000, end: 163200 }, TEST_PARAMS, {

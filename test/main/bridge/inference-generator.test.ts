@@ -65,6 +65,12 @@ describe('createInferenceGenerator', () => {
         Array.from(codes.subarray(k * count, (k + 1) * count)),
       );
   });
+  it("passes the editor's global frame count to the model: 4 and 32 global frames give different takes", async () => {
+    const four = await engine.generator(request, {});
+    const many = await engine.generator({ ...request, params: { ...request.params, globalFrames: 32 } }, {});
+    expect(many.pcm.length).toBe(16000);
+    expect(Array.from(many.codes)).not.toEqual(Array.from(four.codes));
+  });
   it('ends a cancelled job as cancelled', async () => {
     const ac = new AbortController();
     ac.abort();
