@@ -15,7 +15,8 @@ export type JobStage =
   | 'mux'
   | 'convert'
   | 'verify'
-  | 'write';
+  | 'write'
+  | 'scenes';
 
 /** One progress report: stage, units done of total, and an estimate of the seconds left (null if unknown). */
 export interface Progress {

@@ -3,7 +3,8 @@
 import { mkdir, readdir, rm, stat, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FeatureTensor } from './feature-file';
-import { encodeFeatureFile, readFeatureFile, writeFileAtomic } from './feature-file';
+import { writeFileAtomic } from '../../media/write-file-atomic';
+import { encodeFeatureFile, readFeatureFile } from './feature-file';
 
 /** A folder of cached feature tensors addressed by their hex key. */
 export class FeatureCache {

@@ -1,8 +1,6 @@
 // On-disk form of a float32 tensor: "VMFEAT1\n", u32 LE header length, JSON header {key, dims}, zero padding
 // to 8 bytes, then the little-endian float32 data. Written to a temporary name, fsynced and renamed.
-import { randomBytes } from 'node:crypto';
-import { open, readFile, rename, unlink } from 'node:fs/promises';
-import { AppError } from '../../shared/errors';
+import { readFile } from 'node:fs/promises';
 
 /** A float32 tensor with its dimensions. */
 export interface FeatureTensor {
@@ -48,26 +46,6 @@ export function decodeFeatureFile(key: string, buf: Buffer): FeatureTensor | nul
   const data = new Float32Array(n);
   Buffer.from(data.buffer).set(buf.subarray(start));
   return { dims: dims as number[], data };
-}
-
-/** Writes bytes atomically: temp file beside the target, fsync, rename; a failure leaves nothing behind. */
-export async function writeFileAtomic(path: string, bytes: Buffer): Promise<void> {
-  const tmp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
-  try {
-    const fh = await open(tmp, 'wx');
-    try {
-      await fh.writeFile(bytes);
-      await fh.sync();
-    } finally {
-      await fh.close();
-    }
-    await rename(tmp, path);
-  } catch (e) {
-    await unlink(tmp).catch(() => undefined);
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOSPC') throw new AppError('disk-full', `Disk full while writing ${path}`);
-    throw new AppError('not-writable', `Cannot write ${path}: ${(e as Error).message}`);
-  }
 }
 
 /** Reads a feature file, or null when it is missing or incomplete. */

@@ -3,11 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AppError } from '../../../src/shared/errors';
 import { FeatureCache } from '../../../src/inference/cache/feature-cache';
-import {
-  decodeFeatureFile,
-  encodeFeatureFile,
-  writeFileAtomic,
-} from '../../../src/inference/cache/feature-file';
+import { decodeFeatureFile, encodeFeatureFile } from '../../../src/inference/cache/feature-file';
+import { writeFileAtomic } from '../../../src/media/write-file-atomic';
 import { featureKey } from '../../../src/inference/cache/feature-key';
 import { hashFile, hashFileCached } from '../../../src/inference/cache/hash-file';
 import { tempDir } from '../frames/media';
