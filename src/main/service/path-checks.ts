@@ -49,8 +49,8 @@ export function requireFolderWith(path: string, name: string, what: string): str
   return abs;
 }
 
-/** A file the export may write: its folder exists and the path itself is not a folder. */
-export function requireOutputPath(path: string): string {
+/** A file the export may write: its folder exists and is writable, it is not a folder nor the source video. */
+export function requireOutputPath(path: string, sourcePath: string): string {
   if (path.includes('\0')) throw new AppError('invalid-input', 'The output path contains a NUL character.');
   const abs = resolve(path);
   const folder = dirname(abs);
@@ -60,11 +60,26 @@ export function requireOutputPath(path: string): string {
     [target, parent] = [stat(abs), stat(folder)];
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new AppError('not-found', `The folder ${folder} does not exist (${code ?? 'error'}).`);
+    if (code === 'ENOTDIR') throw new AppError('not-found', `The folder ${folder} does not exist.`);
+    throw new AppError('invalid-input', `${abs} cannot be an export file (${code ?? 'error'}).`);
   }
   if (target?.isDirectory())
     throw new AppError('invalid-input', `${abs} is a folder: choose a file name to export to.`);
   if (!parent?.isDirectory()) throw new AppError('not-found', `The folder ${folder} does not exist.`);
+  let source;
+  try {
+    source = stat(sourcePath);
+  } catch {
+    source = undefined;
+  }
+  if (
+    abs === resolve(sourcePath) ||
+    (target && source && target.dev === source.dev && target.ino === source.ino)
+  )
+    throw new AppError(
+      'invalid-input',
+      `The export would overwrite its own source video ${sourcePath}: choose another file name.`,
+    );
   try {
     accessSync(folder, constants.W_OK);
   } catch {

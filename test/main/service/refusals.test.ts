@@ -133,7 +133,7 @@ describe('refusals before anything is written', () => {
     expect(await studio['jobs.list']()).toEqual([]);
   });
 
-  it('refuses an export to a folder or into a missing folder before a job exists', async () => {
+  it('refuses an export to a folder, into a missing folder or over its video before a job exists', async () => {
     const before = snapshot();
     const into = (outputPath: string) =>
       refusal('export.start', { projectId, options: { ...EXPORT, outputPath } });
@@ -148,6 +148,13 @@ describe('refusals before anything is written', () => {
       'not-found',
       `The folder ${join(tmp.dir, 'missing')} does not exist.`,
     ]);
+    const video = studio.allowedFiles(projectId)[0];
+    for (const path of [video, join(tmp.dir, 'missing', '..', 'film.mp4')])
+      expect(await into(path)).toEqual([
+        400,
+        'invalid-input',
+        `The export would overwrite its own source video ${video}: choose another file name.`,
+      ]);
     expect(await studio['jobs.list']()).toEqual([]);
     expect(snapshot()).toEqual(before);
   });

@@ -2,7 +2,7 @@
 import type { ApiHandlers } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { listWindows } from '../../store/plans-repo';
-import { getProject } from '../../store/projects-repo';
+import { getMedia, getProject } from '../../store/projects-repo';
 import type { StudioContext } from '../context';
 import { requireOutputPath } from '../path-checks';
 
@@ -56,7 +56,8 @@ export function jobHandlers(ctx: StudioContext): JobHandlers {
     'generate.windows': ({ projectId, windowIndices }) => generateWindows(ctx, projectId, windowIndices),
     'export.start': ({ projectId, options }) => {
       requireMedia(ctx, projectId);
-      const outputPath = requireOutputPath(options.outputPath);
+      const video = getMedia(ctx.db, getProject(ctx.db, projectId).media_id).path;
+      const outputPath = requireOutputPath(options.outputPath, video);
       const job = ctx.jobs.submit(
         'export',
         { projectId, options: { ...options, outputPath } },
