@@ -18,6 +18,8 @@ import { buildWorld, snapshot, type World } from './world';
 
 const RUNS = Number(process.env.VIDMUSE_FUZZ_RUNS ?? 120);
 const SEED = Number(process.env.VIDMUSE_FUZZ_SEED ?? 17);
+/** Time allowed per transport: generous, since a long run's library grows with every accepted call. */
+const TIMEOUT_MS = 60_000 + RUNS * 500;
 const METHODS = Object.keys(api) as ApiMethod[];
 /** Method names that are not part of the API. */
 const NOT_METHODS: unknown[] = [
@@ -70,8 +72,10 @@ async function around(
   const studio = world.bridge.studio;
   await studio.idle();
   const before = snapshot(world);
+  const started = performance.now();
   const { outcome, status, input, method } = await send();
   await studio.idle();
+  tally.timed(method, performance.now() - started);
   judge(world, tally, { method, input }, outcome, status, before, snapshot(world));
 }
 
@@ -102,84 +106,95 @@ async function post(method: unknown, body: string) {
 }
 
 describe('API contract under fuzz', () => {
-  it('holds over the loopback bridge (HTTP)', async () => {
-    const tally = new Tally();
-    const raw = fc.record({ method: fc.constantFrom(...METHODS), body: fc.constantFrom(...RAW_BODIES) });
-    const arb = fc.oneof(
-      {
-        weight: 30,
-        arbitrary: calls(world.pools, []).map((c) => ({
-          method: c.method,
-          body: JSON.stringify(c.input) ?? '',
-        })),
-      },
-      raw,
-    );
-    await fc.assert(
-      fc.asyncProperty(arb, async ({ method, body }) => {
-        let input: unknown;
-        let json = true;
-        try {
-          input = body.trim() === '' ? undefined : JSON.parse(body);
-        } catch {
-          json = false;
-        }
-        if (json && body.length < 1 << 20)
-          return void (await around(async () => ({ ...(await post(method, body)), input, method }), tally));
-        const before = snapshot(world);
-        const { outcome, status } = await post(method, body);
-        tally.add(method, status, outcome.ok ? null : outcome.error.code);
-        expect([status, outcome.ok ? null : outcome.error.code]).toEqual([json ? 413 : 400, 'invalid-input']);
-        expect(snapshot(world)).toBe(before);
-      }),
-      {
-        seed: SEED,
-        numRuns: RUNS,
-        endOnFailure: true,
-        examples: everyMethod(world.pools).map((c) => [
-          { method: c.method, body: JSON.stringify(c.input) ?? '' },
-        ]),
-      },
-    );
-    console.info(tally.summary(`bridge (HTTP), seed ${SEED}`));
-    expect(tally.methods.size).toBe(METHODS.length);
-  });
-
-  it('holds over the IPC dispatcher, with values only structured clone carries', async () => {
-    const tally = new Tally();
-    const envelope = fc.oneof(
-      { weight: 30, arbitrary: calls(world.pools, IPC_ONLY) as fc.Arbitrary<unknown> },
-      fc.constantFrom(null, 'x', [], 42, undefined),
-    );
-    await fc.assert(
-      fc.asyncProperty(envelope, async (request) => {
-        // What arrives in main is a structured clone of what the renderer sent.
-        const received = structuredClone(request);
-        if (typeof received !== 'object' || received === null || Array.isArray(received)) {
+  it(
+    'holds over the loopback bridge (HTTP)',
+    async () => {
+      const tally = new Tally();
+      const raw = fc.record({ method: fc.constantFrom(...METHODS), body: fc.constantFrom(...RAW_BODIES) });
+      const arb = fc.oneof(
+        {
+          weight: 30,
+          arbitrary: calls(world.pools, []).map((c) => ({
+            method: c.method,
+            body: JSON.stringify(c.input) ?? '',
+          })),
+        },
+        raw,
+      );
+      await fc.assert(
+        fc.asyncProperty(arb, async ({ method, body }) => {
+          let input: unknown;
+          let json = true;
+          try {
+            input = body.trim() === '' ? undefined : JSON.parse(body);
+          } catch {
+            json = false;
+          }
+          if (json && body.length < 1 << 20)
+            return void (await around(async () => ({ ...(await post(method, body)), input, method }), tally));
           const before = snapshot(world);
-          const outcome = await dispatchIpcCall(world.bridge.studio, `${APP_ORIGIN}/index.html`, received);
-          tally.add(undefined, 400, outcome.ok ? null : outcome.error.code);
-          expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+          const { outcome, status } = await post(method, body);
+          tally.add(method, status, outcome.ok ? null : outcome.error.code);
+          expect([status, outcome.ok ? null : outcome.error.code]).toEqual([
+            json ? 413 : 400,
+            'invalid-input',
+          ]);
           expect(snapshot(world)).toBe(before);
-          return;
-        }
-        const { method, input } = received as { method: unknown; input: unknown };
-        await around(async () => {
-          const outcome = await dispatchIpcCall(world.bridge.studio, `${APP_ORIGIN}/index.html`, received);
-          const status = outcome.ok ? 200 : statusForError(outcome.error);
-          return { outcome, status, input, method };
-        }, tally);
-      }),
-      {
-        seed: SEED + 1,
-        numRuns: RUNS,
-        endOnFailure: true,
-        examples: everyMethod(world.pools).map((c): [unknown] => [c]),
-      },
-    );
-    console.info(tally.summary(`IPC dispatcher, seed ${SEED + 1}`));
-    expect(tally.methods.size).toBe(METHODS.length);
-  });
+        }),
+        {
+          seed: SEED,
+          numRuns: RUNS,
+          endOnFailure: true,
+          examples: everyMethod(world.pools).map((c) => [
+            { method: c.method, body: JSON.stringify(c.input) ?? '' },
+          ]),
+        },
+      );
+      console.info(tally.summary(`bridge (HTTP), seed ${SEED}`));
+      expect(tally.methods.size).toBe(METHODS.length);
+    },
+    TIMEOUT_MS,
+  );
+
+  it(
+    'holds over the IPC dispatcher, with values only structured clone carries',
+    async () => {
+      const tally = new Tally();
+      const envelope = fc.oneof(
+        { weight: 30, arbitrary: calls(world.pools, IPC_ONLY) as fc.Arbitrary<unknown> },
+        fc.constantFrom(null, 'x', [], 42, undefined),
+      );
+      await fc.assert(
+        fc.asyncProperty(envelope, async (request) => {
+          // What arrives in main is a structured clone of what the renderer sent.
+          const received = structuredClone(request);
+          if (typeof received !== 'object' || received === null || Array.isArray(received)) {
+            const before = snapshot(world);
+            const outcome = await dispatchIpcCall(world.bridge.studio, `${APP_ORIGIN}/index.html`, received);
+            tally.add(undefined, 400, outcome.ok ? null : outcome.error.code);
+            expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+            expect(snapshot(world)).toBe(before);
+            return;
+          }
+          const { method, input } = received as { method: unknown; input: unknown };
+          await around(async () => {
+            const outcome = await dispatchIpcCall(world.bridge.studio, `${APP_ORIGIN}/index.html`, received);
+            const status = outcome.ok ? 200 : statusForError(outcome.error);
+            return { outcome, status, input, method };
+          }, tally);
+        }),
+        {
+          seed: SEED + 1,
+          numRuns: RUNS,
+          endOnFailure: true,
+          examples: everyMethod(world.pools).map((c): [unknown] => [c]),
+        },
+      );
+      console.info(tally.summary(`IPC dispatcher, seed ${SEED + 1}`));
+      expect(tally.methods.size).toBe(METHODS.length);
+    },
+    TIMEOUT_MS,
+  );
 
   it('refuses IPC calls from pages that are not the app, changing nothing', async () => {
     const before = snapshot(world);

@@ -29,6 +29,13 @@ export class Tally {
   readonly byAnswer = new Map<string, number>();
   readonly methods = new Set<string>();
 
+  /** The slowest call (answer plus the jobs it started), in ms. */
+  slowest = { ms: 0, method: '' };
+
+  timed(method: unknown, ms: number): void {
+    if (ms > this.slowest.ms) this.slowest = { ms, method: String(method) };
+  }
+
   add(method: unknown, status: number, code: string | null): void {
     this.calls++;
     if (typeof method === 'string' && isApiMethod(method)) this.methods.add(method);
@@ -39,7 +46,8 @@ export class Tally {
   /** One line: calls, methods reached, answers by status and code. */
   summary(label: string): string {
     const answers = [...this.byAnswer].sort(([a], [b]) => a.localeCompare(b)).map(([k, n]) => `${k}: ${n}`);
-    return `${label}: ${this.calls} calls, ${this.methods.size} methods; ${answers.join(', ')}`;
+    const slowest = `slowest ${Math.round(this.slowest.ms)} ms (${this.slowest.method})`;
+    return `${label}: ${this.calls} calls, ${this.methods.size} methods; ${answers.join(', ')}; ${slowest}`;
   }
 }
 

@@ -147,6 +147,7 @@ export async function buildWorld(): Promise<World> {
   const ia = ids(await s['project.open']({ projectId: a }));
   const ib = ids(await s['project.open']({ projectId: b }));
   const { odd, outputs } = oddFiles(dir);
+  outputs.push(film, `${dir}/out/../film.mp4`);
   const pick = (...xs: unknown[]) => fc.constantFrom(...xs);
   const files = pick(...odd, film, other, dir, resolve('resources/models/tiny-untrained'));
   const pools: Pools = {
