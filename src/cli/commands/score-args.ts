@@ -28,12 +28,14 @@ export interface ScoreArgs {
   /** Decoder precision; 'auto' picks the fastest variant that passed the quality gate. */
   precision: 'auto' | 'fp32' | 'q8' | 'q4';
   json: boolean;
+  /** Centre seams on the picture's cuts (detected with ffmpeg, cached beside the features). */
+  sceneSeams: boolean;
 }
 
 /** Usage line of `score`. */
 export const SCORE_USAGE =
   'score <video> -o <out.mp4|out.wav|out.flac> [--model DIR] [--window S] [--overlap S] [--seed N] [--temperature T] ' +
-  '[--top-k K] [--top-p P] [--cfg C] [--global-frames N] [--ep cpu|cuda|dml|coreml] [--threads N] [--precision auto|fp32|q8|q4] [--cache DIR] [--json]';
+  '[--top-k K] [--top-p P] [--cfg C] [--global-frames N] [--ep cpu|cuda|dml|coreml] [--threads N] [--precision auto|fp32|q8|q4] [--cache DIR] [--scene-seams] [--json]';
 
 /** The bundle committed with the app, used when --model is not given. */
 export const DEFAULT_MODEL_DIR = fileURLToPath(
@@ -74,6 +76,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
       threads: { type: 'string' },
       cache: { type: 'string' },
       json: { type: 'boolean' },
+      'scene-seams': { type: 'boolean' },
       precision: { type: 'string' },
     },
   });
@@ -97,6 +100,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     output: here(v.output),
     format,
     json: v.json ?? false,
+    sceneSeams: v['scene-seams'] ?? false,
     modelDir: v.model ? here(v.model) : DEFAULT_MODEL_DIR,
     cacheDir: here(
       v.cache ?? process.env.VIDMUSE_CACHE_DIR ?? join(homedir(), '.cache', 'vidmuse-studio', 'features'),

@@ -6,6 +6,12 @@ import type { MixdownPlan } from '../../shared/timeline/mixdown';
 import { mixdown } from '../../shared/timeline/mixdown';
 import type { InferenceJobs, ScoreResult } from '../../inference';
 import { InferenceClient, startWorkerHost } from '../../inference';
+import { join } from 'node:path';
+import { cachedCuts, CutsCache } from '../../media/cuts-cache';
+import type { SceneCut } from '../../media/detect-cuts';
+import { hashMediaFile } from '../../media/hash-media';
+import { probeMedia } from '../../media/probe-media';
+import type { Progress } from '../../shared/progress';
 import type { Command } from '../command';
 import { ProgressBar } from '../progress-bar';
 import type { ScoreArgs } from './score-args';
@@ -22,7 +28,8 @@ export const scoreCommand: Command = {
     const bar = new ProgressBar(process.stderr, 'count');
     const started = Date.now();
     try {
-      const scored = await runScore(a, signal, (p) => bar.update(p));
+      const scene = a.sceneSeams ? await sceneCuts(a, signal, (p) => bar.update(p)) : null;
+      const scored = await runScore(a, scene?.cuts, signal, (p) => bar.update(p));
       const written = await exportVideo(
         {
           videoPath: a.video,
@@ -34,7 +41,7 @@ export const scoreCommand: Command = {
         { signal, onProgress: (p) => bar.update(p) },
       );
       bar.done();
-      process.stdout.write(formatSummary(a, scored, written, (Date.now() - started) / 1000));
+      process.stdout.write(formatSummary(a, scored, written, scene, (Date.now() - started) / 1000));
       return 0;
     } finally {
       bar.done();
@@ -45,6 +52,7 @@ export const scoreCommand: Command = {
 /** Runs the score job in a worker host and shuts the host down afterwards. */
 async function runScore(
   a: ScoreArgs,
+  cuts: readonly SceneCut[] | undefined,
   signal: AbortSignal,
   onProgress: (p: Parameters<ProgressBar['update']>[0]) => void,
 ): Promise<ScoreResult> {
@@ -59,6 +67,7 @@ async function runScore(
           videoPath: a.video,
           windowSeconds: a.windowSeconds,
           overlapSeconds: a.overlapSeconds,
+          ...(cuts ? { cutSeconds: cuts.map((c) => c.seconds) } : {}),
           params: {
             seed: a.seed,
             temperature: a.temperature,
@@ -74,6 +83,19 @@ async function runScore(
   } finally {
     await client.dispose();
   }
+}
+
+/** The video's cuts, from the cache beside the CLIP features or detected (and then cached). */
+async function sceneCuts(
+  a: ScoreArgs,
+  signal: AbortSignal,
+  onProgress: (p: Progress) => void,
+): Promise<{ cuts: SceneCut[]; cached: boolean }> {
+  const info = await probeMedia(a.video, { signal });
+  const contentHash = await hashMediaFile(a.video, { signal, onProgress });
+  const cache = new CutsCache(join(a.cacheDir, 'cuts'));
+  const src = { path: a.video, contentHash, durationSeconds: info.durationSeconds };
+  return cachedCuts(cache, src, { signal, onProgress });
 }
 
 /** Takes at their window starts, an equal-power crossfade over each whole overlap, no fades at the ends. */
@@ -95,7 +117,13 @@ export function mixdownPlanOf(r: ScoreResult): MixdownPlan {
 }
 
 /** The stdout summary: one JSON object with --json, else a few readable lines. */
-function formatSummary(a: ScoreArgs, r: ScoreResult, w: ExportResult, seconds: number): string {
+function formatSummary(
+  a: ScoreArgs,
+  r: ScoreResult,
+  w: ExportResult,
+  scene: { cuts: SceneCut[]; cached: boolean } | null,
+  seconds: number,
+): string {
   const sr = r.plan.sampleRate;
   const summary = {
     output: w.outputPath,
@@ -116,6 +144,7 @@ function formatSummary(a: ScoreArgs, r: ScoreResult, w: ExportResult, seconds: n
       endSeconds: x.end / sr,
     })),
     overlapSeconds: r.plan.overlapSamples / sr,
+    ...(scene ? sceneSummary(r, scene) : {}),
     seed: a.seed,
     featuresCached: r.featuresCached,
     integratedLufs: w.integratedLufs,
@@ -125,7 +154,33 @@ function formatSummary(a: ScoreArgs, r: ScoreResult, w: ExportResult, seconds: n
   return [
     `wrote ${w.outputPath} (${w.format}, ${summary.durationSeconds.toFixed(3)} s, ${w.sampleRate} Hz, ${w.integratedLufs.toFixed(1)} LUFS)`,
     `${r.plan.windows.length} window(s) of up to ${(r.plan.windowSamples / sr).toFixed(2)} s, overlap ${summary.overlapSeconds.toFixed(2)} s, seed ${a.seed}, ${r.provider}`,
+    ...(scene
+      ? [
+          `${scene.cuts.length} cut(s) ${scene.cached ? 'from cache' : 'detected'}; ` +
+            `${r.seamCuts.filter((c) => c !== null).length} of ${r.seamCuts.length} seam(s) centred on a cut`,
+        ]
+      : []),
     `CLIP features ${r.featuresCached ? 'from cache' : 'computed'}; ${seconds.toFixed(1)} s in all`,
     '',
   ].join('\n');
+}
+
+/** The cuts and each seam's cut for --json. */
+function sceneSummary(r: ScoreResult, scene: { cuts: SceneCut[]; cached: boolean }) {
+  const sr = r.plan.sampleRate;
+  return {
+    sceneSeams: true,
+    cutsCached: scene.cached,
+    cuts: scene.cuts.map((c) => ({ seconds: c.seconds, score: c.score })),
+    seams: r.seamCuts.map((cut, i) => {
+      const start = r.plan.windows[i + 1]!.start;
+      const end = r.plan.windows[i]!.end;
+      return {
+        start,
+        end,
+        centreSeconds: (start + end) / 2 / sr,
+        cutSeconds: cut === null ? null : cut / sr,
+      };
+    }),
+  };
 }

@@ -5,6 +5,8 @@ import type { JobOptions } from '../../shared/progress';
 import type { FeatureCache } from '../cache/feature-cache';
 import type { WindowPlan } from '../../shared/timeline/window-plan';
 import { planWindows } from '../../shared/timeline/window-plan';
+import { planAtCuts, SCENE_MIN_WINDOW_SECONDS, withSceneWindows } from '../../shared/timeline/scene-plan';
+import { secondsToSamples } from '../../shared/time';
 import type { AnalysedVideo } from './analyse-video';
 import { analyseVideo } from './analyse-video';
 import { windowContext } from './global-features';
@@ -22,12 +24,16 @@ export interface ScoreRequest {
   params: Partial<TakeParams>;
   /** Prompt each window with the previous take's overlap codes (default true). */
   continuation?: boolean;
+  /** Cuts of the picture, in seconds: when given, seams are centred on them (the scene plan). */
+  cutSeconds?: number[];
 }
 
 /** The takes of a scored video, one per planned window. */
 export interface ScoreResult {
   plan: WindowPlan;
   takes: WindowTake[];
+  /** Per seam, the cut (sample position) it is centred on, or null; empty without cuts. */
+  seamCuts: (number | null)[];
   /** Whether CLIP features came from the cache. */
   featuresCached: boolean;
   provider: string;
@@ -42,18 +48,7 @@ export async function scoreVideo(
 ): Promise<ScoreResult> {
   const m = engine.manifest;
   const video: AnalysedVideo = await analyseVideo(engine, req.videoPath, cache, opts);
-  const plan = planWindows(
-    video.totalSamples,
-    {
-      sampleRate: m.audio.sampleRate,
-      hopLength: m.audio.hopLength,
-      maxWindowSeconds: m.video.maxWindowSeconds,
-    },
-    {
-      windowSeconds: req.windowSeconds ?? m.generation.windowSeconds,
-      overlapSeconds: req.overlapSeconds ?? m.generation.overlapSeconds,
-    },
-  );
+  const { seamCuts, ...plan } = scorePlan(m, video.totalSamples, req);
   const params = withDefaults(req.params);
   const ctx = await windowContext(engine, video, req.videoPath, cache, params.globalFrames, opts);
   const takes: WindowTake[] = [];
@@ -75,7 +70,31 @@ export async function scoreVideo(
     );
     takes.push(take);
   }
-  return { plan, takes, featuresCached: video.cached, provider: engine.provider };
+  return { plan, takes, seamCuts, featuresCached: video.cached, provider: engine.provider };
+}
+
+/** The ordinary plan, or with cuts the scene plan (windows of 8 s up to the model's maximum). */
+function scorePlan(
+  m: Engine['manifest'],
+  total: number,
+  req: ScoreRequest,
+): WindowPlan & { seamCuts: (number | null)[] } {
+  const sr = m.audio.sampleRate;
+  const plan = planWindows(
+    total,
+    { sampleRate: sr, hopLength: m.audio.hopLength, maxWindowSeconds: m.video.maxWindowSeconds },
+    {
+      windowSeconds: req.windowSeconds ?? m.generation.windowSeconds,
+      overlapSeconds: req.overlapSeconds ?? m.generation.overlapSeconds,
+    },
+  );
+  if (!req.cutSeconds) return { ...plan, seamCuts: [] };
+  const cuts = req.cutSeconds.map((c) => secondsToSamples(c, sr));
+  const scene = planAtCuts(plan, cuts, {
+    minWindowSamples: secondsToSamples(SCENE_MIN_WINDOW_SECONDS, sr),
+    maxWindowSamples: secondsToSamples(m.video.maxWindowSeconds, sr),
+  });
+  return { ...withSceneWindows(plan, scene), seamCuts: scene.seamCuts };
 }
 
 /** The previous take's codes from `start` to its end: what the next window starts with. */

@@ -14,6 +14,9 @@ export type OrdinaryPlan = Pick<
   'totalSamples' | 'hopLength' | 'windowSamples' | 'overlapSamples' | 'windows'
 >;
 
+/** The shortest window a scene plan makes (unless the ordinary windows are shorter still). */
+export const SCENE_MIN_WINDOW_SECONDS = 8;
+
 /** Limits of a scene plan's windows, in samples. */
 export interface SceneLimits {
   minWindowSamples: number;
@@ -153,4 +156,15 @@ export function windowsFromStarts(starts: readonly number[], total: number, over
   }
   out.push({ start: from, end: total });
   return out;
+}
+
+/** A window plan with the scene plan's windows in place of the ordinary ones (codec frames per window). */
+export function withSceneWindows(plan: WindowPlan, scene: ScenePlan): WindowPlan {
+  const windows = scene.windows.map((w, index) => ({
+    index,
+    start: w.start,
+    end: w.end,
+    codecFrames: Math.ceil((w.end - w.start) / plan.hopLength),
+  }));
+  return { ...plan, windows };
 }
