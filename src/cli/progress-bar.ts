@@ -47,7 +47,9 @@ export class ProgressBar {
 export function formatLine(p: Progress, frac: number, unit: 'bytes' | 'count'): string {
   const filled = Math.round(frac * WIDTH);
   const bar = `[${'#'.repeat(filled)}${'.'.repeat(WIDTH - filled)}]`;
-  const amount = unit === 'bytes' ? `${mb(p.done)}/${mb(p.total)} MB` : `${p.done}/${p.total}`;
+  // The conversion's gate counts steps, not bytes.
+  const amount =
+    unit === 'bytes' && p.stage !== 'gate' ? `${mb(p.done)}/${mb(p.total)} MB` : `${p.done}/${p.total}`;
   const eta = p.etaSeconds === null ? '' : ` eta ${Math.ceil(p.etaSeconds)}s`;
   const detail = p.detail ? ` ${p.detail}` : '';
   return `${p.stage.padEnd(8)} ${bar} ${(frac * 100).toFixed(0).padStart(3)}% ${amount}${eta}${detail}`;

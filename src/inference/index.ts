@@ -20,6 +20,7 @@ export { convertBundle } from './convert/convert';
 export type { ConvertOptions } from './convert/convert';
 export { loadBundle } from './bundle/loader';
 export type { LoadBundleOptions } from './bundle/loader';
+export type { PrecisionRecord, PrecisionFigures } from './bundle/types';
 export type {
   BundleManifest,
   GraphEntry,

@@ -15,6 +15,7 @@ export type JobStage =
   | 'mux'
   | 'convert'
   | 'verify'
+  | 'gate'
   | 'write'
   | 'scenes';
 

@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { convertBundle, type ConvertOptions } from '../../inference';
 import { UsageError, type Command } from '../command';
 import { ProgressBar } from '../progress-bar';
+import { precisionSummary } from '../precision-summary';
 
 const VARIANTS = ['fp32', 'q8', 'q4'];
 
@@ -10,7 +11,7 @@ const VARIANTS = ['fp32', 'q8', 'q4'];
 export const convertCommand: Command = {
   summary: 'convert state_dict.bin + an HF EnCodec folder into a model bundle',
   usage:
-    'convert --lm <state_dict.bin> --codec <folder with config.json + model.safetensors> --out <bundle-dir> [--fp16] [--decoder-variants fp32,q8,q4] [--id <id>] [--name <name>] [--untrained]',
+    'convert --lm <state_dict.bin> --codec <folder with config.json + model.safetensors> --out <bundle-dir> [--fp16] [--decoder-variants fp32,q8,q4] [--skip-gate] [--id <id>] [--name <name>] [--untrained]',
   async run(args, signal) {
     const { values } = parseArgs({
       args,
@@ -23,6 +24,7 @@ export const convertCommand: Command = {
         id: { type: 'string' },
         name: { type: 'string' },
         untrained: { type: 'boolean' },
+        'skip-gate': { type: 'boolean' },
         'decoder-variants': { type: 'string' },
       },
     });
@@ -42,6 +44,7 @@ export const convertCommand: Command = {
         id: values.id,
         name: values.name,
         trained: !values.untrained,
+        skipGate: values['skip-gate'] ?? false,
         signal,
         onProgress: (p) => bar.update(p),
         onNote: (n) => {
@@ -55,6 +58,7 @@ export const convertCommand: Command = {
       process.stdout.write(
         `wrote ${values.out}: ${m.graphs.length} graphs, ${(bytes / 1e6).toFixed(1)} MB, ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
       );
+      if (m.precision) process.stdout.write(`${precisionSummary(m.precision)}\n`);
       return 0;
     } finally {
       bar.done();

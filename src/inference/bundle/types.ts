@@ -130,6 +130,26 @@ export interface BundleManifest {
   graphs: GraphEntry[];
   /** The sampling settings in the checkpoint's training config (xp.cfg): shown as information, never used. */
   trainingConfigGeneration?: { temperature: number; topK: number; topP: number; cfgCoef: number };
+  /** The precision gate's figures on this bundle's own weights, and the decoder variant run by default. */
+  precision?: PrecisionRecord;
   /** What the converter noted about the source checkpoints (keys it ignored as harmless, and why). */
   conversionNotes?: string[];
+}
+
+/** A decoder variant against fp32 on the gate's probe. */
+export interface PrecisionFigures {
+  /** RMS of the guided-logits error over RMS of the fp32 logits. */
+  relRmsLogitsError: number;
+  /** Fraction of (codebook, position) rows whose argmax equals fp32's. */
+  argmaxAgreement: number;
+  passed: boolean;
+}
+
+/** The precision gate as measured at conversion. */
+export interface PrecisionRecord {
+  /** Per decoder variant present in the bundle (fp32 is the reference). */
+  measured: Record<string, PrecisionFigures>;
+  /** The fastest variant that passed (fp32 when none did): what 'auto' runs. */
+  default: string;
+  gate: { maxRelRmsLogitsError: number; minArgmaxAgreement: number; positions: number; probe: string };
 }

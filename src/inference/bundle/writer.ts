@@ -41,11 +41,16 @@ export async function writeManifest(
     entries.push(entry);
   }
   const manifest: BundleManifest = { format: 1, ...desc, graphs: entries };
+  saveManifest(dir, manifest);
+  return manifest;
+}
+
+/** Writes `dir/model.json` (temporary name, then rename), e.g. again once the precision gate has run. */
+export function saveManifest(dir: string, manifest: BundleManifest): void {
   const target = path.join(dir, 'model.json');
   const tmp = `${target}.tmp-${process.pid}`;
   fs.writeFileSync(tmp, `${JSON.stringify(manifest, null, 1)}\n`);
   fs.renameSync(tmp, target);
-  return manifest;
 }
 
 /** Total bytes writeManifest will hash. */

@@ -7,7 +7,8 @@ import { AppError } from '../../shared/errors';
 import { OFFICIAL_SAMPLING } from '../../shared/generation-defaults';
 import { estimateEta, type JobOptions } from '../../shared/progress';
 import type { BundleManifest } from '../bundle/types';
-import { bundleBytes, writeManifest, type BundleDescription } from '../bundle/writer';
+import { bundleBytes, saveManifest, writeManifest, type BundleDescription } from '../bundle/writer';
+import { measurePrecision } from '../precision/measure-precision';
 import type { BuiltGraph, GraphBuildContext } from '../graphs/context';
 import { buildClipGraph } from '../graphs/clip';
 import { buildLstvGraph } from '../graphs/lstv';
@@ -38,6 +39,8 @@ export interface ConvertOptions extends JobOptions {
   /** False for seeded random weights (tiny test bundles). */
   trained?: boolean;
   source?: string;
+  /** Leaves out the precision gate (model.json then has no `precision`; 'auto' falls back to q8 if present). */
+  skipGate?: boolean;
   /** Receives what the user should know about the conversion (e.g. checkpoint keys ignored as harmless). */
   onNote?: (note: string) => void;
 }
@@ -120,7 +123,7 @@ async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManife
     notes.forEach((n) => o.onNote?.(n));
     const hashTotal = bundleBytes(dir, graphs);
     let hashed = 0;
-    return await writeManifest(
+    const manifest = await writeManifest(
       dir,
       { ...describe(cfg, codec, o), ...(notes.length ? { conversionNotes: notes } : {}) },
       graphs,
@@ -130,6 +133,11 @@ async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManife
       },
       o.signal,
     );
+    if (o.skipGate) return manifest;
+    const precision = await measurePrecision(dir, manifest, { signal: o.signal, onProgress: o.onProgress });
+    const gated = { ...manifest, precision };
+    saveManifest(dir, gated);
+    return gated;
   } finally {
     ckpt.close();
     codecWeights.close();

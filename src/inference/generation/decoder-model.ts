@@ -32,7 +32,7 @@ export class DecoderModel {
     rt: RuntimeOptions = {},
   ): Promise<DecoderModel> {
     const steps = manifest.graphs.filter((e) => e.role === DECODER_ROLES.step).map((e) => e.variant);
-    const variant = chooseDecoderVariant(steps, requested);
+    const variant = chooseDecoderVariant(steps, requested, manifest.precision?.default);
     const find = (role: string, v: string): string => {
       const g = manifest.graphs.find((e) => e.role === role && e.variant === v);
       if (!g) throw new AppError('bad-bundle', `Bundle ${manifest.id} has no ${role} graph of variant ${v}`);

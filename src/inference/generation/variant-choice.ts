@@ -1,9 +1,9 @@
-// Which decoder precision to run: the fastest variant whose quality against fp32 passed the gate, unless
-// the user asks for one. The gate (relative RMS logits error ≤ 5 %, greedy argmax agreement ≥ 90 % over a
-// teacher-forced window, measured by `npm run bench`) is passed by q8 (≈2 %, ≈95 %) and not by q4 (≈15 %).
+// Which decoder precision to run: the one the user asks for; else the default the precision gate recorded
+// for this bundle's own weights at conversion (src/inference/precision); else, for a bundle converted
+// without the gate, the ranking measured on random weights at the small geometry (q8 ≈2 %, ≈95 %; q4 ≈15 %).
 import type { DecoderVariant } from '../graphs/decoder-names';
 
-/** Variants fastest first, with whether each passed the quality gate. */
+/** Variants fastest first, with whether each passed the gate on random weights (bundles without a record). */
 export const VARIANT_RANKING: readonly { variant: DecoderVariant; qualityPassed: boolean }[] = [
   { variant: 'q4', qualityPassed: false },
   { variant: 'q8', qualityPassed: true },
@@ -14,8 +14,10 @@ export const VARIANT_RANKING: readonly { variant: DecoderVariant; qualityPassed:
 export function chooseDecoderVariant(
   available: readonly string[],
   requested: DecoderVariant | 'auto' = 'auto',
+  gateDefault?: string,
 ): DecoderVariant {
   if (requested !== 'auto' && available.includes(requested)) return requested;
+  if (gateDefault && available.includes(gateDefault)) return gateDefault as DecoderVariant;
   const pick = VARIANT_RANKING.find((r) => r.qualityPassed && available.includes(r.variant));
   return pick?.variant ?? 'fp32';
 }

@@ -3,13 +3,13 @@
 import { AppError } from '../../shared/errors';
 import type { FeatureTensor } from '../cache/feature-file';
 import type { VideoMemory } from '../generation/generate';
+import type { OrtSession } from '../runtime/session';
 import { tensor } from '../runtime/session';
-import type { Engine } from './engine';
 import { gatherRows } from './encode-frames';
 
 /** video_emb [2, T·tokens, dim] for the local frames `local` of `features` and the global frames' features. */
 export async function videoMemory(
-  engine: Engine,
+  engine: { lstv: OrtSession },
   features: FeatureTensor,
   nullFrame: FeatureTensor,
   local: readonly number[],

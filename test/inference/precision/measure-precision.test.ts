@@ -1,0 +1,79 @@
+// The precision gate on real converted bundles: the reference fixture's checkpoint and the shipped tiny
+// bundle's own (different weights, different figures), plus its parts (the probe, the logits comparison).
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadBundle } from '../../../src/inference/bundle/loader';
+import { convertBundle } from '../../../src/inference/convert/convert';
+import { Engine } from '../../../src/inference/pipeline/engine';
+import { logitsAgreement } from '../../../src/inference/precision/logits-agreement';
+import { measurePrecision } from '../../../src/inference/precision/measure-precision';
+import { probeFrames } from '../../../src/inference/precision/probe-frames';
+import { FIXTURE, tmpDir } from '../convert/helpers';
+
+const SHIPPED = 'resources/models/tiny-untrained';
+
+describe('logitsAgreement', () => {
+  it('gives the relative RMS error and the share of rows whose argmax agrees', () => {
+    const ref = Float32Array.from([1, 3, 0, 2, 0, 0]); // rows of 3: argmax 1, then 0
+    const other = Float32Array.from([1, 3, 1, 0, 2, 0]); // argmax 1, then 1
+    const a = logitsAgreement(ref, other, 3);
+    expect(a.argmaxAgreement).toBe(0.5);
+    expect(a.relRmsLogitsError).toBeCloseTo(Math.sqrt(9 / 14), 12);
+  });
+});
+
+describe('probeFrames', () => {
+  it('makes the same 12 frames every time, with content that moves from frame to frame', () => {
+    const a = probeFrames(32, 2);
+    expect([a.count, a.data.length]).toEqual([12, 12 * 3 * 32 * 32]);
+    expect(Buffer.from(probeFrames(32, 2).data).equals(Buffer.from(a.data))).toBe(true);
+    const frame = (i: number): Buffer => Buffer.from(a.data.subarray(i * 3072, (i + 1) * 3072));
+    expect(frame(0).equals(frame(1))).toBe(false);
+    expect(new Set(a.data).size).toBeGreaterThan(200);
+  });
+});
+
+describe('the precision gate', () => {
+  it("records each bundle's own figures and default at conversion; different weights give different figures", async () => {
+    const out = path.join(tmpDir('gate'), 'fixture');
+    const m = await convertBundle({
+      lmCheckpoint: path.join(FIXTURE, 'lm/state_dict.bin'),
+      codecDir: path.join(FIXTURE, 'codec'),
+      outDir: out,
+      trained: false,
+    });
+    const tiny = (await loadBundle(SHIPPED)).precision!;
+    for (const p of [m.precision!, tiny]) {
+      expect(Object.keys(p.measured).sort()).toEqual(['fp32', 'q4', 'q8']);
+      expect(p.gate.positions).toBeGreaterThanOrEqual(256);
+      const fastestPassing = ['q4', 'q8', 'fp32'].find((v) => p.measured[v]!.passed);
+      expect(p.default).toBe(fastestPassing);
+      expect(p.measured.q8!.relRmsLogitsError).toBeGreaterThan(0);
+      expect(p.measured.q4!.relRmsLogitsError).toBeGreaterThan(p.measured.q8!.relRmsLogitsError);
+    }
+    expect(m.precision!.measured.q8!.relRmsLogitsError).not.toBe(tiny.measured.q8!.relRmsLogitsError);
+    expect(m.precision!.measured.q4!.argmaxAgreement).not.toBe(tiny.measured.q4!.argmaxAgreement);
+    // Measuring again on the written bundle gives the same verdicts; the engine runs the recorded default.
+    const again = await measurePrecision(out, m);
+    expect(again.default).toBe(m.precision!.default);
+    const engine = await Engine.open(out);
+    try {
+      expect(engine.decoder.variant).toBe(m.precision!.default);
+    } finally {
+      await engine.dispose();
+    }
+  });
+
+  it('is left out with skipGate', async () => {
+    const out = path.join(tmpDir('gate'), 'plain');
+    const m = await convertBundle({
+      lmCheckpoint: path.join(FIXTURE, 'lm/state_dict.bin'),
+      codecDir: path.join(FIXTURE, 'codec'),
+      outDir: out,
+      skipGate: true,
+    });
+    expect(m.precision).toBeUndefined();
+    expect(JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8')).precision).toBeUndefined();
+  });
+});
