@@ -37,10 +37,18 @@ describe('cli convert and reference-check', () => {
       'fp32,q8',
     );
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(new RegExp(`^wrote ${out}: 7 graphs, [0-9.]+ MB, [0-9.]+ s\\n$`));
+    const [wrote, gate, fp32, q8, chosen] = r.stdout.trimEnd().split('\n');
+    expect(wrote).toMatch(new RegExp(`^wrote ${out}: 7 graphs, [0-9.]+ MB, [0-9.]+ s$`));
+    expect(gate).toBe('precision gate (relative RMS ≤ 5 %, agreement ≥ 90 % over 260 positions):');
+    expect(fp32).toBe('  fp32  logits error 0.00 %, greedy agreement 100.0 %');
+    expect(q8).toMatch(
+      /^ {2}q8 {4}logits error [0-9.]+ %, greedy agreement [0-9.]+ %( \(fails the gate\))?$/,
+    );
     expect(r.stderr).toMatch(/convert +\[#+\] 100%/);
     expect(r.stderr).toMatch(/verify +\[#+\] 100%/);
+    expect(r.stderr).toMatch(/gate +\[#+\] 100% 3\/3 decoder precision/);
     const m = JSON.parse(fs.readFileSync(path.join(out, 'model.json'), 'utf8'));
+    expect(chosen).toBe(`default decoder precision: ${m.precision.default}`);
     expect(m.trained).toBe(false);
     expect(m.id).toBe('vidmuse-64x2-fp16');
   });
