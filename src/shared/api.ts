@@ -50,9 +50,16 @@ export const api = {
     object({ projectId: id, path }),
   ),
   'project.setPlan': method<
-    { projectId: string; windowSamples: number; overlapSamples: number },
+    { projectId: string; windowSamples: number; overlapSamples: number; sceneSeams?: boolean },
     ProjectState
-  >(object({ projectId: id, windowSamples: int(1), overlapSamples: int(0) })),
+  >(
+    object({
+      projectId: id,
+      windowSamples: int(1),
+      overlapSamples: int(0),
+      sceneSeams: optional(boolean()),
+    }),
+  ),
   'project.setParams': method<{ projectId: string; params: Infer<typeof paramsPatch> }, ProjectState>(
     object({ projectId: id, params: paramsPatch }),
   ),

@@ -94,6 +94,10 @@ export interface ProjectState {
   bundleId: string;
   params: GenerationParams;
   plan: PlanSettings;
+  /** The plan centres its seams on the video's cuts. */
+  sceneSeams: boolean;
+  /** The video's cuts (sample positions), once detected; null before. */
+  cuts: number[] | null;
   windows: WindowInfo[];
   seams: SeamInfo[];
   history: { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null };
@@ -109,7 +113,7 @@ export interface ProjectSummary {
 }
 
 /** Kinds of long-running jobs. */
-export type JobKind = 'analyse' | 'generate' | 'export' | 'convert' | 'import';
+export type JobKind = 'analyse' | 'generate' | 'export' | 'convert' | 'import' | 'cuts';
 
 /** Lifecycle of a job; 'interrupted' marks a job cut off by a crash or quit (it can be retried). */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';

@@ -4,6 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ProjectState } from '../../shared/domain';
+import { CutsCache } from '../../media/cuts-cache';
+import type { SceneCut } from '../../media/detect-cuts';
 import type { Db } from '../store/database';
 import { openDatabase } from '../store/database';
 import { FileStore, fsError } from '../store/file-store';
@@ -29,6 +31,9 @@ export interface StudioContext {
   open: Map<string, MediaStatus>;
   emitter: Emitter;
   jobs: JobQueue;
+  /** Cuts cached per video content (beside the library), and those read or found in this session. */
+  cutsCache: CutsCache;
+  cuts: Map<string, SceneCut[]>;
   /** The project's state as the editor sees it. */
   state: (projectId: string) => ProjectState;
   /** Takes the project's lock (refusing a second instance) and returns its media status; 'not-found' for an unknown id. */
@@ -73,7 +78,12 @@ export function createContext(options: StudioOptions): StudioContext {
     open,
     emitter,
     jobs: new JobQueue(db, (job) => emitter.emit('job', job)),
-    state: (projectId) => projectState(db, files, projectId, options.mediaUrl, ctx.ensureOpen(projectId)),
+    cutsCache: new CutsCache(join(options.libraryDir, 'cuts')),
+    cuts: new Map(),
+    state: (projectId) =>
+      projectState(db, files, projectId, options.mediaUrl, ctx.ensureOpen(projectId), (hash) => {
+        return ctx.cuts.get(hash) ?? null;
+      }),
     ensureOpen: (projectId) => {
       getProject(db, projectId);
       acquireProjectLock(db, projectId, token);

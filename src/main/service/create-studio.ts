@@ -14,6 +14,8 @@ import { exportRunner } from './runners/export-job';
 import { generateRunner } from './runners/generate-job';
 import { importRunner } from './runners/import-job';
 import { convertRunner } from './runners/convert-job';
+import { cutsRunner } from './runners/cuts-job';
+import { setPlan } from './handlers/project-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import type { StudioOptions } from './options';
 import { projectHandlers } from './handlers/project-handlers';
@@ -64,6 +66,16 @@ export function createStudio(options: StudioOptions): Studio {
     }),
   );
   const userDir = () => options.userBundleDir ?? options.bundleDirs[options.bundleDirs.length - 1];
+  ctx.jobs.register(
+    'cuts',
+    cutsRunner({
+      db: ctx.db,
+      cache: ctx.cutsCache,
+      known: ctx.cuts,
+      applyPlan: (projectId, plan) => void setPlan(ctx, projectId, plan, true),
+      changed: ctx.changed,
+    }),
+  );
   ctx.jobs.register('import', importRunner(userDir));
   ctx.jobs.register('convert', convertRunner(userDir));
   ctx.jobs.register(

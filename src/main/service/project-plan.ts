@@ -3,15 +3,18 @@
 import type { PlanSettings } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { SampleRange } from '../../shared/time';
+import { secondsToSamples } from '../../shared/time';
+import { planAtCuts, SCENE_MIN_WINDOW_SECONDS } from '../../shared/timeline/scene-plan';
 import { planWindows } from '../../inference';
 import type { BundleSummary } from './bundles';
 
-/** The snapped settings and the windows covering [0, total). */
+/** The snapped settings and the windows covering [0, total); with `cuts` (samples), seams centred on them. */
 export function projectPlan(
   total: number,
   req: PlanSettings,
   bundle: BundleSummary | null,
   sampleRate: number,
+  cuts: readonly number[] | null = null,
 ): { settings: PlanSettings; windows: SampleRange[] } {
   const geo = {
     sampleRate,
@@ -32,8 +35,14 @@ export function projectPlan(
       'invalid-input',
       `That plan makes ${plan.windows.length} windows; use longer windows.`,
     );
+  const limits = {
+    minWindowSamples: secondsToSamples(SCENE_MIN_WINDOW_SECONDS, sampleRate),
+    maxWindowSamples: secondsToSamples(geo.maxWindowSeconds, sampleRate),
+  };
   return {
     settings: { windowSamples: plan.windowSamples, overlapSamples: plan.overlapSamples },
-    windows: plan.windows.map((w) => ({ start: w.start, end: w.end })),
+    windows: cuts
+      ? planAtCuts(plan, cuts, limits).windows
+      : plan.windows.map((w) => ({ start: w.start, end: w.end })),
   };
 }

@@ -1,6 +1,7 @@
 // Builds the ProjectState the editor renders from the database, with URLs from the transport.
 import type { GenerationParams, ProjectState, SeamInfo, TakeInfo, WindowInfo } from '../../shared/domain';
 import type { MediaInfo } from '../../shared/media';
+import type { SceneCut } from '../../media/detect-cuts';
 import type { Db } from '../store/database';
 import type { FileStore } from '../store/file-store';
 import { historyInfo } from '../history/history';
@@ -40,6 +41,7 @@ export function projectState(
   projectId: string,
   mediaUrl: (file: string) => string,
   status: MediaStatus,
+  cutsOf: (contentHash: string) => SceneCut[] | null,
 ): ProjectState {
   return db.transaction(() => {
     const p = getProject(db, projectId);
@@ -63,7 +65,10 @@ export function projectState(
       lengthSamples: s.length_samples,
       curve: s.curve,
     }));
-    const plan = windows.length ? planSettingsOf(db, planId) : { windowSamples: 0, overlapSamples: 0 };
+    const { sceneSeams, ...plan } = windows.length
+      ? planSettingsOf(db, planId)
+      : { windowSamples: 0, overlapSamples: 0, sceneSeams: false };
+    const cuts = cutsOf(m.content_hash);
     return {
       id: p.id,
       name: p.name,
@@ -82,6 +87,8 @@ export function projectState(
       bundleId: p.bundle_id,
       params: JSON.parse(p.params_json) as GenerationParams,
       plan,
+      sceneSeams,
+      cuts: cuts ? cuts.map((c) => Math.round(c.seconds * p.sample_rate)) : null,
       windows,
       seams,
       history: historyInfo(db, projectId),
@@ -89,10 +96,16 @@ export function projectState(
   })();
 }
 
-function planSettingsOf(db: Db, planId: string): { windowSamples: number; overlapSamples: number } {
-  const r = db.prepare('SELECT window_samples, overlap_samples FROM plans WHERE id = ?').get(planId) as {
-    window_samples: number;
-    overlap_samples: number;
+function planSettingsOf(
+  db: Db,
+  planId: string,
+): { windowSamples: number; overlapSamples: number; sceneSeams: boolean } {
+  const r = db
+    .prepare('SELECT window_samples, overlap_samples, scene_seams FROM plans WHERE id = ?')
+    .get(planId) as { window_samples: number; overlap_samples: number; scene_seams: number };
+  return {
+    windowSamples: r.window_samples,
+    overlapSamples: r.overlap_samples,
+    sceneSeams: r.scene_seams === 1,
   };
-  return { windowSamples: r.window_samples, overlapSamples: r.overlap_samples };
 }

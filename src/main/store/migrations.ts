@@ -76,11 +76,17 @@ ALTER TABLE jobs ADD COLUMN owner_started TEXT;
 ALTER TABLE project_locks ADD COLUMN started TEXT;
 `;
 
+// A plan with seams centred on the video's cuts is a plan of its own beside the ordinary one of the same settings.
+const v4 = `
+ALTER TABLE plans ADD COLUMN scene_seams INTEGER NOT NULL DEFAULT 0;
+`;
+
 /** Every migration, in order; the schema version is the number applied. */
 export const MIGRATIONS: readonly Migration[] = [
   { description: 'projects, media, plans, windows, takes, selections, seams, jobs', up: (db) => db.exec(v1) },
   { description: 'feature cache, exports, command history, project locks', up: (db) => db.exec(v2) },
   { description: 'process start time of job and lock owners', up: (db) => db.exec(v3) },
+  { description: 'plans with seams at the cuts', up: (db) => db.exec(v4) },
 ];
 
 /** The schema version this build writes. */

@@ -31,6 +31,7 @@ export interface PlanRow {
   project_id: string;
   window_samples: number;
   overlap_samples: number;
+  scene_seams: number;
 }
 
 /** Inserts a plan with its windows and a full-overlap equal-power seam between neighbours; returns its id. */
@@ -39,11 +40,19 @@ export function insertPlan(
   projectId: string,
   settings: { windowSamples: number; overlapSamples: number },
   windows: SampleRange[],
+  sceneSeams = false,
 ): string {
   const planId = newId();
   db.prepare(
-    'INSERT INTO plans (id, project_id, window_samples, overlap_samples, created_at) VALUES (?, ?, ?, ?, ?)',
-  ).run(planId, projectId, settings.windowSamples, settings.overlapSamples, new Date().toISOString());
+    'INSERT INTO plans (id, project_id, window_samples, overlap_samples, scene_seams, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
+    planId,
+    projectId,
+    settings.windowSamples,
+    settings.overlapSamples,
+    sceneSeams ? 1 : 0,
+    new Date().toISOString(),
+  );
   const win = db.prepare('INSERT INTO windows (id, plan_id, idx, start, end) VALUES (?, ?, ?, ?, ?)');
   windows.forEach((w, i) => win.run(newId(), planId, i, w.start, w.end));
   const seam = db.prepare(
@@ -63,10 +72,13 @@ export function findPlan(
   projectId: string,
   windowSamples: number,
   overlapSamples: number,
+  sceneSeams = false,
 ): string | null {
   const row = db
-    .prepare('SELECT id FROM plans WHERE project_id = ? AND window_samples = ? AND overlap_samples = ?')
-    .get(projectId, windowSamples, overlapSamples) as { id: string } | undefined;
+    .prepare(
+      'SELECT id FROM plans WHERE project_id = ? AND window_samples = ? AND overlap_samples = ? AND scene_seams = ?',
+    )
+    .get(projectId, windowSamples, overlapSamples, sceneSeams ? 1 : 0) as { id: string } | undefined;
   return row?.id ?? null;
 }
 

@@ -87,10 +87,14 @@ export class ProjectStore {
     }
   }
 
-  /** Changes the window plan (length and overlap in samples). */
-  setPlan(windowSamples: number, overlapSamples: number): Promise<void> {
+  /** Changes the window plan (length and overlap in samples; seams at cuts as they are unless given). */
+  setPlan(
+    windowSamples: number,
+    overlapSamples: number,
+    sceneSeams = this.state?.sceneSeams ?? false,
+  ): Promise<void> {
     return this.withId((projectId) =>
-      this.run('project.setPlan', { projectId, windowSamples, overlapSamples }, (s) => ({
+      this.run('project.setPlan', { projectId, windowSamples, overlapSamples, sceneSeams }, (s) => ({
         ...s,
         plan: { windowSamples, overlapSamples },
       })),

@@ -43,7 +43,7 @@ describe('migrations', () => {
       if (from >= 1) seedV1(old);
       if (from >= 2)
         old.exec(`INSERT INTO history VALUES ('p1', 1, 'Rename project', NULL, '[]', '[]', 5);
-          INSERT INTO project_locks VALUES ('p1', 1, 'tok', 't');`);
+          INSERT INTO project_locks (project_id, pid, token, acquired_at) VALUES ('p1', 1, 'tok', 't');`);
       expect(old.pragma('user_version', { simple: true })).toBe(from);
       old.close();
       const db = openDatabase(file);
@@ -54,6 +54,9 @@ describe('migrations', () => {
           { name: 'Film', history_pos: 0 },
         ]);
         expect(db.prepare('SELECT take_id FROM selections').all()).toEqual([{ take_id: 't1' }]);
+        expect(db.prepare('SELECT id, scene_seams FROM plans').all()).toEqual([
+          { id: 'pl1', scene_seams: 0 },
+        ]);
         expect(db.prepare('SELECT status, owner_started FROM jobs').all()).toEqual([
           { status: 'done', owner_started: null },
         ]);

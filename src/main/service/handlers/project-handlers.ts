@@ -27,6 +27,8 @@ import { checkMedia } from '../media-status';
 import { findFileByHash } from '../find-by-hash';
 import { projectPlan } from '../project-plan';
 import { requirePath } from '../path-checks';
+import { cutsKey } from '../../../media/cuts-cache';
+import { DEFAULT_CUT_DETECTOR } from '../../../media/detect-cuts';
 
 type ProjectHandlers = Pick<
   ApiHandlers,
@@ -95,7 +97,15 @@ async function open(ctx: StudioContext, projectId: string) {
   const status = await checkMedia(ctx.db, getMedia(ctx.db, p.media_id));
   ctx.open.set(projectId, status);
   touchOpened(ctx.db, projectId);
+  await loadCachedCuts(ctx, getMedia(ctx.db, p.media_id).content_hash);
   return ctx.state(projectId);
+}
+
+/** Reads the video's cuts from the cache into the session when they were detected before (a small file). */
+async function loadCachedCuts(ctx: StudioContext, contentHash: string): Promise<void> {
+  if (ctx.cuts.has(contentHash)) return;
+  const cached = await ctx.cutsCache.get(cutsKey(contentHash, DEFAULT_CUT_DETECTOR));
+  if (cached) ctx.cuts.set(contentHash, cached);
 }
 
 /** Points the project at its moved video (a file, or a folder to search); the file must have the recorded content. */
@@ -125,23 +135,38 @@ async function relink(ctx: StudioContext, projectId: string, path: string) {
   return ctx.state(projectId);
 }
 
-/** Switches to a plan with these settings, reusing an earlier identical plan (and its takes). */
-function setPlan(ctx: StudioContext, projectId: string, windowSamples: number, overlapSamples: number) {
+/**
+ * Switches to a plan with these settings, reusing an earlier identical plan (and its takes). With seams at
+ * cuts and the video's cuts not yet known, a cuts job finds them first and then switches (the plan is
+ * unchanged until it does, and cancelling it changes nothing).
+ */
+export function setPlan(
+  ctx: StudioContext,
+  projectId: string,
+  req: { windowSamples: number; overlapSamples: number },
+  sceneSeams = false,
+) {
   ctx.ensureOpen(projectId);
   const p = getProject(ctx.db, projectId);
+  const found = ctx.cuts.get(getMedia(ctx.db, p.media_id).content_hash);
+  if (sceneSeams && !found) {
+    ctx.jobs.submit(
+      'cuts',
+      { projectId, plan: req },
+      { target: `project:${projectId}/cuts`, projectId, label: 'Find the cuts' },
+    );
+    return ctx.state(projectId);
+  }
   const bundle = listBundles(ctx.options.bundleDirs).find((b) => b.id === p.bundle_id) ?? null;
-  const { settings, windows } = projectPlan(
-    p.total_samples,
-    { windowSamples, overlapSamples },
-    bundle,
-    p.sample_rate,
-  );
+  const cuts = sceneSeams && found ? found.map((c) => secondsToSamples(c.seconds, p.sample_rate)) : null;
+  const { settings, windows } = projectPlan(p.total_samples, req, bundle, p.sample_rate, cuts);
   const revision = ctx.db
     .transaction(() => {
       const planId =
-        findPlan(ctx.db, projectId, settings.windowSamples, settings.overlapSamples) ??
-        insertPlan(ctx.db, projectId, settings, windows);
-      return execute(ctx.db, projectId, 'Change window plan', [{ t: 'plan', planId }]);
+        findPlan(ctx.db, projectId, settings.windowSamples, settings.overlapSamples, sceneSeams) ??
+        insertPlan(ctx.db, projectId, settings, windows, sceneSeams);
+      const label = sceneSeams ? 'Seams at cuts' : 'Change window plan';
+      return execute(ctx.db, projectId, label, [{ t: 'plan', planId }]);
     })
     .immediate();
   ctx.changed(projectId, revision);
@@ -185,8 +210,8 @@ export function projectHandlers(ctx: StudioContext): ProjectHandlers {
       return command(ctx, projectId, 'Rename project', [{ t: 'name', name: name.trim() }]);
     },
     'project.relink': ({ projectId, path }) => relink(ctx, projectId, path),
-    'project.setPlan': ({ projectId, windowSamples, overlapSamples }) =>
-      setPlan(ctx, projectId, windowSamples, overlapSamples),
+    'project.setPlan': ({ projectId, windowSamples, overlapSamples, sceneSeams }) =>
+      setPlan(ctx, projectId, { windowSamples, overlapSamples }, sceneSeams ?? false),
     'project.setParams': ({ projectId, params }) => {
       const current = JSON.parse(getProject(ctx.db, projectId).params_json) as GenerationParams;
       const next = {
