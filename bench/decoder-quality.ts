@@ -8,6 +8,7 @@ import { StepFeeds } from '../src/inference/generation/step-feeds';
 import type { DecoderVariant } from '../src/inference/graphs/decoder-names';
 import type { RuntimeOptions } from '../src/inference/runtime/session';
 import { argmax } from '../src/inference/generation/sampler';
+import { crossFileOf, type BenchFiles } from './bench-bundle';
 
 /** Agreement of one variant with fp32. */
 export interface VariantQuality {
@@ -19,12 +20,16 @@ export interface VariantQuality {
   positions: number;
 }
 
+/** The quality gate a variant must pass to be a default: rel. RMS logits error ≤ 5 %, argmax agreement ≥ 90 %. */
+export const passesGate = (q: VariantQuality): boolean =>
+  q.rel_rms_logits_err <= 0.05 && q.argmax_agreement >= 0.9;
+
 /** Positions compared (a prefill this long stays cheap at the small geometry). */
 const MAX_POSITIONS = 256;
 
 /** Max logits error and argmax agreement of each variant against fp32. */
 export async function variantQuality(
-  files: { crossKv: string; step: Record<DecoderVariant, string> },
+  files: BenchFiles,
   lm: LmConfig,
   variants: DecoderVariant[],
   codes: Int32Array,
@@ -37,7 +42,7 @@ export async function variantQuality(
   const S = Math.min(pattern.steps, MAX_POSITIONS);
   const logits: Partial<Record<DecoderVariant, Float32Array>> = {};
   for (const v of ['fp32' as const, ...variants.filter((x) => x !== 'fp32')]) {
-    const dec = await DecoderModel.loadFiles(lm, files.crossKv, files.step[v], v, rt);
+    const dec = await DecoderModel.loadFiles(lm, crossFileOf(files, v), files.step[v], v, rt);
     try {
       const cross = await dec.crossKv(memory, 2);
       const cache = new KvCache(

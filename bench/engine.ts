@@ -1,22 +1,30 @@
-// Engine benchmark (`npm run bench`): builds or reuses a random-weight bundle at the small geometry under
-// .cache/bench and times one window end to end: CLIP (local + global), LSTV, cross K/V, decoder steps per
-// precision variant, codec. Prints steps/s, ms per step at steps ~50 and ~1000, JS time per step, real-time
-// factor, peak memory and each variant's quality against fp32; the last line is JSON.
-//   npm run bench -- --seconds 2 [--window-frames 4] [--global-frames 32] [--variants fp32,q8,q4] [--threads 2]
-//                    [--long-frames 1000]   (adds a window of that many codec frames for the step-1000 figure)
-import path from 'node:path';
+// Engine benchmark (`npm run bench`): builds or reuses a random-weight bundle at a released geometry (small or
+// medium, the released checkpoint's size) and times one window end to end: CLIP (local + global), LSTV, cross
+// K/V, decoder steps per precision variant, codec. Prints steps/s, ms per step at steps ~50 and ~1000, JS time
+// per step, real-time factor, each variant's quality against fp32 and the default variant (the fastest that
+// passes the quality gate); with the PyTorch peer (--peer FILE or $VIDMUSE_TORCH_PEER) run in the same
+// process tree, each variant's speed ratio to it. The last line is JSON.
+//   npm run bench -- --geometry small|medium --seconds 2 [--window-frames 60] [--global-frames 32]
+//                    [--variants fp32,q8,q8-kv8] [--threads 2] [--long-frames 1000] [--cache DIR] [--peer FILE]
 import { parseArgs } from 'node:util';
 import { DecoderModel } from '../src/inference/generation/decoder-model';
 import type { DecoderVariant } from '../src/inference/graphs/decoder-names';
-import { ensureBenchBundle } from './bench-bundle';
+import {
+  benchCacheDir,
+  crossFileOf,
+  ensureBenchBundle,
+  GEOMETRIES,
+  type BenchGeometry,
+} from './bench-bundle';
 import { timeWindow, type WindowFigures } from './decoder-bench';
-import { variantQuality } from './decoder-quality';
+import { passesGate, variantQuality, type VariantQuality } from './decoder-quality';
+import { runPeer, type PeerFigures } from './peer';
 import { codecStage, frontStages } from './pipeline-bench';
-import { SMALL_LM } from './random-lm-weights';
 
 const FRAME_RATE = 50;
 
-function options(): {
+interface Options {
+  geometry: BenchGeometry;
   seconds: number;
   windowFrames: number;
   globalFrames: number;
@@ -24,27 +32,38 @@ function options(): {
   variants: DecoderVariant[];
   longFrames: number;
   cache: string;
-} {
+  peer: string | null;
+}
+
+const DEFAULT_VARIANTS: Record<string, string> = { small: 'fp32,q8,q4,q8-kv8', medium: 'fp32,q8,q8-kv8' };
+
+function options(): Options {
   const { values } = parseArgs({
     options: {
+      geometry: { type: 'string', default: 'small' },
       seconds: { type: 'string', default: '2' },
       'window-frames': { type: 'string' },
       'global-frames': { type: 'string', default: '32' },
-      variants: { type: 'string', default: 'fp32,q8,q4' },
+      variants: { type: 'string' },
       threads: { type: 'string', default: '2' },
       'long-frames': { type: 'string', default: '0' },
-      cache: { type: 'string', default: path.join('.cache', 'bench', 'full') },
+      cache: { type: 'string' },
+      peer: { type: 'string' },
     },
   });
+  const geometry = GEOMETRIES[values.geometry as BenchGeometry['name']];
+  if (!geometry) throw new Error(`--geometry must be small or medium, got "${values.geometry}"`);
   const seconds = Number(values.seconds);
   return {
+    geometry,
     seconds,
     windowFrames: Number(values['window-frames'] ?? Math.max(1, Math.round(seconds * 2))),
     globalFrames: Number(values['global-frames']),
     threads: Number(values.threads),
-    variants: values.variants.split(',') as DecoderVariant[],
+    variants: (values.variants ?? DEFAULT_VARIANTS[geometry.name]).split(',') as DecoderVariant[],
     longFrames: Number(values['long-frames']),
-    cache: values.cache,
+    cache: benchCacheDir(geometry.name, values.cache),
+    peer: values.peer ?? process.env.VIDMUSE_TORCH_PEER ?? null,
   };
 }
 
@@ -55,19 +74,36 @@ function summary(w: WindowFigures): Record<string, unknown> {
   return Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
 }
 
+/** The fastest variant that passed the gate (fp32 is the reference and always passes). */
+function defaultVariant(
+  runs: Record<string, { steps_per_s: number }>,
+  quality: Record<string, VariantQuality> | null,
+): string {
+  const passing = Object.keys(runs).filter((v) => v === 'fp32' || (quality?.[v] && passesGate(quality[v])));
+  return passing.sort((a, b) => runs[b].steps_per_s - runs[a].steps_per_s)[0] ?? 'fp32';
+}
+
 async function main(): Promise<void> {
   const o = options();
-  const files = ensureBenchBundle(o.cache);
-  if (files.buildSeconds !== null)
-    console.log(`built the bench bundle in ${files.buildSeconds.toFixed(1)} s`);
+  const files = ensureBenchBundle(o.cache, o.geometry, o.variants);
+  console.log(
+    `bench bundle (${o.geometry.name}) in ${o.cache}: ${(files.diskBytes / 2 ** 30).toFixed(2)} GiB, built now in ${files.buildSeconds.toFixed(1)} s`,
+  );
   const rt = { intraOpThreads: o.threads };
+  const lm = o.geometry.lm;
   const front = await frontStages(files, o.windowFrames, o.globalFrames, rt);
   const frames = Math.round(o.seconds * FRAME_RATE);
-  const runs: Record<string, Record<string, unknown>> = {};
+  const runs: Record<string, Record<string, unknown> & { steps_per_s: number }> = {};
   let reference: Int32Array | null = null;
   let codec = 0;
   for (const variant of o.variants) {
-    const decoder = await DecoderModel.loadFiles(SMALL_LM, files.crossKv, files.step[variant], variant, rt);
+    const decoder = await DecoderModel.loadFiles(
+      lm,
+      crossFileOf(files, variant),
+      files.step[variant],
+      variant,
+      rt,
+    );
     try {
       const w = await timeWindow(decoder, frames, front.memory);
       if (reference === null) codec = await codecStage(files, w.codes, rt);
@@ -77,25 +113,32 @@ async function main(): Promise<void> {
         front.clip_local + front.clip_global + front.lstv + w.cross_kv_s + w.decode_steps_s + codec;
       runs[variant] = {
         ...summary(w),
+        steps_per_s: round(w.steps_per_s)!,
         rtf: round(total / o.seconds),
         provider: decoder.provider,
-        ...(long ? { long: summary(long) } : {}),
+        ...(long
+          ? { long: summary(long), step_1000_over_50: round(long.ms_per_step_1000! / long.ms_per_step_50) }
+          : {}),
       };
       console.log(JSON.stringify({ variant, ...runs[variant] }));
     } finally {
       await decoder.dispose();
     }
   }
-  const quality = reference
-    ? await variantQuality(files, SMALL_LM, o.variants, reference, front.memory, rt)
-    : null;
+  const quality = reference ? await variantQuality(files, lm, o.variants, reference, front.memory, rt) : null;
+  const peakRss = Math.round(process.resourceUsage().maxRSS / 1024);
+  const peer = o.peer ? peerRun(o) : null;
+  if (peer) for (const r of Object.values(runs)) r.ratio_to_peer = round(r.steps_per_s / peer.steps_per_s);
   console.log(
     JSON.stringify({
-      geometry: 'small',
+      geometry: o.geometry.name,
+      default_variant: defaultVariant(runs, quality),
       seconds: o.seconds,
       window_frames: o.windowFrames,
       global_frames: o.globalFrames,
+      memory_tokens: front.memory.length / (2 * lm.dim),
       threads: o.threads,
+      bundle_gib: round(files.diskBytes / 2 ** 30),
       stages: {
         clip_local: round(front.clip_local),
         clip_global: round(front.clip_global),
@@ -104,9 +147,21 @@ async function main(): Promise<void> {
       },
       variants: runs,
       quality,
-      peak_rss_mib: Math.round(process.resourceUsage().maxRSS / 1024),
+      gate: 'rel_rms_logits_err <= 0.05 and argmax_agreement >= 0.9',
+      peer,
+      peak_rss_mib: peakRss,
     }),
   );
+}
+
+function peerRun(o: Options): PeerFigures {
+  return runPeer(o.peer!, {
+    geometry: o.geometry.name,
+    seconds: o.seconds,
+    windowFrames: o.windowFrames,
+    globalFrames: o.globalFrames,
+    threads: o.threads,
+  });
 }
 
 await main();

@@ -21,6 +21,16 @@ export const SMALL_LM: LmConfig = {
   layerNormEps: 1e-5,
 };
 
+/** The medium (released) VidMuse decoder geometry: dim 1536, 24 heads, 48 layers (the manifest's key list). */
+export const MEDIUM_LM: LmConfig = {
+  ...SMALL_LM,
+  dim: 1536,
+  numHeads: 24,
+  numLayers: 48,
+  ffnDim: 6144,
+  lstvHeads: 24,
+};
+
 /** A WeightSource of random decoder tensors (each key gets its own seed, so reads are repeatable). */
 export function randomLmWeights(lm: LmConfig, seed: number): MapWeightSource {
   const C = lm.dim;

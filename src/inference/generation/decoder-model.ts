@@ -3,7 +3,12 @@
 import path from 'node:path';
 import type { BundleManifest, LmConfig } from '../bundle/types';
 import { AppError } from '../../shared/errors';
-import { DECODER_ROLES, decoderNames as n, type DecoderVariant } from '../graphs/decoder-names';
+import {
+  crossKvStorageOf,
+  DECODER_ROLES,
+  decoderNames as n,
+  type DecoderVariant,
+} from '../graphs/decoder-names';
 import { OrtSession, tensor, type OrtTensor, type RuntimeOptions } from '../runtime/session';
 import { chooseDecoderVariant } from './variant-choice';
 
@@ -11,6 +16,9 @@ import { chooseDecoderVariant } from './variant-choice';
 export interface CrossKv {
   k: OrtTensor[];
   v: OrtTensor[];
+  /** Per-layer scales of int8 K/V (kv8 storage); absent for float K/V. */
+  kScale?: OrtTensor[];
+  vScale?: OrtTensor[];
   rows: number;
   memory: number;
 }
@@ -38,7 +46,7 @@ export class DecoderModel {
       if (!g) throw new AppError('bad-bundle', `Bundle ${manifest.id} has no ${role} graph of variant ${v}`);
       return path.join(dir, g.file);
     };
-    const cross = await OrtSession.load(find(DECODER_ROLES.crossKv, 'fp32'), rt);
+    const cross = await OrtSession.load(find(DECODER_ROLES.crossKv, crossKvStorageOf(variant)), rt);
     try {
       const step = await OrtSession.load(find(DECODER_ROLES.step, variant), rt);
       return new DecoderModel(manifest.lm, variant, cross, step);
@@ -65,6 +73,11 @@ export class DecoderModel {
     return this.step.provider;
   }
 
+  /** Why the step graph runs on that provider. */
+  get providerReason(): string {
+    return this.step.reason;
+  }
+
   /** K/V of the video memory [rows, M, dim] for every layer; computed once per window. */
   async crossKv(videoEmb: Float32Array, rows: number): Promise<CrossKv> {
     const memory = videoEmb.length / (rows * this.lm.dim);
@@ -77,7 +90,17 @@ export class DecoderModel {
       [n.videoEmb]: tensor('float32', videoEmb, [rows, memory, this.lm.dim]),
     });
     const layers = Array.from({ length: this.lm.numLayers }, (_, l) => l);
-    return { k: layers.map((l) => out[n.crossK(l)]), v: layers.map((l) => out[n.crossV(l)]), rows, memory };
+    const kv: CrossKv = {
+      k: layers.map((l) => out[n.crossK(l)]),
+      v: layers.map((l) => out[n.crossV(l)]),
+      rows,
+      memory,
+    };
+    if (crossKvStorageOf(this.variant) === 'kv8') {
+      kv.kScale = layers.map((l) => out[n.crossKScale(l)]);
+      kv.vScale = layers.map((l) => out[n.crossVScale(l)]);
+    }
+    return kv;
   }
 
   /** Runs the step graph on prepared feeds; returns guided logits and per-layer new K/V. */

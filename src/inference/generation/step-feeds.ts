@@ -20,6 +20,8 @@ export class StepFeeds {
     this.fixed[n.cfg] = tensor('float32', new Float32Array([cfgCoef]), [1]);
     cross.k.forEach((t, l) => (this.fixed[n.crossK(l)] = t));
     cross.v.forEach((t, l) => (this.fixed[n.crossV(l)] = t));
+    cross.kScale?.forEach((t, l) => (this.fixed[n.crossKScale(l)] = t));
+    cross.vScale?.forEach((t, l) => (this.fixed[n.crossVScale(l)] = t));
   }
 
   /**

@@ -5,7 +5,8 @@ import type { GraphBuilder } from '../onnx/builder';
 import type { WeightSource } from '../convert/weights';
 import type { LmConfig } from '../bundle/types';
 import { linear, rowSlice, type LinearStorage } from './decoder-linear';
-import { decoderNames as n } from './decoder-names';
+import { crossKvStorageOf, decoderNames as n } from './decoder-names';
+import { int8Attention } from './decoder-kv8';
 import { layerNorm, matrix, mergeHeads, splitHeads } from './decoder-ops';
 
 /** Shared values of the step graph that every layer reads. */
@@ -85,10 +86,20 @@ function crossAttention(
     splitHeads(g, linear(g, h, `${p}.cross_attention.q_proj`, wq, s), H, d),
     g.constF32([1 / Math.sqrt(d)], []),
   ]);
-  const k = g.input(n.crossK(l), 'float32', ['N', H, d, 'M']);
-  const v = g.input(n.crossV(l), 'float32', ['N', H, 'M', d]);
-  const probs = g.op('Softmax', [g.op('MatMul', [q, k])], { axis: -1 });
-  const out = mergeHeads(g, g.op('MatMul', [probs, v]), C);
+  let heads: string;
+  if (crossKvStorageOf(s.variant) === 'kv8') {
+    const k = g.input(n.crossK(l), 'int8', ['N', H, d, 'M']);
+    const kScale = g.input(n.crossKScale(l), 'float32', ['N', H, 1, 'M']);
+    const v = g.input(n.crossV(l), 'int8', ['N', H, 'M', d]);
+    const vScale = g.input(n.crossVScale(l), 'float32', ['N', H, 1, 'M']);
+    heads = int8Attention(g, q, { codes: k, scale: kScale }, { codes: v, scale: vScale });
+  } else {
+    const k = g.input(n.crossK(l), 'float32', ['N', H, d, 'M']);
+    const v = g.input(n.crossV(l), 'float32', ['N', H, 'M', d]);
+    const probs = g.op('Softmax', [g.op('MatMul', [q, k])], { axis: -1 });
+    heads = g.op('MatMul', [probs, v]);
+  }
+  const out = mergeHeads(g, heads, C);
   return linear(
     g,
     out,

@@ -3,7 +3,7 @@
 import { u8, type GraphBuilder } from '../onnx/builder';
 import { f32ToHalfBits } from '../convert/dtype';
 import { quantizeBlocks } from './decoder-quant';
-import type { DecoderVariant } from './decoder-names';
+import { weightPrecisionOf, type DecoderVariant } from './decoder-names';
 
 /** A weight matrix W [out, in] (PyTorch Linear layout) read on demand. */
 export interface MatrixSource {
@@ -25,8 +25,9 @@ export const QUANT_BLOCK = 32;
 
 /** Adds y = x · Wᵀ for a [.., in] input; returns y [.., out]. */
 export function linear(g: GraphBuilder, x: string, name: string, w: MatrixSource, s: LinearStorage): string {
-  if (s.variant === 'fp32') return denseLinear(g, x, name, w, s);
-  const bits = s.variant === 'q8' ? 8 : 4;
+  const precision = weightPrecisionOf(s.variant);
+  if (precision === 'fp32') return denseLinear(g, x, name, w, s);
+  const bits = precision === 'q8' ? 8 : 4;
   const blocks = Math.ceil(w.in / QUANT_BLOCK);
   const blockBytes = (QUANT_BLOCK * bits) / 8;
   // Asymmetric blocks at 4 bits: a zero point per block uses all 16 levels (half the error of 15 symmetric ones).

@@ -3,8 +3,24 @@
 /** Roles of the decoder graphs in a bundle. */
 export const DECODER_ROLES = { crossKv: 'decoder_cross_kv', step: 'decoder_step' } as const;
 
-/** Precision variants of the step graph: fp32 weights, or 8/4-bit block-quantised linear weights. */
-export type DecoderVariant = 'fp32' | 'q8' | 'q4';
+/**
+ * Precision variants of the step graph: fp32 weights, 8/4-bit block-quantised linear weights, or q8 weights
+ * reading int8 cross-attention K/V with per-row scales (`q8-kv8`, a quarter of the bytes per step).
+ */
+export type DecoderVariant = 'fp32' | 'q8' | 'q4' | 'q8-kv8';
+
+/** Every decoder variant, in the order the converter builds them. */
+export const DECODER_VARIANTS: readonly DecoderVariant[] = ['fp32', 'q8', 'q4', 'q8-kv8'];
+
+/** How the cross-attention K/V of a step variant are stored: float32, or int8 with a scale per row. */
+export type CrossKvStorage = 'fp32' | 'kv8';
+
+/** The cross K/V graph variant a step variant reads. */
+export const crossKvStorageOf = (v: DecoderVariant): CrossKvStorage => (v.endsWith('-kv8') ? 'kv8' : 'fp32');
+
+/** The weight precision of a step variant (what its linears are stored as). */
+export const weightPrecisionOf = (v: DecoderVariant): 'fp32' | 'q8' | 'q4' =>
+  v === 'q8-kv8' ? 'q8' : (v as 'fp32' | 'q8' | 'q4');
 
 /** Names of the per-layer tensors and the shared inputs/outputs. */
 export const decoderNames = {
@@ -17,6 +33,10 @@ export const decoderNames = {
   logits: 'logits',
   crossK: (l: number): string => `cross_k_${l}`,
   crossV: (l: number): string => `cross_v_${l}`,
+  /** Scales of int8 cross K per (row, head, memory token) [N, H, 1, M]. */
+  crossKScale: (l: number): string => `cross_k_scale_${l}`,
+  /** Scales of int8 cross V per (row, head, memory token) [N, H, 1, M]. */
+  crossVScale: (l: number): string => `cross_v_scale_${l}`,
   cacheK: (l: number): string => `cache_k_${l}`,
   cacheV: (l: number): string => `cache_v_${l}`,
   newK: (l: number): string => `new_k_${l}`,

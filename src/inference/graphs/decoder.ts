@@ -7,7 +7,7 @@ import type { GraphBuilder } from '../onnx/builder';
 import { FileExternalDataSink } from '../onnx/external-data';
 import type { BuiltGraph, GraphBuildContext } from './context';
 import { buildCrossKvGraph } from './decoder-cross';
-import { DECODER_ROLES, type DecoderVariant } from './decoder-names';
+import { crossKvStorageOf, DECODER_ROLES, type CrossKvStorage, type DecoderVariant } from './decoder-names';
 import { buildStepGraph } from './decoder-step';
 
 /** Which step-graph variants to build (fp32 always first: it is the quality reference). */
@@ -21,12 +21,14 @@ export const DEFAULT_DECODER_VARIANTS: DecoderVariant[] = ['fp32', 'q8', 'q4'];
 /** Builds and writes the decoder graphs; returns one BuiltGraph per file. */
 export function buildDecoderGraphs(ctx: GraphBuildContext, opts: DecoderBuildOptions = {}): BuiltGraph[] {
   const storage = { weightDType: ctx.weightDType, onBytes: ctx.onBytes };
-  const out: BuiltGraph[] = [
-    write(ctx, DECODER_ROLES.crossKv, 'fp32', (sink) =>
-      buildCrossKvGraph(ctx.weights, ctx.lm, { ...storage, variant: 'fp32' }, sink, ctx.dry),
+  const variants = opts.variants ?? DEFAULT_DECODER_VARIANTS;
+  const kvStorages = new Set<CrossKvStorage>(['fp32', ...variants.map(crossKvStorageOf)]);
+  const out: BuiltGraph[] = [...kvStorages].map((kv) =>
+    write(ctx, DECODER_ROLES.crossKv, kv, (sink) =>
+      buildCrossKvGraph(ctx.weights, ctx.lm, { ...storage, variant: 'fp32' }, sink, ctx.dry, kv),
     ),
-  ];
-  for (const variant of opts.variants ?? DEFAULT_DECODER_VARIANTS) {
+  );
+  for (const variant of variants) {
     out.push(
       write(ctx, DECODER_ROLES.step, variant, (sink) =>
         buildStepGraph(ctx.weights, ctx.lm, { ...storage, variant }, sink, ctx.dry),

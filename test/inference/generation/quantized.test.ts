@@ -40,24 +40,26 @@ describe('quantised decoder variants (fixture decoder)', () => {
   let dir = '';
   const decoders: Record<string, DecoderModel> = {};
   beforeAll(async () => {
-    const built = buildTinyDecoder(['fp32', 'q8', 'q4']);
+    const built = buildTinyDecoder(['fp32', 'q8', 'q4', 'q8-kv8']);
     dir = built.dir;
-    for (const v of ['fp32', 'q8', 'q4'] as const) decoders[v] = await loadTinyDecoder(dir, built.lm, v);
+    for (const v of ['fp32', 'q8', 'q4', 'q8-kv8'] as const)
+      decoders[v] = await loadTinyDecoder(dir, built.lm, v);
   });
   afterAll(async () => {
     for (const d of Object.values(decoders)) await d.dispose();
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('stay close to the fp32 logits (|logits| reach 14.5): q8 within 0.25 (0.17 seen), q4 within 2.5 (1.74 seen); a packing error would be ~10', async () => {
+  it('stay close to the fp32 logits (|logits| reach 14.5): q8 within 0.25 (0.17 seen), q4 within 2.5 (1.74 seen), q8 with int8 cross K/V within 0.25 (0.17 seen); a packing error would be ~10', async () => {
     const ref = npyToF32(fixtureTensor('logits_pattern_logits'));
     expect(maxErr(await patternLogits(decoders.fp32), ref)).toBeLessThanOrEqual(1e-4);
     expect(maxErr(await patternLogits(decoders.q8), ref)).toBeLessThanOrEqual(0.25);
     expect(maxErr(await patternLogits(decoders.q4), ref)).toBeLessThanOrEqual(2.5);
+    expect(maxErr(await patternLogits(decoders['q8-kv8']), ref)).toBeLessThanOrEqual(0.25);
   });
 
   it('generate valid, reproducible codes', async () => {
-    for (const v of ['q8', 'q4']) {
+    for (const v of ['q8', 'q4', 'q8-kv8']) {
       const params = {
         useSampling: false,
         temperature: 1,

@@ -7,7 +7,7 @@ import { lmConfigFromCheckpoint } from '../../../src/inference/convert/lm-config
 import { TorchCheckpoint, tensorsOf } from '../../../src/inference/convert/torch-checkpoint';
 import { MapWeightSource } from '../../../src/inference/convert/weights';
 import { buildDecoderGraphs } from '../../../src/inference/graphs/decoder';
-import type { DecoderVariant } from '../../../src/inference/graphs/decoder-names';
+import { crossKvStorageOf, type DecoderVariant } from '../../../src/inference/graphs/decoder-names';
 import { DecoderModel } from '../../../src/inference/generation/decoder-model';
 import { npyToF32, readNpy } from '../../../src/inference/convert/npy';
 import { REFERENCE_DIR } from '../../fixtures/paths';
@@ -52,7 +52,9 @@ export function loadTinyDecoder(
   variant: DecoderVariant = 'fp32',
 ): Promise<DecoderModel> {
   const step = variant === 'fp32' ? 'decoder_step.onnx' : `decoder_step_${variant}.onnx`;
-  return DecoderModel.loadFiles(lm, path.join(dir, 'decoder_cross_kv.onnx'), path.join(dir, step), variant);
+  const kv = crossKvStorageOf(variant);
+  const cross = kv === 'fp32' ? 'decoder_cross_kv.onnx' : `decoder_cross_kv_${kv}.onnx`;
+  return DecoderModel.loadFiles(lm, path.join(dir, cross), path.join(dir, step), variant);
 }
 
 /** The fixture's CFG video memory [2B, M, dim] (cond rows, then null rows). */

@@ -1,0 +1,53 @@
+// The PyTorch peer, run in the same benchmark so ratios compare two programs on the same machine at the same
+// moment. Its script is given by `--peer FILE` or $VIDMUSE_TORCH_PEER (a plain-PyTorch VidMuse); absent, the
+// benchmark prints no ratio.
+import { spawnSync } from 'node:child_process';
+
+/** The peer's figures that the benchmark compares with. */
+export interface PeerFigures {
+  steps_per_s: number;
+  total_s: number;
+  rtf: number;
+  peak_rss_mib: number;
+  command: string;
+}
+
+/** What the peer is asked to run: the same case as ours. */
+export interface PeerCase {
+  geometry: string;
+  seconds: number;
+  windowFrames: number;
+  globalFrames: number;
+  threads: number;
+}
+
+/** Runs the peer's --bench (greedy, fp32) and returns its figures; throws with its stderr when it fails. */
+export function runPeer(script: string, c: PeerCase): PeerFigures {
+  const args = [
+    script,
+    '--bench',
+    '--preset',
+    c.geometry,
+    '--seconds',
+    String(c.seconds),
+    '--window-frames',
+    String(c.windowFrames),
+    '--global-frames',
+    String(c.globalFrames),
+    '--threads',
+    String(c.threads),
+    '--greedy',
+  ];
+  const r = spawnSync('python3', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const last = r.stdout?.trim().split('\n').pop() ?? '';
+  if (r.status !== 0 || !last.startsWith('{'))
+    throw new Error(`the peer failed (exit ${r.status}): ${(r.stderr ?? '').trim().slice(-2000)}`);
+  const j = JSON.parse(last) as Omit<PeerFigures, 'command'>;
+  return {
+    steps_per_s: j.steps_per_s,
+    total_s: j.total_s,
+    rtf: j.rtf,
+    peak_rss_mib: j.peak_rss_mib,
+    command: `python3 ${['torch_peer.py', ...args.slice(1)].join(' ')}`,
+  };
+}
