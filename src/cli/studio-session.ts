@@ -3,7 +3,7 @@
 // command and always closes it: jobs end, project locks are released, the inference host stops.
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { startWorkerHost } from '../inference';
+import { startWorkerHost, type EngineOptions } from '../inference';
 import { createInferenceGenerator } from '../main/bridge/inference-generator';
 import { defaultLibraryDir } from '../main/library-dir';
 import { createStudio, type Studio } from '../main/service';
@@ -39,14 +39,15 @@ export function libraryArgs(v: { library?: string; models?: string[] }): Library
   };
 }
 
-/** Runs `fn` on a studio over the library (with the worker-thread inference host when asked), then disposes it. */
+/** Runs `fn` on a studio over the library (with the worker-thread inference host, run with `engine`, when asked), then disposes it. */
 export async function withStudio<T>(
   a: LibraryArgs,
   inference: boolean,
   fn: (studio: Studio) => Promise<T>,
+  engine: EngineOptions = {},
 ): Promise<T> {
   const host = inference
-    ? createInferenceGenerator(() => startWorkerHost(), path.join(a.libraryDir, 'feature-cache'), {})
+    ? createInferenceGenerator(() => startWorkerHost(), path.join(a.libraryDir, 'feature-cache'), engine)
     : null;
   try {
     const studio = createStudio({

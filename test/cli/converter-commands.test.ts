@@ -93,7 +93,7 @@ describe('cli convert and reference-check', () => {
   it('reference-check prints the error table and exits 0 on the fixture set', async () => {
     const r = await cli('reference-check', FIXTURE);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/^check +max abs error +tolerance +result/);
+    expect(r.stdout).toMatch(/^provider: cpu \(requested\)\ncheck +max abs error +tolerance +result/);
     expect(r.stdout).toMatch(/\ngen_codes +equal +exact +PASS\n/);
     expect(r.stdout).toMatch(/all 27 checks passed\n$/);
   });

@@ -238,7 +238,7 @@ describe('score on bad input', () => {
     [[SAMPLE], '-o <output> is required'],
     [[SAMPLE, '-o', 'x.avi'], 'output must end in .mp4, .wav or .flac'],
     [[SAMPLE, '-o', 'x.mp4', '--top-p', '2'], '--top-p must be between 0 and 1'],
-    [[SAMPLE, '-o', 'x.mp4', '--ep', 'tpu'], '--ep must be cpu, cuda, dml or coreml'],
+    [[SAMPLE, '-o', 'x.mp4', '--ep', 'tpu'], '--ep must be one of auto, cpu, webgpu, cuda, dml, coreml'],
   ])('rejects bad usage %j with exit code 2', async (args, message) => {
     const r = await score(...args);
     expect(r.code).toBe(2);

@@ -5,21 +5,28 @@ import type { ProjectState } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { UsageError, type Command } from '../command';
 import { followJobs, throwIfFailed } from '../follow-jobs';
+import { EP_USAGE, parseEp } from '../ep-option';
 import { ProgressBar } from '../progress-bar';
 import { LIBRARY_OPTIONS, LIBRARY_USAGE, libraryArgs, openForWork, withStudio } from '../studio-session';
 
 /** The generate command. */
 export const generateCommand: Command = {
   summary: 'generate a new take for windows of a project (all windows by default) into the library',
-  usage: `generate <project-id> [--window N ...] ${LIBRARY_USAGE} [--json]`,
+  usage: `generate <project-id> [--window N ...] ${EP_USAGE} ${LIBRARY_USAGE} [--json]`,
   tools: ['ffmpeg', 'ffprobe'],
   async run(args, signal) {
     const { values: v, positionals } = parseArgs({
       args,
       strict: true,
       allowPositionals: true,
-      options: { ...LIBRARY_OPTIONS, window: { type: 'string', multiple: true }, json: { type: 'boolean' } },
+      options: {
+        ...LIBRARY_OPTIONS,
+        window: { type: 'string', multiple: true },
+        ep: { type: 'string' },
+        json: { type: 'boolean' },
+      },
     });
+    const provider = parseEp(v.ep);
     if (positionals.length !== 1)
       throw new UsageError(positionals.length ? 'give exactly one project id' : 'no project id given');
     const numbers = (v.window ?? []).map((w) => {
@@ -30,44 +37,53 @@ export const generateCommand: Command = {
     });
     const lib = libraryArgs(v);
     const started = Date.now();
-    const summary = await withStudio(lib, true, async (studio) => {
-      const state = await openForWork(studio, positionals[0]!, lib.libraryDir);
-      const wanted = windowIndices(state, numbers);
-      const bar = new ProgressBar(process.stderr, 'count');
-      const jobs = await followJobs(
-        studio,
-        async () => (await studio['generate.windows']({ projectId: state.id, windowIndices: wanted })).jobIds,
-        signal,
-        bar,
-        (_, i) => `window ${(wanted?.[i] ?? i) + 1} of ${state.windows.length}`,
-      );
-      throwIfFailed(jobs, (_, i) => `window ${(wanted?.[i] ?? i) + 1} of project "${state.name}"`);
-      const after = await studio['project.open']({ projectId: state.id });
-      const takes = jobs.map((j, i) => {
-        const w = after.windows[wanted?.[i] ?? i]!;
-        const t = w.takes.find((x) => x.id === j.result);
+    const summary = await withStudio(
+      lib,
+      true,
+      async (studio) => {
+        const state = await openForWork(studio, positionals[0]!, lib.libraryDir);
+        const wanted = windowIndices(state, numbers);
+        const bar = new ProgressBar(process.stderr, 'count');
+        const jobs = await followJobs(
+          studio,
+          async () =>
+            (await studio['generate.windows']({ projectId: state.id, windowIndices: wanted })).jobIds,
+          signal,
+          bar,
+          (_, i) => `window ${(wanted?.[i] ?? i) + 1} of ${state.windows.length}`,
+        );
+        throwIfFailed(jobs, (_, i) => `window ${(wanted?.[i] ?? i) + 1} of project "${state.name}"`);
+        const after = await studio['project.open']({ projectId: state.id });
+        const takes = jobs.map((j, i) => {
+          const w = after.windows[wanted?.[i] ?? i]!;
+          const t = w.takes.find((x) => x.id === j.result);
+          return {
+            window: w.index + 1,
+            takeId: j.result,
+            seed: t?.params.seed ?? null,
+            selected: w.selectedTakeId === j.result,
+            lengthSamples: t?.lengthSamples ?? 0,
+            /** Provider and decoder precision the take was made with, e.g. "webgpu · q8". */
+            runtime: j.progress?.detail ?? null,
+          };
+        });
         return {
-          window: w.index + 1,
-          takeId: j.result,
-          seed: t?.params.seed ?? null,
-          selected: w.selectedTakeId === j.result,
-          lengthSamples: t?.lengthSamples ?? 0,
+          project: state.id,
+          name: state.name,
+          bundleId: state.bundleId,
+          takes,
+          elapsedSeconds: (Date.now() - started) / 1000,
         };
-      });
-      return {
-        project: state.id,
-        name: state.name,
-        bundleId: state.bundleId,
-        takes,
-        elapsedSeconds: (Date.now() - started) / 1000,
-      };
-    });
+      },
+      { provider },
+    );
     process.stdout.write(
       v.json
         ? `${JSON.stringify(summary)}\n`
         : [
             ...summary.takes.map(
-              (t) => `window ${t.window}: take ${t.takeId} (seed ${t.seed})${t.selected ? ', selected' : ''}`,
+              (t) =>
+                `window ${t.window}: take ${t.takeId} (seed ${t.seed}${t.runtime ? `, ${t.runtime}` : ''})${t.selected ? ', selected' : ''}`,
             ),
             `${summary.takes.length} take(s) for project "${summary.name}" with ${summary.bundleId}; ${summary.elapsedSeconds.toFixed(1)} s in all`,
             '',

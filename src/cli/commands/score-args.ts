@@ -5,7 +5,9 @@ import { fileURLToPath } from 'node:url';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ExportFormat } from '../../shared/export';
+import type { DecoderVariant, ProviderRequest } from '../../inference';
 import { UsageError } from '../command';
+import { EP_USAGE, parseEp } from '../ep-option';
 
 /** Everything `score` was asked to do. */
 export interface ScoreArgs {
@@ -23,10 +25,10 @@ export interface ScoreArgs {
   cfg?: number;
   /** Global frames over the whole video (default: the bundle's, 32). */
   globalFrames?: number;
-  provider: 'auto' | 'cpu' | 'cuda' | 'dml' | 'coreml';
+  provider: ProviderRequest;
   threads?: number;
   /** Decoder precision; 'auto' picks the fastest variant that passed the quality gate. */
-  precision: 'auto' | 'fp32' | 'q8' | 'q4';
+  precision: 'auto' | DecoderVariant;
   json: boolean;
   /** Centre seams on the picture's cuts (detected with ffmpeg, cached beside the features). */
   sceneSeams: boolean;
@@ -35,7 +37,7 @@ export interface ScoreArgs {
 /** Usage line of `score`. */
 export const SCORE_USAGE =
   'score <video> -o <out.mp4|out.wav|out.flac> [--model DIR] [--window S] [--overlap S] [--seed N] [--temperature T] ' +
-  '[--top-k K] [--top-p P] [--cfg C] [--global-frames N] [--ep cpu|cuda|dml|coreml] [--threads N] [--precision auto|fp32|q8|q4] [--cache DIR] [--scene-seams] [--json]';
+  `[--top-k K] [--top-p P] [--cfg C] [--global-frames N] ${EP_USAGE} [--threads N] [--precision auto|fp32|q8|q4|q8-kv8] [--cache DIR] [--scene-seams] [--json]`;
 
 /** The bundle committed with the app, used when --model is not given. */
 export const DEFAULT_MODEL_DIR = fileURLToPath(
@@ -86,12 +88,10 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
   const format = extname(v.output).slice(1).toLowerCase();
   if (format !== 'mp4' && format !== 'wav' && format !== 'flac')
     throw new UsageError(`output must end in .mp4, .wav or .flac, got "${v.output}"`);
-  const ep = v.ep ?? 'auto';
-  if (!['auto', 'cpu', 'cuda', 'dml', 'coreml'].includes(ep))
-    throw new UsageError(`--ep must be cpu, cuda, dml or coreml, got "${ep}"`);
+  const ep = parseEp(v.ep);
   const precision = v.precision ?? 'auto';
-  if (!['auto', 'fp32', 'q8', 'q4'].includes(precision))
-    throw new UsageError(`--precision must be auto, fp32, q8 or q4, got "${precision}"`);
+  if (!['auto', 'fp32', 'q8', 'q4', 'q8-kv8'].includes(precision))
+    throw new UsageError(`--precision must be auto, fp32, q8, q4 or q8-kv8, got "${precision}"`);
   const int = (n: number): boolean => Number.isSafeInteger(n);
   // `npm run` starts in the package folder; paths on the command line are relative to where the user typed it.
   const here = (p: string): string => resolve(process.env.INIT_CWD ?? process.cwd(), p);
@@ -118,7 +118,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
       (n) => int(n) && n >= 1 && n <= 256,
       'a whole number from 1 to 256',
     ),
-    provider: ep as ScoreArgs['provider'],
+    provider: ep,
     precision: precision as ScoreArgs['precision'],
     threads: number(v.threads, 'threads', (n) => int(n) && n >= 1, 'a whole number ≥ 1'),
   };

@@ -131,6 +131,8 @@ function formatSummary(
     video: a.video,
     model: a.modelDir,
     provider: r.provider,
+    providerReason: r.providerReason,
+    precision: r.precision,
     durationSeconds: r.plan.totalSamples / sr,
     musicSamples: r.plan.totalSamples,
     musicSampleRate: sr,
@@ -153,7 +155,7 @@ function formatSummary(
   if (a.json) return `${JSON.stringify(summary)}\n`;
   return [
     `wrote ${w.outputPath} (${w.format}, ${summary.durationSeconds.toFixed(3)} s, ${w.sampleRate} Hz, ${w.integratedLufs.toFixed(1)} LUFS)`,
-    `${r.plan.windows.length} window(s) of up to ${(r.plan.windowSamples / sr).toFixed(2)} s, overlap ${summary.overlapSeconds.toFixed(2)} s, seed ${a.seed}, ${r.provider}`,
+    `${r.plan.windows.length} window(s) of up to ${(r.plan.windowSamples / sr).toFixed(2)} s, overlap ${summary.overlapSeconds.toFixed(2)} s, seed ${a.seed}, ${r.provider} (${r.providerReason}) · ${r.precision}`,
     ...(scene
       ? [
           `${scene.cuts.length} cut(s) ${scene.cached ? 'from cache' : 'detected'}; ` +

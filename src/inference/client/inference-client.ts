@@ -8,6 +8,7 @@ import type { HostEvent, HostRequest, JobsOf } from './protocol';
 import { isHostEvent } from './protocol';
 
 interface Pending {
+  port: MessagePortLike;
   resolve: (v: unknown) => void;
   reject: (e: AppError) => void;
   onProgress?: ProgressSink;
@@ -45,7 +46,12 @@ export class InferenceClient<J extends JobsOf<J>> {
           opts.signal?.removeEventListener('abort', onAbort);
           f(v);
         };
-      this.pending.set(id, { resolve: settle(resolve), reject: settle(reject), onProgress: opts.onProgress });
+      this.pending.set(id, {
+        port,
+        resolve: settle(resolve),
+        reject: settle(reject),
+        onProgress: opts.onProgress,
+      });
       opts.signal?.addEventListener('abort', onAbort, { once: true });
       this.post(port, { type: 'run', id, kind, input });
     });
@@ -81,13 +87,13 @@ export class InferenceClient<J extends JobsOf<J>> {
     const port = this.start();
     this.port = port;
     this.lastError = null;
-    port.on('message', (m) => isHostEvent(m) && this.onEvent(m));
+    port.on('message', (m) => isHostEvent(m) && this.onEvent(port, m));
     port.on('error', (e) => (this.lastError = e));
     port.on('exit', (code) => this.onExit(port, code));
     return port;
   }
 
-  private onEvent(e: HostEvent): void {
+  private onEvent(port: MessagePortLike, e: HostEvent): void {
     if (e.type === 'ready') return;
     const p = this.pending.get(e.id);
     if (!p) return;
@@ -96,11 +102,19 @@ export class InferenceClient<J extends JobsOf<J>> {
       this.pending.delete(e.id);
       if (e.type === 'result') p.resolve(e.result);
       else p.reject(deserializeError(e.error));
+      // Memory the native runtime failed to get (a GPU's above all) may stay fragmented or held: the next
+      // job gets a fresh host; this one stops once its other jobs have answered.
+      if (e.type === 'error' && e.error.code === 'out-of-memory' && this.port === port) this.port = null;
+      if (this.port !== port && ![...this.pending.values()].some((x) => x.port === port))
+        this.post(port, { type: 'shutdown' });
     }
   }
 
   private onExit(port: MessagePortLike, code: number): void {
-    if (this.port !== port) return;
+    if (this.port !== port) {
+      this.failAll(new AppError('inference-crashed', `The inference host stopped (exit code ${code})`), port);
+      return;
+    }
     this.port = null;
     const err = this.lastError as (Error & { code?: string }) | null;
     if (err?.code === 'ERR_WORKER_OUT_OF_MEMORY')
@@ -116,10 +130,12 @@ export class InferenceClient<J extends JobsOf<J>> {
     }
   }
 
-  private failAll(e: AppError): void {
-    const all = [...this.pending.values()];
-    this.pending.clear();
-    all.forEach((p) => p.reject(e));
+  private failAll(e: AppError, only?: MessagePortLike): void {
+    for (const [id, p] of [...this.pending])
+      if (!only || p.port === only) {
+        this.pending.delete(id);
+        p.reject(e);
+      }
   }
 
   private post(port: MessagePortLike, m: HostRequest<J>): void {

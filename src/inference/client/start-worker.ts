@@ -3,6 +3,7 @@
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { ensureRuntimeDir } from '../runtime/runtime-dir';
 import type { MessagePortLike } from './message-port';
 
 /** Options of a host worker. */
@@ -39,6 +40,8 @@ export function startWorkerHost(
   entry: URL = defaultWorkerEntry(),
   opts: WorkerHostOptions = {},
 ): MessagePortLike {
+  // A worker's process.env is its own copy: native code (the WebGPU adapter) sees only the main thread's.
+  ensureRuntimeDir();
   const common = {
     execArgv: [] as string[],
     resourceLimits: { maxOldGenerationSizeMb: opts.maxHeapMb ?? 4096 },

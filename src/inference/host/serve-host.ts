@@ -95,9 +95,10 @@ function throttled(id: number, send: (e: HostEvent) => void): (p: Progress) => v
 /** Native allocation failures (onnxruntime, Buffer) surface as plain errors: give them their code. */
 function asMemoryError(e: unknown): unknown {
   const msg = e instanceof Error ? e.message : '';
+  const advice = 'try a shorter window, or the CPU (--ep cpu) if a GPU ran out';
   if (e instanceof RangeError && /Array buffer allocation failed|Invalid typed array length/.test(msg))
-    return new AppError('out-of-memory', `Out of memory in the inference host: ${msg}`);
+    return new AppError('out-of-memory', `Out of memory in the inference host: ${msg}; ${advice}`);
   if (/bad_alloc|Failed to allocate memory|out of memory/i.test(msg))
-    return new AppError('out-of-memory', `Out of memory in the inference host: ${msg}`);
+    return new AppError('out-of-memory', `Out of memory in the inference host: ${msg}; ${advice}`);
   return e;
 }

@@ -60,6 +60,16 @@ export class Engine {
     return this.decoder.provider;
   }
 
+  /** Why that provider (the host's decision or a graph's fallback to the CPU). */
+  get providerReason(): string {
+    return this.decoder.providerReason;
+  }
+
+  /** Provider and decoder precision as users see them, e.g. "webgpu · q8". */
+  get runtimeLabel(): string {
+    return `${this.provider} · ${this.decoder.variant}`;
+  }
+
   /** Releases every session. */
   async dispose(): Promise<void> {
     await Promise.all([

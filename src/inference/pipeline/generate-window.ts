@@ -64,7 +64,9 @@ export async function generateWindow(
       `Window [${range.start}, ${range.end}) is not inside the video on codec frame boundaries`,
     );
   const codecFrames = Math.ceil((range.end - range.start) / hop);
-  const report = (p: Progress): void => opts.onProgress?.({ ...p, detail: opts.detail });
+  // The provider and decoder precision travel with every report: the jobs panel and the CLI show them.
+  const detail = [opts.detail, engine.runtimeLabel].filter(Boolean).join(' · ');
+  const report = (p: Progress): void => opts.onProgress?.({ ...p, detail });
   const frameCount = ctx.video.features.dims[0]!;
   report({ stage: 'lstv', done: 0, total: 1, etaSeconds: null });
   const local = localFrameIndices(range, m.video.fps, m.audio.sampleRate, frameCount);

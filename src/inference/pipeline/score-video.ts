@@ -37,6 +37,10 @@ export interface ScoreResult {
   /** Whether CLIP features came from the cache. */
   featuresCached: boolean;
   provider: string;
+  /** Why that provider, e.g. "auto: no GPU device found". */
+  providerReason: string;
+  /** The decoder precision that ran, e.g. "q8". */
+  precision: string;
 }
 
 /** Scores a video window by window; window i uses seed params.seed + i. */
@@ -70,7 +74,15 @@ export async function scoreVideo(
     );
     takes.push(take);
   }
-  return { plan, takes, seamCuts, featuresCached: video.cached, provider: engine.provider };
+  return {
+    plan,
+    takes,
+    seamCuts,
+    featuresCached: video.cached,
+    provider: engine.provider,
+    providerReason: engine.providerReason,
+    precision: engine.decoder.variant,
+  };
 }
 
 /** The ordinary plan, or with cuts the scene plan (windows of 8 s up to the model's maximum). */

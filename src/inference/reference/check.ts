@@ -2,6 +2,8 @@
 // decoder/generation checks in decoder-checks.ts): each check compares our graphs with reference tensors.
 import type { BundleManifest } from '../bundle/types';
 import type { NpyArray } from '../convert/npy';
+import type { ProviderRequest } from '../runtime/session';
+import type { OrtSession } from '../runtime/session';
 
 /** One comparison with the reference. */
 export interface CheckResult {
@@ -39,6 +41,10 @@ export interface ReferenceContext {
   has(name: string): boolean;
   /** Loads a reference tensor by its index.json key (e.g. 'video_emb'); cached. */
   npy(name: string): NpyArray;
+  /** The execution provider every graph is run on (tolerances are the same on every provider). */
+  provider: ProviderRequest;
+  /** Sessions already loaded, by graph file, reused across checks and released at the end of the run. */
+  sessions: Map<string, OrtSession>;
 }
 
 /** A group of checks; returns one result per comparison. */

@@ -33,7 +33,7 @@ export async function loadDecoder(ctx: ReferenceContext): Promise<DecoderModel> 
     file(DECODER_ROLES.crossKv),
     file(DECODER_ROLES.step),
     'fp32',
-    { provider: 'cpu' },
+    { provider: ctx.provider },
   );
 }
 

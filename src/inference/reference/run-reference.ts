@@ -8,6 +8,7 @@ import type { JobOptions } from '../../shared/progress';
 import { convertBundle } from '../convert/convert';
 import { readNpy, type NpyArray } from '../convert/npy';
 import { loadBundle } from '../bundle/loader';
+import type { ProviderRequest } from '../runtime/session';
 import type { CheckResult, FixtureIndex, ReferenceCheck, ReferenceContext } from './check';
 import { codecChecks } from './codec-checks';
 import { decoderChecks } from './decoder-checks';
@@ -31,6 +32,8 @@ export interface ReferenceOptions extends JobOptions {
   keepBundle?: string;
   /** Convert with float16 weights (the tolerances are those of fp32, so expect failures: this measures the loss). */
   fp16?: boolean;
+  /** Execution provider of every graph (default 'cpu'): the same tolerances hold on each. */
+  provider?: ProviderRequest;
 }
 
 /** Converts and checks the fixture folder; returns one result per comparison (failures included). */
@@ -41,6 +44,7 @@ export async function runReferenceCheck(
   const index = readIndex(fixtureDir);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'vidmuse-refcheck-'));
   const bundleDir = opts.keepBundle ?? path.join(work, 'bundle');
+  let ctx: ReferenceContext | null = null;
   try {
     await convertBundle({
       lmCheckpoint: path.join(fixtureDir, 'lm', 'state_dict.bin'),
@@ -53,7 +57,7 @@ export async function runReferenceCheck(
       onProgress: opts.onProgress,
     });
     const manifest = await loadBundle(bundleDir, { verify: 'full', signal: opts.signal });
-    const ctx = contextOf(fixtureDir, index, bundleDir, manifest);
+    ctx = contextOf(fixtureDir, index, bundleDir, manifest, opts.provider ?? 'cpu');
     const results: CheckResult[] = [];
     for (const [name, check] of Object.entries(opts.checks ?? DEFAULT_CHECKS)) {
       try {
@@ -71,6 +75,7 @@ export async function runReferenceCheck(
     }
     return results;
   } finally {
+    await Promise.all([...(ctx?.sessions.values() ?? [])].map((s) => s.dispose()));
     fs.rmSync(work, { recursive: true, force: true });
   }
 }
@@ -98,9 +103,12 @@ function contextOf(
   index: FixtureIndex,
   bundleDir: string,
   manifest: ReferenceContext['manifest'],
+  provider: ProviderRequest,
 ): ReferenceContext {
   const cache = new Map<string, NpyArray>();
   return {
+    provider,
+    sessions: new Map(),
     fixtureDir,
     index,
     bundleDir,

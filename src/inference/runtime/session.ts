@@ -1,10 +1,11 @@
 // The one place that owns onnxruntime sessions: loading with a chosen execution provider (falling back to
 // CPU), thread counts, running with optional preallocated outputs, and disposal.
+import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { AppError } from '../../shared/errors';
-import { pickProviders, type ProviderName } from './providers';
+import { chooseProvider, type ProviderName } from './providers';
 
-/** Execution provider request: a name, or 'auto' (the best one present, else CPU). */
+/** Execution provider request: a name, or 'auto' (CUDA if installed, else a WebGPU GPU adapter, else CPU). */
 export type ProviderRequest = ProviderName | 'auto';
 
 /** How sessions are created. */
@@ -36,25 +37,35 @@ export class OrtSession {
 
   private constructor(
     private readonly session: ort.InferenceSession,
-    /** The execution provider in use, e.g. 'cpu' or 'cuda'. */
+    /** The execution provider in use, e.g. 'cpu' or 'webgpu'. */
     readonly provider: ProviderName,
     readonly file: string,
+    /** Why this provider: the host's decision, or the graph's own fallback to the CPU. */
+    readonly reason: string,
   ) {}
 
-  /** Loads a graph, trying the requested provider first and falling back to CPU. */
+  /**
+   * Loads a graph on the provider the request resolves to (once per process); a graph that provider cannot
+   * load runs on the CPU, with a reason naming the graph and the provider.
+   */
   static async load(file: string, opts: RuntimeOptions = {}): Promise<OrtSession> {
-    const candidates = pickProviders(opts.provider ?? 'auto');
-    let lastError: unknown = null;
-    for (const provider of candidates) {
+    const choice = await chooseProvider(opts.provider ?? 'auto');
+    let why = '';
+    if (choice.provider !== 'cpu') {
       try {
-        const session = await ort.InferenceSession.create(file, sessionOptions(provider, opts));
-        return new OrtSession(session, provider, file);
+        const session = await ort.InferenceSession.create(file, sessionOptions(choice.provider, opts));
+        return new OrtSession(session, choice.provider, file, choice.reason);
       } catch (e) {
-        lastError = e;
+        why = `${path.basename(file)} cannot run on ${choice.provider} (${firstLine(e)}); running it on the CPU`;
+        process.stderr.write(`inference: ${why}\n`);
       }
     }
-    const why = lastError instanceof Error ? lastError.message : String(lastError);
-    throw new AppError('bad-bundle', `Cannot load model graph ${file}: ${why}`);
+    try {
+      const session = await ort.InferenceSession.create(file, sessionOptions('cpu', opts));
+      return new OrtSession(session, 'cpu', file, why || choice.reason);
+    } catch (e) {
+      throw new AppError('bad-bundle', `Cannot load model graph ${file}: ${firstLine(e)}`);
+    }
   }
 
   /** Input names in graph order. */
@@ -76,11 +87,15 @@ export class OrtSession {
     fetches?: readonly string[] | Record<string, OrtTensor | null>,
   ): Promise<Record<string, OrtTensor>> {
     if (this.disposed) throw new AppError('internal', `Session ${this.file} used after dispose`);
-    const out =
-      fetches === undefined
-        ? await this.session.run(feeds)
-        : await this.session.run(feeds, fetches as ort.InferenceSession.FetchesType);
-    return out as Record<string, OrtTensor>;
+    try {
+      const out =
+        fetches === undefined
+          ? await this.session.run(feeds)
+          : await this.session.run(feeds, fetches as ort.InferenceSession.FetchesType);
+      return out as Record<string, OrtTensor>;
+    } catch (e) {
+      throw runError(e, path.basename(this.file), this.provider);
+    }
   }
 
   /** Releases the native session; safe to call twice. */
@@ -91,10 +106,33 @@ export class OrtSession {
   }
 }
 
+const firstLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
+
+/** Out-of-memory failures say what to try; others name the graph and the provider that could not run it. */
+export function runError(e: unknown, graph: string, provider: ProviderName): unknown {
+  const msg = firstLine(e);
+  if (
+    /out of memory|outofmemory|bad_alloc|failed to allocate|CUDA_ERROR_OUT_OF_MEMORY|cudaErrorMemoryAllocation/i.test(
+      msg,
+    )
+  ) {
+    const where = provider === 'cpu' ? 'memory' : `${provider} device memory`;
+    const tryCpu = provider === 'cpu' ? 'fewer threads' : 'the CPU (--ep cpu)';
+    return new AppError(
+      'out-of-memory',
+      `Out of ${where} running ${graph}: try a shorter window or ${tryCpu} (${msg})`,
+    );
+  }
+  if (provider === 'cpu' || e instanceof AppError) return e;
+  return new AppError('internal', `${graph} failed on the ${provider} provider: ${msg} (try --ep cpu)`);
+}
+
 function sessionOptions(provider: ProviderName, opts: RuntimeOptions): ort.InferenceSession.SessionOptions {
   const o: ort.InferenceSession.SessionOptions = {
     executionProviders: [provider],
     graphOptimizationLevel: 'all',
+    // Warnings only (e.g. shape ops placed on the CPU beside a GPU provider) would clutter the CLI's stderr.
+    logSeverityLevel: 3,
     executionMode: opts.interOpThreads && opts.interOpThreads > 1 ? 'parallel' : 'sequential',
   };
   if (opts.intraOpThreads) o.intraOpNumThreads = opts.intraOpThreads;

@@ -4,8 +4,8 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { InferenceClient } from '../../inference';
-import type { EngineOptions, InferenceJobs, MessagePortLike } from '../../inference';
+import { InferenceClient, PROVIDER_NAMES } from '../../inference';
+import type { EngineOptions, InferenceJobs, MessagePortLike, ProviderRequest } from '../../inference';
 import type { WindowGenerator } from '../service';
 
 /** A generator and the host behind it. */
@@ -23,7 +23,18 @@ export function editorEngineOptions(): EngineOptions {
   return {
     intraOpThreads: Math.max(1, availableParallelism() - 1),
     config: { 'session.intra_op.allow_spinning': '0' },
+    ...providerFromEnv(),
   };
+}
+
+/** $VIDMUSE_EP picks the editor's execution provider as --ep does on the command line (default auto). */
+function providerFromEnv(): Pick<EngineOptions, 'provider'> {
+  const ep = process.env.VIDMUSE_EP;
+  if (!ep) return {};
+  if (ep === 'auto' || (PROVIDER_NAMES as readonly string[]).includes(ep))
+    return { provider: ep as ProviderRequest };
+  process.stderr.write(`VIDMUSE_EP=${ep} is not one of auto, ${PROVIDER_NAMES.join(', ')}; using auto\n`);
+  return {};
 }
 
 /**

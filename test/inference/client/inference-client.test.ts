@@ -100,6 +100,18 @@ describe('InferenceClient with a worker host', () => {
     expect((await errorOf(c.run('echo', { text: 'late' }))).message).toBe('The inference host was shut down');
   });
 
+  it('fails a job whose native allocation failed as out-of-memory and gives the next job a fresh host', async () => {
+    const c = make();
+    const slow = c.run('count', { steps: 5, stepMs: 40 });
+    const e = await errorOf(c.run('deviceOom', {}));
+    expect(e.code).toBe('out-of-memory');
+    expect(e.message).toContain('Failed to allocate memory');
+    expect(await c.run('echo', { text: 'fresh' })).toEqual({ text: 'fresh', inWorker: true });
+    expect(starts).toBe(2);
+    // The job already running on the old host still finishes there: nothing made is lost.
+    expect(await slow).toEqual({ counted: 5 });
+  });
+
   it('turns a host over its memory limit into out-of-memory', async () => {
     const c = make(64);
     const e = await errorOf(c.run('hog', {}));

@@ -11,6 +11,8 @@ export interface TestJobs {
   throwPlain: JobSpec<Record<string, never>, never>;
   exit: JobSpec<{ code: number }, never>;
   hog: JobSpec<Record<string, never>, never>;
+  /** Fails the way a native allocation on a GPU fails: a plain error with onnxruntime's message. */
+  deviceOom: JobSpec<Record<string, never>, never>;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -38,6 +40,9 @@ export const testHandlers: Handlers<TestJobs> = {
     throw new TypeError('plain failure');
   },
   exit: async ({ code }) => process.exit(code),
+  deviceOom: async () => {
+    throw new Error('Failed to allocate memory for requested buffer of size 3623878656');
+  },
   hog: async () => {
     const keep: number[][] = [];
     for (;;) keep.push(Array.from({ length: 1e6 }, (_, i) => i + keep.length));

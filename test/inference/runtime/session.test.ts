@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GraphBuilder } from '../../../src/inference/onnx/builder';
-import { OrtSession, tensor } from '../../../src/inference/runtime/session';
-import { availableProviders, pickProviders } from '../../../src/inference/runtime/providers';
+import { AppError } from '../../../src/shared/errors';
+import { OrtSession, runError, tensor } from '../../../src/inference/runtime/session';
+import { availableProviders, chooseProvider } from '../../../src/inference/runtime/providers';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'runtime-'));
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -32,15 +33,56 @@ describe('OrtSession', () => {
     await s.dispose();
   });
 
-  it('falls back to the CPU when the requested provider is not installed', async () => {
-    expect(pickProviders('cuda')).toEqual(['cuda', 'cpu']);
-    expect(pickProviders('cpu')).toEqual(['cpu']);
+  it('falls back to the CPU with a one-line reason when the requested provider is not installed', async () => {
     expect(availableProviders()).toContain('cpu');
-    const s = await OrtSession.load(file, {
-      provider: availableProviders().includes('cuda') ? 'coreml' : 'cuda',
-    });
+    expect(await chooseProvider('cpu')).toEqual({ provider: 'cpu', reason: 'requested' });
+    const missing = availableProviders().includes('cuda') ? 'coreml' : 'cuda';
+    const choice = await chooseProvider(missing);
+    expect(choice.provider).toBe('cpu');
+    expect(choice.reason).toMatch(/not (installed|available).*; running on the CPU$/);
+    const s = await OrtSession.load(file, { provider: missing });
     expect(s.provider).toBe('cpu');
+    expect(s.reason).toBe(choice.reason);
     await s.dispose();
+  });
+
+  it('decides auto once per process: CUDA if installed, a WebGPU GPU adapter, else the CPU, saying why', async () => {
+    const a = await chooseProvider('auto');
+    expect(await chooseProvider('auto')).toBe(a);
+    expect(['cuda', 'webgpu', 'cpu']).toContain(a.provider);
+    expect(a.reason).toMatch(/^auto: /);
+    expect(a.reason).not.toContain('\n');
+  });
+
+  it('runs on the WebGPU provider (a software Vulkan device in CI) and gives the CPU result', async () => {
+    const choice = await chooseProvider('webgpu');
+    expect(choice).toEqual({ provider: 'webgpu', reason: 'requested' });
+    const s = await OrtSession.load(file, { provider: 'webgpu' });
+    expect(s.provider).toBe('webgpu');
+    const out = await s.run({ x: tensor('float32', Float32Array.from([1, 2, 3]), [3]) });
+    expect(Array.from(out.y.data as Float32Array)).toEqual([2, 3, 4]);
+    await s.dispose();
+  });
+
+  it('turns a provider failure into an out-of-memory error with what to try, or one naming graph and provider', () => {
+    const oom = runError(
+      new Error('Failed to allocate memory for buffer\nmore'),
+      'decoder_step.onnx',
+      'webgpu',
+    );
+    expect(oom).toBeInstanceOf(AppError);
+    expect(oom).toMatchObject({
+      code: 'out-of-memory',
+      message:
+        'Out of webgpu device memory running decoder_step.onnx: try a shorter window or the CPU (--ep cpu) (Failed to allocate memory for buffer)',
+    });
+    expect(runError(new Error('bad_alloc'), 'lstv.onnx', 'cpu')).toMatchObject({ code: 'out-of-memory' });
+    expect(runError(new Error('Unsupported op Foo'), 'lstv.onnx', 'webgpu')).toMatchObject({
+      code: 'internal',
+      message: 'lstv.onnx failed on the webgpu provider: Unsupported op Foo (try --ep cpu)',
+    });
+    const plain = new Error('shape mismatch');
+    expect(runError(plain, 'lstv.onnx', 'cpu')).toBe(plain);
   });
 
   it('writes into a preallocated output buffer', async () => {

@@ -101,14 +101,19 @@ export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
         params,
         prompt: promptFor(deps, w, params, p.sample_rate, bundle.hopLength),
       };
-      const out = await deps.generator()(req, { signal, onProgress });
+      let detail: string | undefined;
+      const out = await deps.generator()(req, {
+        signal,
+        onProgress: (q) => onProgress({ ...q, ...(q.detail ? { detail: (detail = q.detail) } : {}) }),
+      });
       if (out.pcm.length !== w.end - w.start)
         throw new AppError(
           'internal',
           `The generator returned ${out.pcm.length} samples for a window of ${w.end - w.start}.`,
         );
       if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
-      onProgress({ stage: 'write', done: 0, total: 1, etaSeconds: null });
+      // The generator's detail (provider and precision) stays on the job after it ends.
+      onProgress({ stage: 'write', done: 0, total: 1, etaSeconds: null, ...(detail ? { detail } : {}) });
       const audio = files.put(encodeWavFloat(out.pcm, p.sample_rate), 'wav');
       const codes = files.put(
         new Uint8Array(out.codes.buffer, out.codes.byteOffset, out.codes.byteLength),
@@ -133,7 +138,7 @@ export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
           return { takeId, revision: bumpRevision(db, input.projectId) };
         })
         .immediate();
-      onProgress({ stage: 'write', done: 1, total: 1, etaSeconds: 0 });
+      onProgress({ stage: 'write', done: 1, total: 1, etaSeconds: 0, ...(detail ? { detail } : {}) });
       deps.changed(input.projectId, revision);
       return takeId;
     },
