@@ -105,49 +105,62 @@ async function post(method: unknown, body: string) {
   return { outcome, status: r.status };
 }
 
+/** One HTTP call: JSON bodies are judged in full; bodies that are not JSON or too large must be 400 / 413. */
+async function httpCase(tally: Tally, { method, body }: { method: unknown; body: string }): Promise<void> {
+  let input: unknown;
+  let json = true;
+  try {
+    input = body.trim() === '' ? undefined : JSON.parse(body);
+  } catch {
+    json = false;
+  }
+  if (json && body.length < 1 << 20)
+    return around(async () => ({ ...(await post(method, body)), input, method }), tally);
+  const before = snapshot(world);
+  const { outcome, status } = await post(method, body);
+  tally.add(method, status, outcome.ok ? null : outcome.error.code);
+  expect([status, outcome.ok ? null : outcome.error.code]).toEqual([json ? 413 : 400, 'invalid-input']);
+  expect(snapshot(world)).toBe(before);
+}
+
+/** One IPC request as main receives it (a structured clone); a request that is not an object is refused. */
+async function ipcCase(tally: Tally, request: unknown): Promise<void> {
+  const received = structuredClone(request);
+  const sender = `${APP_ORIGIN}/index.html`;
+  if (typeof received !== 'object' || received === null || Array.isArray(received)) {
+    const before = snapshot(world);
+    const outcome = await dispatchIpcCall(world.bridge.studio, sender, received);
+    tally.add(undefined, 400, outcome.ok ? null : outcome.error.code);
+    expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(snapshot(world)).toBe(before);
+    return;
+  }
+  const { method, input } = received as { method: unknown; input: unknown };
+  await around(async () => {
+    const outcome = await dispatchIpcCall(world.bridge.studio, sender, received);
+    return { outcome, status: outcome.ok ? 200 : statusForError(outcome.error), input, method };
+  }, tally);
+}
+
+const asBody = (c: { method: unknown; input: unknown }) => ({
+  method: c.method,
+  body: JSON.stringify(c.input) ?? '',
+});
+
 describe('API contract under fuzz', () => {
   it(
     'holds over the loopback bridge (HTTP)',
     async () => {
       const tally = new Tally();
       const raw = fc.record({ method: fc.constantFrom(...METHODS), body: fc.constantFrom(...RAW_BODIES) });
-      const arb = fc.oneof(
-        {
-          weight: 30,
-          arbitrary: calls(world.pools, []).map((c) => ({
-            method: c.method,
-            body: JSON.stringify(c.input) ?? '',
-          })),
-        },
-        raw,
-      );
+      const arb = fc.oneof({ weight: 30, arbitrary: calls(world.pools, []).map(asBody) }, raw);
       await fc.assert(
-        fc.asyncProperty(arb, async ({ method, body }) => {
-          let input: unknown;
-          let json = true;
-          try {
-            input = body.trim() === '' ? undefined : JSON.parse(body);
-          } catch {
-            json = false;
-          }
-          if (json && body.length < 1 << 20)
-            return void (await around(async () => ({ ...(await post(method, body)), input, method }), tally));
-          const before = snapshot(world);
-          const { outcome, status } = await post(method, body);
-          tally.add(method, status, outcome.ok ? null : outcome.error.code);
-          expect([status, outcome.ok ? null : outcome.error.code]).toEqual([
-            json ? 413 : 400,
-            'invalid-input',
-          ]);
-          expect(snapshot(world)).toBe(before);
-        }),
+        fc.asyncProperty(arb, (c) => httpCase(tally, c)),
         {
           seed: SEED,
           numRuns: RUNS,
           endOnFailure: true,
-          examples: everyMethod(world.pools).map((c) => [
-            { method: c.method, body: JSON.stringify(c.input) ?? '' },
-          ]),
+          examples: everyMethod(world.pools).map((c) => [asBody(c)]),
         },
       );
       console.info(tally.summary(`bridge (HTTP), seed ${SEED}`));
@@ -160,35 +173,14 @@ describe('API contract under fuzz', () => {
     'holds over the IPC dispatcher, with values only structured clone carries',
     async () => {
       const tally = new Tally();
-      const envelope = fc.oneof(
+      const arb = fc.oneof(
         { weight: 30, arbitrary: calls(world.pools, IPC_ONLY) as fc.Arbitrary<unknown> },
         fc.constantFrom(null, 'x', [], 42, undefined),
       );
+      const examples = everyMethod(world.pools).map((c): [unknown] => [c]);
       await fc.assert(
-        fc.asyncProperty(envelope, async (request) => {
-          // What arrives in main is a structured clone of what the renderer sent.
-          const received = structuredClone(request);
-          if (typeof received !== 'object' || received === null || Array.isArray(received)) {
-            const before = snapshot(world);
-            const outcome = await dispatchIpcCall(world.bridge.studio, `${APP_ORIGIN}/index.html`, received);
-            tally.add(undefined, 400, outcome.ok ? null : outcome.error.code);
-            expect(outcome).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
-            expect(snapshot(world)).toBe(before);
-            return;
-          }
-          const { method, input } = received as { method: unknown; input: unknown };
-          await around(async () => {
-            const outcome = await dispatchIpcCall(world.bridge.studio, `${APP_ORIGIN}/index.html`, received);
-            const status = outcome.ok ? 200 : statusForError(outcome.error);
-            return { outcome, status, input, method };
-          }, tally);
-        }),
-        {
-          seed: SEED + 1,
-          numRuns: RUNS,
-          endOnFailure: true,
-          examples: everyMethod(world.pools).map((c): [unknown] => [c]),
-        },
+        fc.asyncProperty(arb, (request) => ipcCase(tally, request)),
+        { seed: SEED + 1, numRuns: RUNS, endOnFailure: true, examples },
       );
       console.info(tally.summary(`IPC dispatcher, seed ${SEED + 1}`));
       expect(tally.methods.size).toBe(METHODS.length);
