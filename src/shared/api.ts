@@ -83,6 +83,12 @@ export const api = {
     { projectId: string; seamId: string; lengthSamples: number; curve: string },
     ProjectState
   >(object({ projectId: id, seamId: id, lengthSamples: int(0), curve: literal(...SEAM_CURVES) })),
+  'seam.moveToCut': method<{ projectId: string; seamId: string; cut: number }, ProjectState>(
+    object({ projectId: id, seamId: id, cut: int(0) }),
+  ),
+  'seam.newCue': method<{ projectId: string; seamId: string }, { jobId: string }>(
+    object({ projectId: id, seamId: id }),
+  ),
   'history.undo': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
   'history.redo': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
 

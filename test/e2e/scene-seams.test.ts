@@ -41,6 +41,11 @@ describe('seams at cuts in the editor', () => {
     expect(seams).toHaveLength(CUTS.length);
     seams.forEach((sec, i) => expect(Math.abs(sec - CUTS[i])).toBeLessThanOrEqual(0.5));
     await snap(page, 'scene-seams-ruler');
+    await page.getByRole('button', { name: /^Seam 2:/ }).click();
+    await page.getByRole('button', { name: 'New music at this cut' }).waitFor();
+    expect(await page.getByText('At the cut 0:24.600').isVisible()).toBe(true);
+    await snap(page, 'scene-seams-inspector');
+    await page.getByRole('tab', { name: 'Generation' }).click();
     await option.uncheck();
     await page.getByText('2 windows').waitFor();
     expect(await marks.count()).toBe(CUTS.length);

@@ -17,6 +17,7 @@ import { convertRunner } from './runners/convert-job';
 import { cutsRunner } from './runners/cuts-job';
 import { setPlan } from './handlers/project-handlers';
 import { jobHandlers } from './handlers/job-handlers';
+import { sceneHandlers } from './handlers/scene-handlers';
 import type { StudioOptions } from './options';
 import { projectHandlers } from './handlers/project-handlers';
 import { defaultExporter } from './default-exporter';
@@ -95,6 +96,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...projectHandlers(ctx),
     ...editHandlers(ctx),
     ...jobHandlers(ctx),
+    ...sceneHandlers(ctx),
     'models.list': () =>
       listBundles(options.bundleDirs).map((b) => ({
         id: b.id,

@@ -76,7 +76,7 @@ export function findPlan(
 ): string | null {
   const row = db
     .prepare(
-      'SELECT id FROM plans WHERE project_id = ? AND window_samples = ? AND overlap_samples = ? AND scene_seams = ?',
+      'SELECT id FROM plans WHERE project_id = ? AND window_samples = ? AND overlap_samples = ? AND scene_seams = ? ORDER BY created_at DESC, rowid DESC',
     )
     .get(projectId, windowSamples, overlapSamples, sceneSeams ? 1 : 0) as { id: string } | undefined;
   return row?.id ?? null;
@@ -108,3 +108,41 @@ export const getSeamWithProject = (db: Db, seamId: string): (SeamRow & { project
   db
     .prepare('SELECT s.*, p.project_id FROM seams s JOIN plans p ON p.id = s.plan_id WHERE s.id = ?')
     .get(seamId) as (SeamRow & { project_id: string }) | undefined;
+
+/**
+ * A copy of a plan with other window ranges. A window whose range is unchanged keeps its takes (rows copied,
+ * same files) and selection, and a seam whose overlap is unchanged keeps its crossfade; returns the new id.
+ */
+export function derivePlan(db: Db, planId: string, windows: SampleRange[]): string {
+  const old = getPlan(db, planId);
+  if (!old) throw new Error(`no plan ${planId}`);
+  const settings = { windowSamples: old.window_samples, overlapSamples: old.overlap_samples };
+  const id = insertPlan(db, old.project_id, settings, windows, old.scene_seams === 1);
+  const before = listWindows(db, planId);
+  const copyTake = db.prepare(
+    `INSERT INTO takes (id, window_id, seed, params_json, bundle_id, codes_hash, audio_hash, length_samples,
+       peaks, peak_block, starred, deleted, created_at)
+     SELECT ?, ?, seed, params_json, bundle_id, codes_hash, audio_hash, length_samples, peaks, peak_block,
+       starred, deleted, created_at FROM takes WHERE id = ?`,
+  );
+  const selected = db.prepare('SELECT take_id FROM selections WHERE window_id = ?');
+  const select = db.prepare('INSERT INTO selections (window_id, take_id) VALUES (?, ?)');
+  for (const w of listWindows(db, id)) {
+    const same = before.find((x) => x.start === w.start && x.end === w.end);
+    if (!same) continue;
+    const sel = (selected.get(same.id) as { take_id: string | null } | undefined)?.take_id ?? null;
+    const takes = db.prepare('SELECT id FROM takes WHERE window_id = ?').all(same.id) as { id: string }[];
+    for (const t of takes) {
+      const copy = newId();
+      copyTake.run(copy, w.id, t.id);
+      if (t.id === sel) select.run(w.id, copy);
+    }
+  }
+  const oldSeams = listSeams(db, planId);
+  const keep = db.prepare('UPDATE seams SET length_samples = ?, curve = ? WHERE id = ?');
+  for (const s of listSeams(db, id)) {
+    const same = oldSeams.find((x) => x.start === s.start && x.end === s.end);
+    if (same) keep.run(same.length_samples, same.curve, s.id);
+  }
+  return id;
+}

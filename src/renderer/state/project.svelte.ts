@@ -189,6 +189,23 @@ export class ProjectStore {
     }
   }
 
+  /** Moves a seam so it is centred on another detected cut (sample position). */
+  moveSeamToCut(seamId: string, cut: number): Promise<void> {
+    return this.withId((projectId) => this.run('seam.moveToCut', { projectId, seamId, cut }));
+  }
+
+  /** Queues an independent take of the window after a seam (a new cue there); returns the job id. */
+  async newCue(seamId: string): Promise<string | null> {
+    const projectId = this.id;
+    if (!projectId) return null;
+    try {
+      return (await this.api.call('seam.newCue', { projectId, seamId })).jobId;
+    } catch (err) {
+      this.notices.error(err, 'Could not start the new cue');
+      return null;
+    }
+  }
+
   private async withId(fn: (projectId: string) => Promise<void>): Promise<void> {
     if (this.id) await fn(this.id);
   }

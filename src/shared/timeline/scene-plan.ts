@@ -168,3 +168,41 @@ export function withSceneWindows(plan: WindowPlan, scene: ScenePlan): WindowPlan
   }));
   return { ...plan, windows };
 }
+
+/** What moving a seam needs: the plan's hop and overlap, the window limits and the rate (for messages). */
+export interface SeamMove extends SceneLimits {
+  hopLength: number;
+  overlapSamples: number;
+  sampleRate: number;
+}
+
+/** The windows with seam `index` centred on `cut`; refuses a move that leaves a window outside the limits. */
+export function moveSeamToCut(
+  windows: readonly SampleRange[],
+  index: number,
+  cut: number,
+  m: SeamMove,
+): SampleRange[] {
+  const a = windows[index];
+  const b = windows[index + 1];
+  if (!a || !b) throw new AppError('invalid-input', `There is no seam ${index + 1}.`);
+  const s = Math.round((cut - m.overlapSamples / 2) / m.hopLength) * m.hopLength;
+  const left = s + m.overlapSamples - a.start;
+  const right = b.end - s;
+  const fits = (n: number): boolean => n >= m.minWindowSamples && n <= m.maxWindowSamples;
+  if (!fits(left) || !fits(right)) {
+    const sec = (n: number): string => (n / m.sampleRate).toFixed(1);
+    throw new AppError(
+      'invalid-input',
+      `A seam at ${sec(cut)} s would make windows of ${sec(left)} s and ${sec(right)} s; ` +
+        `each must be ${sec(m.minWindowSamples)}–${sec(m.maxWindowSamples)} s.`,
+    );
+  }
+  return windows.map((w, i) =>
+    i === index
+      ? { start: w.start, end: s + m.overlapSamples }
+      : i === index + 1
+        ? { start: s, end: w.end }
+        : { ...w },
+  );
+}

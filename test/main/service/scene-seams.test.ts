@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { cutVideo } from '../../media/cut-video';
 import { tempDir } from '../synth-media';
-import { makeStudio } from './helpers';
+import { testGenerator } from './fixtures';
+import { failure, makeStudio } from './helpers';
 
 const t = tempDir('scene-studio');
 afterAll(() => t.remove());
@@ -44,6 +45,76 @@ describe('seams at cuts in the studio', () => {
     expect(r.sceneSeams).toBe(true); // the cuts were cached: no job, at once
     expect((await again['jobs.list']()).filter((j) => j.kind === 'cuts' && j.status !== 'done')).toEqual([]);
     await again.dispose();
+  });
+
+  it('makes an independent take after a seam at a cut, without a continuation prompt, and selects it', async () => {
+    const prompts: (number | null)[] = [];
+    const base = testGenerator();
+    const studio = makeStudio(join(t.dir, 'c'), {
+      generator: (req, opts) => {
+        prompts.push(req.prompt ? req.prompt.frames : null);
+        return base(req, opts);
+      },
+    });
+    let s = await studio['project.openVideo']({ path: video });
+    const { windowSamples, overlapSamples } = s.plan;
+    await studio['project.setPlan']({ projectId: s.id, windowSamples, overlapSamples, sceneSeams: true });
+    await studio.idle();
+    await studio['project.setParams']({ projectId: s.id, params: { continuation: true } });
+    await studio['generate.windows']({ projectId: s.id, windowIndices: null });
+    await studio.idle();
+    s = await studio['project.open']({ projectId: s.id });
+    expect(s.params.continuation).toBe(true);
+    expect(prompts.slice(1).every((p) => p !== null && p > 0)).toBe(true);
+    prompts.length = 0;
+    await studio['seam.newCue']({ projectId: s.id, seamId: s.seams[1].id });
+    await studio.idle();
+    expect(prompts).toEqual([null]);
+    s = await studio['project.open']({ projectId: s.id });
+    const w = s.windows[2];
+    expect(w.takes).toHaveLength(2);
+    const cue = w.takes.find((x) => !x.params.continuation);
+    expect(w.selectedTakeId).toBe(cue?.id);
+    const err = await failure(() => studio['seam.newCue']({ projectId: s.id, seamId: 'nope' }));
+    expect(err).toMatchObject({ code: 'not-found' });
+    await studio.dispose();
+  });
+
+  it('moves a seam to another cut, keeping the takes of the windows it does not touch, as one undo step', async () => {
+    const four = cutVideo(join(t.dir, 'four-shots.mp4'), 45, [9.2, 12, 24.6, 33]);
+    const studio = makeStudio(join(t.dir, 'd'));
+    let s = await studio['project.openVideo']({ path: four });
+    const { windowSamples, overlapSamples } = s.plan;
+    await studio['project.setPlan']({ projectId: s.id, windowSamples, overlapSamples, sceneSeams: true });
+    await studio.idle();
+    await studio['generate.windows']({ projectId: s.id, windowIndices: null });
+    await studio.idle();
+    s = await studio['project.open']({ projectId: s.id });
+    expect(s.cuts).toHaveLength(4);
+    expect(s.seams).toHaveLength(3);
+    const used = centres(s)[0];
+    const other = s.cuts!.find((c) => Math.abs(c / SR - used) > 1 && c / SR < 20)!;
+    const moved = await studio['seam.moveToCut']({ projectId: s.id, seamId: s.seams[0].id, cut: other });
+    expect(Math.abs(centres(moved)[0] - other / SR)).toBeLessThanOrEqual(0.01);
+    expect(moved.windows.slice(2)).toMatchObject(
+      s.windows.slice(2).map((w) => ({ start: w.start, end: w.end })),
+    );
+    expect(moved.windows.slice(2).map((w) => w.takes.map((x) => x.lengthSamples))).toEqual(
+      s.windows.slice(2).map((w) => w.takes.map((x) => x.lengthSamples)),
+    );
+    expect(moved.windows.slice(2).every((w) => w.selectedTakeId !== null)).toBe(true);
+    expect(moved.windows.slice(0, 2).every((w) => w.takes.length === 0)).toBe(true);
+    expect(moved.history.undoLabel).toBe('Move seam to cut');
+    const err = await failure(() =>
+      studio['seam.moveToCut']({ projectId: s.id, seamId: moved.seams[1].id, cut: Math.round(33 * SR) }),
+    );
+    expect(err).toMatchObject({ code: 'invalid-input' });
+    expect(err.message).toMatch(/would make windows of .* s; each must be 8\.0–30\.0 s/);
+    const back = await studio['history.undo']({ projectId: s.id });
+    expect(back.windows.map((w) => [w.start, w.end, w.takes.length])).toEqual(
+      s.windows.map((w) => [w.start, w.end, w.takes.length]),
+    );
+    await studio.dispose();
   });
 
   it('leaves the plan as it was when the cuts job is cancelled', async () => {

@@ -1,7 +1,7 @@
 // Handlers that start, list, cancel and retry jobs.
 import type { ApiHandlers } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import { listWindows } from '../../store/plans-repo';
+import { getSeamWithProject, listWindows } from '../../store/plans-repo';
 import { getMedia, getProject } from '../../store/projects-repo';
 import type { StudioContext } from '../context';
 import { requireOutputPath } from '../path-checks';
@@ -20,8 +20,29 @@ function requireMedia(ctx: StudioContext, projectId: string): void {
 
 type JobHandlers = Pick<
   ApiHandlers,
-  'generate.windows' | 'export.start' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry'
+  'generate.windows' | 'seam.newCue' | 'export.start' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry'
 >;
+
+/** An independent take (no continuation prompt) of the window after a seam, selected when it is done. */
+function newCue(ctx: StudioContext, projectId: string, seamId: string): { jobId: string } {
+  requireMedia(ctx, projectId);
+  const seam = getSeamWithProject(ctx.db, seamId);
+  const planId = getProject(ctx.db, projectId).plan_id ?? '';
+  if (!seam || seam.project_id !== projectId || seam.plan_id !== planId)
+    throw new AppError('not-found', `Seam ${seamId} is not in this project's plan.`);
+  const windows = listWindows(ctx.db, planId);
+  const w = windows[seam.idx + 1];
+  const job = ctx.jobs.submit(
+    'generate',
+    { projectId, windowId: w.id, independent: true },
+    {
+      target: `project:${projectId}/window:${w.idx}`,
+      projectId,
+      label: `New music from seam ${seam.idx + 1} (window ${w.idx + 1} of ${windows.length})`,
+    },
+  );
+  return { jobId: job.id };
+}
 
 /** One generate job per requested window (all windows for null); each supersedes the window's running one. */
 function generateWindows(
@@ -54,6 +75,7 @@ function generateWindows(
 export function jobHandlers(ctx: StudioContext): JobHandlers {
   return {
     'generate.windows': ({ projectId, windowIndices }) => generateWindows(ctx, projectId, windowIndices),
+    'seam.newCue': ({ projectId, seamId }) => newCue(ctx, projectId, seamId),
     'export.start': ({ projectId, options }) => {
       requireMedia(ctx, projectId);
       const video = getMedia(ctx.db, getProject(ctx.db, projectId).media_id).path;

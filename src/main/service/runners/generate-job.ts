@@ -18,6 +18,8 @@ import { computePeaks, encodeWavFloat } from '../wav';
 export interface GenerateInput {
   projectId: string;
   windowId: string;
+  /** A new cue: no continuation prompt, and the take is selected at once (the seam crossfades into it). */
+  independent?: boolean;
 }
 
 /** Samples per peak value: 100 peaks per second at 32 kHz. */
@@ -88,7 +90,8 @@ export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
       const media = getMedia(db, p.media_id);
       const bundle = findBundle(deps.bundleDirs, p.bundle_id);
       const base = JSON.parse(p.params_json) as GenerationParams;
-      const params = { ...base, seed: nextSeed(db, w.id, base.seed) };
+      const seed = nextSeed(db, w.id, base.seed);
+      const params = { ...base, seed, ...(input.independent ? { continuation: false } : {}) };
       const req = {
         bundlePath: bundle.path,
         bundleId: bundle.id,
@@ -134,7 +137,7 @@ export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
             peaks: Buffer.from(peaks.buffer),
             peak_block: PEAK_BLOCK,
           });
-          if (getSelection(db, w.id) === null) setSelection(db, w.id, takeId);
+          if (input.independent || getSelection(db, w.id) === null) setSelection(db, w.id, takeId);
           return { takeId, revision: bumpRevision(db, input.projectId) };
         })
         .immediate();
