@@ -53,8 +53,11 @@ function start(): void {
   });
   handleAppScheme({ rendererDir: paths.rendererDir, media });
   const unbind = bindIpc(studio, studio);
-  installMenu(!app.isPackaged);
-  createMainWindow(paths.preload);
+  installMenu(!app.isPackaged, (command) => studio.context.emitter.emit('menu', { command }));
+  const win = createMainWindow(paths.preload);
+  // A reload or a closed window leaves no editor holding projects: release them for other instances and the CLI.
+  win.webContents.on('did-start-loading', () => studio.closeAll());
+  win.on('closed', () => studio.closeAll());
   app.on('window-all-closed', () => app.quit());
   quitAfterDisposing(async () => {
     unbind();

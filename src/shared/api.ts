@@ -43,6 +43,8 @@ export const api = {
   'project.openVideo': method<{ path: string }, ProjectState>(object({ path })),
   'project.open': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
   'project.recent': method<void, ProjectSummary[]>(none()),
+  /** Closes the project in this instance: its jobs are cancelled and its lock released. */
+  'project.close': method<{ projectId: string }, void>(object({ projectId: id })),
   'project.rename': method<{ projectId: string; name: string }, ProjectState>(
     object({ projectId: id, name: string({ min: 1, max: 200 }) }),
   ),
@@ -119,7 +121,12 @@ export interface ApiEvents {
   job: JobInfo;
   /** A project changed (by a job or another window): refetch it. */
   project: { projectId: string; revision: number };
+  /** A command chosen in the application menu (Electron), run by the renderer like its shortcut. */
+  menu: { command: MenuCommand };
 }
+
+/** Commands of the application menu that the renderer carries out. */
+export type MenuCommand = 'open' | 'open-recent' | 'close-project';
 /** Names of events. */
 export type ApiEvent = keyof ApiEvents;
 

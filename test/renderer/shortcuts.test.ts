@@ -33,6 +33,15 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('r', { ctrlKey: true }))).toBeNull();
   });
 
+  it('maps Ctrl/Cmd+O to Open… and Ctrl/Cmd+W to Close Project, while plain O stays the loop key', () => {
+    expect(shortcutFor(key('o', { ctrlKey: true }))).toBe('open');
+    expect(shortcutFor(key('o', { metaKey: true }))).toBe('open');
+    expect(shortcutFor(key('w', { ctrlKey: true }))).toBe('close-project');
+    expect(shortcutFor(key('W', { metaKey: true }))).toBe('close-project');
+    expect(shortcutFor(key('o'))).toBe('toggle-loop');
+    expect(shortcutFor(key('w', { ctrlKey: true, shiftKey: true }))).toBeNull();
+  });
+
   it('maps R to regenerate and 1–9 to picking a take', () => {
     expect(shortcutFor(key('r'))).toBe('regenerate');
     expect(shortcutFor(key('1'))).toBe('pick-take-1');

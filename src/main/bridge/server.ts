@@ -28,6 +28,8 @@ export interface BridgeOptions {
   port?: number;
   /** Defaults to a fresh random secret. */
   secret?: string;
+  /** Runs when the last page's event socket has gone (the browser tab closed): the studio closes its projects. */
+  onClientsGone?: () => void;
 }
 
 /** A running bridge. */
@@ -47,7 +49,7 @@ const HOST = '127.0.0.1';
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const secret = options.secret ?? createSecret();
   if (secret.length < 16) throw new Error('The bridge secret must be at least 16 characters');
-  const events = createEventsSocket(options.events);
+  const events = createEventsSocket(options.events, options.onClientsGone);
   const server = createServer();
   const state = { port: 0 };
   server.on('request', (req, res) => {

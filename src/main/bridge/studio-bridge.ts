@@ -50,6 +50,7 @@ export async function startStudioBridge(options: StudioBridgeOptions): Promise<S
     events: created,
     staticDir: options.staticDir,
     media,
+    onClientsGone: () => created.closeAll(),
     ...(options.port !== undefined ? { port: options.port } : {}),
     ...(options.secret !== undefined ? { secret: options.secret } : {}),
   }).catch(async (e: unknown) => {

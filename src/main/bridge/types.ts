@@ -7,7 +7,7 @@ export interface ApiEventSource {
 }
 
 // A record keyed by every event, so adding an event to the contract fails to compile until it is listed.
-const EVENTS: Record<ApiEvent, true> = { job: true, project: true };
+const EVENTS: Record<ApiEvent, true> = { job: true, project: true, menu: true };
 
 /** Every event name, for transports that forward all of them. */
 export const API_EVENT_NAMES = Object.keys(EVENTS) as readonly ApiEvent[];

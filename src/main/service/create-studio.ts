@@ -8,6 +8,7 @@ import { listProjectTakes } from '../store/takes-repo';
 import { getMedia, getProject } from '../store/projects-repo';
 import { releaseProjectLocks } from '../store/lock';
 import { listBundles } from './bundles';
+import { closeAllProjects } from './close-project';
 import { createContext, type StudioContext } from './context';
 import { editHandlers } from './handlers/edit-handlers';
 import { exportRunner } from './runners/export-job';
@@ -31,6 +32,8 @@ export interface Studio extends ApiHandlers {
   allowedFiles(projectId: string): string[];
   /** True when the file belongs to a project this studio has open. */
   isAllowedFile(file: string): boolean;
+  /** Closes every open project: their jobs are cancelled and their locks released. */
+  closeAll(): void;
   /** Resolves when no job is queued or running (tests, CLI). */
   idle(): Promise<void>;
   /** Aborts every job (they end as interrupted), releases locks and closes the database. */
@@ -134,6 +137,7 @@ export function createStudio(options: StudioOptions): Studio {
       const abs = resolve(file);
       return [...ctx.open.keys()].some((id) => allowedFiles(ctx, id).includes(abs));
     },
+    closeAll: () => closeAllProjects(ctx),
     idle: () => ctx.jobs.idle(),
     dispose: () =>
       (disposed ??= ctx.jobs.dispose().then(() => {

@@ -34,3 +34,8 @@ export function holdsProjectLock(db: Db, projectId: string, token: string): bool
 export function releaseProjectLocks(db: Db, token: string): void {
   db.prepare('DELETE FROM project_locks WHERE token = ?').run(token);
 }
+
+/** Releases one project's lock when this token holds it (the project was closed). */
+export function releaseProjectLock(db: Db, projectId: string, token: string): void {
+  db.prepare('DELETE FROM project_locks WHERE project_id = ? AND token = ?').run(projectId, token);
+}

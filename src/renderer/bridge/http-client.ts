@@ -54,6 +54,8 @@ async function post(origin: string, method: string, input: unknown, secret?: str
     credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', ...(secret ? { [SECRET_HEADER]: secret } : {}) },
     body: input === undefined ? '' : JSON.stringify(input),
+    // Closing is sent as the page goes away; keepalive lets it outlive the page.
+    keepalive: method === 'project.close',
   });
   const body = (await res.json().catch(() => null)) as WireBody | null;
   if (res.ok && body) return { ok: true, result: body.result };

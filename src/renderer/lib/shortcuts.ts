@@ -24,6 +24,8 @@ export type ShortcutAction =
   | 'prev-window'
   | 'next-window'
   | 'help'
+  | 'open'
+  | 'close-project'
   | 'escape'
   | `pick-take-${number}`;
 
@@ -73,6 +75,8 @@ export function shortcutFor(e: KeyLike): ShortcutAction | null {
   if (mod && !e.altKey) {
     if (key === 'z') return e.shiftKey ? 'redo' : 'undo';
     if (key === 'y' && !e.shiftKey) return 'redo';
+    if (key === 'o' && !e.shiftKey) return 'open';
+    if (key === 'w' && !e.shiftKey) return 'close-project';
     return null;
   }
   if (e.altKey) return null;
@@ -107,6 +111,8 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: '1 – 9', action: 'Pick take 1–9 of the selected window' },
   { keys: 'Ctrl + Z', action: 'Undo' },
   { keys: 'Ctrl + Shift + Z', action: 'Redo' },
+  { keys: 'Ctrl + O', action: 'Open a video or a recent project' },
+  { keys: 'Ctrl + W', action: 'Close the project' },
   { keys: '+ / − / 0', action: 'Zoom in / out / fit' },
   { keys: 'Page Up / Page Down', action: 'Scroll the timeline by a screen' },
   { keys: 'Wheel / trackpad', action: 'Scroll the timeline; Ctrl + wheel zooms' },

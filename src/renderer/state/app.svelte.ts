@@ -1,6 +1,7 @@
 // The editor's root state: creates every store once, wires API events to them and holds the commands that
 // span several stores (regenerate the selection, pick a take, open a video).
-import type { ApiClient } from '../../shared/api';
+import { tick } from 'svelte';
+import type { ApiClient, MenuCommand } from '../../shared/api';
 import type { ProjectState } from '../../shared/domain';
 import { windowsCovering } from '../lib/timeline-math';
 import { JobsStore } from './jobs.svelte';
@@ -61,6 +62,7 @@ export class AppState {
     const offProject = this.api.on('project', (e) => {
       if (e.projectId === this.project.id) void this.project.refresh(e.revision);
     });
+    const offMenu = this.api.on('menu', (e) => this.runCommand(e.command));
     void this.models.reload();
     void this.api.call('app.info', undefined).then(
       (info) => {
@@ -73,6 +75,7 @@ export class AppState {
     return () => {
       offJobs();
       offProject();
+      offMenu();
       offEffects();
       this.music.dispose();
       this.thumbnails.clear();
@@ -81,7 +84,37 @@ export class AppState {
 
   /** Opens a video file by path and resets the view for it. */
   async openVideo(path: string): Promise<void> {
-    if (await this.project.openVideo(path)) this.selection.clear();
+    if (await this.project.openVideo(path)) this.#opened();
+  }
+
+  /** Reopens a project of the recent list and resets the view for it. */
+  async openProject(projectId: string): Promise<void> {
+    if (await this.project.openProject(projectId)) this.#opened();
+  }
+
+  /** Closes the project (its lock released in main) and returns to the start screen. */
+  async closeProject(): Promise<void> {
+    if (!this.project.state) return;
+    this.transport.pause();
+    this.panels.close();
+    this.selection.clear();
+    this.#lastMedia = '';
+    const closing = this.project.close();
+    // The strip's images go with the editor; their blob URLs are revoked only once it is gone.
+    await tick();
+    this.thumbnails.clear();
+    await closing;
+  }
+
+  /** Runs a project command from the menu or its shortcut (Open…, Open Recent…, Close Project). */
+  runCommand(command: MenuCommand): void {
+    if (command === 'close-project') void this.closeProject();
+    else this.panels.modal = 'open';
+  }
+
+  #opened(): void {
+    this.selection.clear();
+    if (this.panels.modal === 'open') this.panels.close();
   }
 
   /** Asks the native dialog for a video; returns false when there is none (web harness) or it was cancelled. */

@@ -32,6 +32,8 @@ export function runShortcut(app: AppState, action: ShortcutAction): void {
     'next-window': () =>
       app.selection.selectWindow(Math.min(windows.length - 1, (app.selection.windowIndex ?? -1) + 1)),
     help: () => app.panels.toggle('help'),
+    open: () => app.runCommand('open'),
+    'close-project': () => app.runCommand('close-project'),
     escape: () => {
       if (!app.panels.close()) app.selection.clear();
     },
@@ -48,7 +50,7 @@ export function installShortcuts(app: AppState, target: Window): () => void {
     const action = shortcutFor(e);
     if (!action) return;
     if (app.panels.modal && action !== 'escape' && action !== 'help') return;
-    if (!app.project.state && action !== 'help' && action !== 'escape') return;
+    if (!app.project.state && action !== 'help' && action !== 'escape' && action !== 'open') return;
     e.preventDefault();
     runShortcut(app, action);
   };

@@ -1,7 +1,7 @@
 // Which panels and dialogs are open; only one modal at a time, side panels independent.
 
 /** Modal dialogs. */
-export type Modal = 'help' | 'export' | 'models' | null;
+export type Modal = 'help' | 'export' | 'models' | 'open' | null;
 
 /** Open panels and dialogs. */
 export class Panels {

@@ -42,8 +42,11 @@ export class ProjectStore {
   private async load(fetch: () => Promise<ProjectState>): Promise<boolean> {
     this.opening = true;
     this.openError = null;
+    const previous = this.id;
     try {
       this.state = await fetch();
+      // Opening another project closes the one it replaces, so its lock does not outlive it.
+      if (previous && previous !== this.state.id) void this.release(previous);
       return true;
     } catch (err) {
       this.openError =
@@ -51,6 +54,24 @@ export class ProjectStore {
       return false;
     } finally {
       this.opening = false;
+    }
+  }
+
+  /** Closes the open project: main cancels its jobs and releases its lock; the editor returns to the start. */
+  async close(): Promise<void> {
+    const id = this.id;
+    if (!id) return;
+    this.state = null;
+    this.openError = null;
+    await this.release(id);
+  }
+
+  /** Tells main the editor no longer holds `projectId` (also on page unload, when nothing can wait). */
+  async release(projectId: string): Promise<void> {
+    try {
+      await this.api.call('project.close', { projectId });
+    } catch (err) {
+      this.notices.error(err, 'Could not close the project');
     }
   }
 

@@ -17,7 +17,7 @@ export class Thumbnails {
   /** Grabs `count` evenly spaced frames of a video; a later call cancels an earlier one. */
   async load(url: string, durationSeconds: number, aspect: number, count = 24): Promise<void> {
     const token = ++this.#token;
-    this.clear();
+    this.#free();
     this.spanSeconds = durationSeconds / count;
     const video = document.createElement('video');
     video.muted = true;
@@ -46,8 +46,13 @@ export class Thumbnails {
     video.load();
   }
 
-  /** Frees the object URLs. */
+  /** Stops a grab in progress and frees the object URLs (the project was closed). */
   clear(): void {
+    this.#token++;
+    this.#free();
+  }
+
+  #free(): void {
     for (const t of this.items) URL.revokeObjectURL(t.url);
     this.items = [];
   }

@@ -27,6 +27,7 @@ import { checkMedia } from '../media-status';
 import { findFileByHash } from '../find-by-hash';
 import { projectPlan } from '../project-plan';
 import { requirePath } from '../path-checks';
+import { closeProject } from '../close-project';
 import { cutsKey } from '../../../media/cuts-cache';
 import { DEFAULT_CUT_DETECTOR } from '../../../media/detect-cuts';
 
@@ -35,6 +36,7 @@ type ProjectHandlers = Pick<
   | 'project.openVideo'
   | 'project.open'
   | 'project.recent'
+  | 'project.close'
   | 'project.rename'
   | 'project.relink'
   | 'project.setPlan'
@@ -205,6 +207,10 @@ export function projectHandlers(ctx: StudioContext): ProjectHandlers {
         updatedAt: r.updated_at,
         durationSeconds: (JSON.parse(r.info_json) as { durationSeconds: number }).durationSeconds,
       })),
+    'project.close': ({ projectId }) => {
+      getProject(ctx.db, projectId);
+      closeProject(ctx, projectId);
+    },
     'project.rename': ({ projectId, name }) => {
       if (!name.trim()) throw new AppError('invalid-input', 'A project name cannot be blank.');
       return command(ctx, projectId, 'Rename project', [{ t: 'name', name: name.trim() }]);
