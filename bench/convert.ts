@@ -1,7 +1,8 @@
 // Conversion speed on a synthetic checkpoint of ≥ 1 GB in the released formats (torch-zip LM export with the
-// full CLIP ViT-B/32 tower and an 8-layer dim-1024 decoder, plus a full-size encodec_32khz codec).
-// The conversion runs in a child process so its peak RSS is measured alone. Last line: JSON figures.
-// Usage: npx tsx bench/convert.ts [--fp16] [--keep <dir>]
+// full CLIP ViT-B/32 tower and an 8-layer dim-1024 decoder, or with --medium the released medium decoder:
+// 48 layers of dim 1536, 7.9 GB; plus a full-size encodec_32khz codec), precision gate included (its time
+// apart). The conversion runs in a child process so its peak RSS is measured alone. Last line: JSON figures.
+// Usage: npx tsx bench/convert.ts [--fp16] [--medium] [--keep <dir>]
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -46,12 +47,25 @@ const CODEC: SyntheticCodec = {
   audio_channels: 1,
 };
 
+/** The medium geometry of the released model (the manifest in the reference fixtures). */
+const MEDIUM: SyntheticLm = { ...LM, dim: 1536, numHeads: 24, numLayers: 48 };
+
 async function child(lm: string, codec: string, out: string, fp16: boolean): Promise<void> {
   const t0 = performance.now();
-  await convertBundle({ lmCheckpoint: lm, codecDir: codec, outDir: out, fp16, trained: false });
-  const seconds = (performance.now() - t0) / 1000;
+  let gateStart = 0;
+  const m = await convertBundle({
+    lmCheckpoint: lm,
+    codecDir: codec,
+    outDir: out,
+    fp16,
+    trained: false,
+    onProgress: (p) => {
+      if (p.stage === 'gate' && !gateStart) gateStart = performance.now();
+    },
+  });
+  const end = performance.now();
   process.stdout.write(
-    `${JSON.stringify({ seconds, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
+    `${JSON.stringify({ seconds: (end - t0) / 1000, gateSeconds: (end - gateStart) / 1000, precision: m.precision?.measured, maxRssBytes: process.resourceUsage().maxRSS * 1024 })}\n`,
   );
 }
 
@@ -65,7 +79,7 @@ async function main(): Promise<void> {
   const codec = path.join(work, 'codec');
   try {
     let t = performance.now();
-    if (!fs.existsSync(lm)) writeSyntheticLm(lm, LM, 1);
+    if (!fs.existsSync(lm)) writeSyntheticLm(lm, process.argv.includes('--medium') ? MEDIUM : LM, 1);
     if (!fs.existsSync(path.join(codec, 'model.safetensors'))) writeSyntheticCodec(codec, CODEC, 2, 2.2);
     const writeSeconds = (performance.now() - t) / 1000;
     const out = path.join(work, `bundle-${Date.now()}`);
@@ -75,7 +89,12 @@ async function main(): Promise<void> {
       encoding: 'utf8',
     });
     const wall = (performance.now() - t) / 1000;
-    const r = JSON.parse(res.trim().split('\n').pop()!) as { seconds: number; maxRssBytes: number };
+    const r = JSON.parse(res.trim().split('\n').pop()!) as {
+      seconds: number;
+      gateSeconds: number;
+      precision: unknown;
+      maxRssBytes: number;
+    };
     const inputBytes = fs.statSync(lm).size + fs.statSync(path.join(codec, 'model.safetensors')).size;
     const bundleBytes = fs.readdirSync(out).reduce((s, f) => s + fs.statSync(path.join(out, f)).size, 0);
     fs.rmSync(out, { recursive: true, force: true });
@@ -85,6 +104,8 @@ async function main(): Promise<void> {
       inputBytes,
       bundleBytes,
       convertSeconds: +r.seconds.toFixed(2),
+      gateSeconds: +r.gateSeconds.toFixed(2),
+      precision: r.precision,
       processWallSeconds: +wall.toFixed(2),
       inputMBperSecond: +(inputBytes / 1e6 / r.seconds).toFixed(1),
       peakRssMB: Math.round(r.maxRssBytes / 1e6),
@@ -92,7 +113,7 @@ async function main(): Promise<void> {
       cpus: os.cpus().length,
     };
     process.stdout.write(
-      `input ${(inputBytes / 1e9).toFixed(2)} GB → bundle ${(bundleBytes / 1e9).toFixed(2)} GB in ${figures.convertSeconds} s (${figures.inputMBperSecond} MB/s), peak RSS ${figures.peakRssMB} MB\n`,
+      `input ${(inputBytes / 1e9).toFixed(2)} GB → bundle ${(bundleBytes / 1e9).toFixed(2)} GB in ${figures.convertSeconds} s (${figures.inputMBperSecond} MB/s; gate ${figures.gateSeconds} s), peak RSS ${figures.peakRssMB} MB\n`,
     );
     process.stdout.write(`${JSON.stringify(figures)}\n`);
   } finally {

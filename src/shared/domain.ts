@@ -146,6 +146,14 @@ export interface BundleInfo {
   bytes: number;
   maxWindowSeconds: number;
   sampleRate: number;
+  /** The decoder precision gate measured at conversion on this bundle's weights (null: not measured). */
+  precision: BundlePrecision | null;
+}
+
+/** The precision gate's figures of a bundle, per decoder variant against fp32, and the default it chose. */
+export interface BundlePrecision {
+  default: string;
+  variants: { variant: string; relRmsLogitsError: number; argmaxAgreement: number; passed: boolean }[];
 }
 
 /** Export settings. */

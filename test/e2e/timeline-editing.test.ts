@@ -118,6 +118,11 @@ describe('editing on the timeline', () => {
     await dialog.waitFor();
     expect(await dialog.getByText('CC-BY-NC-4.0').first().isVisible()).toBe(true);
     expect(await dialog.getByText('untrained — output is noise').first().isVisible()).toBe(true);
+    // The precision gate's figures of the bundle's own weights, and the default they chose.
+    const gate = dialog.locator('[data-testid="bundle-precision"]').first();
+    expect(await gate.textContent()).toMatch(
+      /Decoder precision q8 .*q8: logits error 1\.6 %, agreement 98\.1 %.*q4: logits error 14\.3 %, agreement 70\.7 % \(fails the gate\)/s,
+    );
     // Importing the bundle that is already installed is refused by the import job, with the reason shown.
     await dialog.getByLabel('Bundle folder path').fill(path.resolve('resources/models/tiny-untrained'));
     await dialog.getByRole('button', { name: 'Import' }).click();

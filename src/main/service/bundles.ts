@@ -1,7 +1,7 @@
 // Installed model bundles: every folder with a model.json under the configured bundle folders.
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { BundleInfo, GenerationParams, PlanSettings } from '../../shared/domain';
+import type { BundleInfo, BundlePrecision, GenerationParams, PlanSettings } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { OFFICIAL_SAMPLING } from '../../shared/generation-defaults';
 import { secondsToSamples } from '../../shared/time';
@@ -38,7 +38,21 @@ function readBundle(dir: string): BundleSummary | null {
     hopLength: a.hopLength,
     globalFrames: v.globalFrames,
     generation: g,
+    precision: precisionOf(m['precision']),
   };
+}
+
+/** The gate record of a model.json, or null when it has none (or not in the expected shape). */
+function precisionOf(p: unknown): BundlePrecision | null {
+  const r = p as { default?: unknown; measured?: Record<string, Record<string, unknown>> } | undefined;
+  if (!r || typeof r.default !== 'string' || !r.measured || typeof r.measured !== 'object') return null;
+  const variants = Object.entries(r.measured).map(([variant, f]) => ({
+    variant,
+    relRmsLogitsError: Number(f.relRmsLogitsError),
+    argmaxAgreement: Number(f.argmaxAgreement),
+    passed: f.passed === true,
+  }));
+  return { default: r.default, variants };
 }
 
 /** Bundles found in the folders (a folder that is itself a bundle counts too), by id, first one wins. */

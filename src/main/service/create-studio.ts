@@ -111,6 +111,7 @@ export function createStudio(options: StudioOptions): Studio {
         bytes: b.bytes,
         maxWindowSeconds: b.maxWindowSeconds,
         sampleRate: b.sampleRate,
+        precision: b.precision,
       })),
     'models.import': ({ path }) => {
       const folder = requireFolderWith(path, 'model.json', 'model bundle folder');

@@ -29,6 +29,13 @@ describe('models.import and models.convert', () => {
     expect(
       (await studio['models.list']()).map((b) => [b.id, b.sampleRate, b.maxWindowSeconds, b.trained]),
     ).toEqual([['tiny-untrained', 32000, 30, false]]);
+    const precision = (await studio['models.list']())[0]!.precision!;
+    expect(precision.default).toBe('q8');
+    expect(precision.variants.map((v) => [v.variant, v.passed])).toEqual([
+      ['fp32', true],
+      ['q8', true],
+      ['q4', false],
+    ]);
     expect(readFileSync(join(userDir, 'tiny-untrained', 'model.json'))).toEqual(
       readFileSync(join(TINY, 'model.json')),
     );
