@@ -5,6 +5,7 @@ import { AppError } from '../shared/errors';
 import { UsageError, type Command } from './command';
 import { convertCommand } from './commands/convert';
 import { exportCommand } from './commands/export';
+import { framesCommand } from './commands/frames';
 import { generateCommand } from './commands/generate';
 import { projectsCommand } from './commands/projects';
 import { referenceCheckCommand } from './commands/reference-check';
@@ -14,6 +15,7 @@ import { scoreCommand } from './commands/score';
 export const COMMANDS: Record<string, Command> = {
   convert: convertCommand,
   export: exportCommand,
+  frames: framesCommand,
   generate: generateCommand,
   projects: projectsCommand,
   'reference-check': referenceCheckCommand,

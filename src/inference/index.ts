@@ -19,6 +19,9 @@ export type { EngineOptions } from './pipeline/engine';
 export { convertBundle } from './convert/convert';
 export type { ConvertOptions } from './convert/convert';
 export { loadBundle } from './bundle/loader';
+export { extractFrames } from './frames/extract-frames';
+export { frameSpecOf } from './frames/frame-spec';
+export { writeNpy } from './convert/npy';
 export type { LoadBundleOptions } from './bundle/loader';
 export type { PrecisionRecord, PrecisionFigures } from './bundle/types';
 export type {
