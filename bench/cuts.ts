@@ -5,8 +5,8 @@
 //   without a video, one is generated (testsrc2 with negate/hue switched at the cut times) in a temp folder;
 //   --all also times the full-size variant (slow).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_CUT_DETECTOR, detectCuts, detectCutsArgs, parseScdetLine } from '../src/media/detect-cuts';
 import { runProcess } from '../src/media/process';
@@ -44,11 +44,24 @@ function matched(found: number[]): string {
   );
 }
 
+/** CPU seconds used so far by finished child processes (Linux: cutime + cstime of /proc/self/stat). */
+function childCpuSeconds(): number {
+  const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
+}
+
+/** Wall time, ffmpeg's CPU time, and what an idle machine with `cores` cores would take at that CPU time. */
+function figures(wall: number, cpu: number): string {
+  const cores = availableParallelism();
+  return `${wall.toFixed(2).padStart(7)} s wall, ${cpu.toFixed(1)} s CPU (${(cpu / cores).toFixed(1)} s over ${cores} idle cores)`;
+}
+
 /** Drops an option and its value from an argument list. */
 const without = (a: string[], opt: string): string[] => a.filter((x, i) => x !== opt && a[i - 1] !== opt);
 
 async function variant(label: string, video: string, edit: (args: string[]) => string[]): Promise<void> {
   const found: number[] = [];
+  const cpu = childCpuSeconds();
   const t = performance.now();
   await runProcess(toolPath('ffmpeg'), edit(detectCutsArgs(video, DEFAULT_CUT_DETECTOR, 0)), {
     onStderrLine: (l) => {
@@ -58,7 +71,7 @@ async function variant(label: string, video: string, edit: (args: string[]) => s
     onStdoutLine: () => undefined,
   });
   const s = (performance.now() - t) / 1000;
-  console.log(`${label.padEnd(40)} ${s.toFixed(2).padStart(7)} s  ${matched(found)}`);
+  console.log(`${label.padEnd(40)} ${figures(s, childCpuSeconds() - cpu)}  ${matched(found)}`);
 }
 
 async function main(): Promise<void> {
@@ -67,11 +80,13 @@ async function main(): Promise<void> {
   const dir = given ? null : mkdtempSync(join(tmpdir(), 'vidmuse-cuts-'));
   const video = given ?? generate(dir!);
   try {
+    const cpu = childCpuSeconds();
     const t = performance.now();
     const cuts = await detectCuts(video, { durationSeconds: DURATION });
     const s = (performance.now() - t) / 1000;
+    const used = childCpuSeconds() - cpu;
     console.log(
-      `${'detectCuts (the app)'.padEnd(40)} ${s.toFixed(2).padStart(7)} s  ${matched(cuts.map((c) => c.seconds))}`,
+      `${'detectCuts (the app)'.padEnd(40)} ${figures(s, used)}  ${matched(cuts.map((c) => c.seconds))}`,
     );
     console.log(
       `  = ${(DURATION / s).toFixed(1)}x real time; cuts at ${cuts.map((c) => c.seconds.toFixed(2)).join(' ')}`,
