@@ -19,7 +19,7 @@ export interface GenerationParams {
   globalFrames: number;
   /** Prompt each window with the tail of the previous window's selected take. */
   continuation: boolean;
-  /** Seconds of that tail used as the prompt. */
+  /** Seconds of the overlap used as the prompt; 0 (the default) uses the whole overlap. */
   continuationSeconds: number;
 }
 

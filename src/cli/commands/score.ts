@@ -1,9 +1,12 @@
 // `score`: a video in, the video with a generated soundtrack (or the music alone) out. Inference runs in
-// the worker host, off this thread; windows are crossfaded by the mixdown and written by the export.
+// the worker host, off this thread; windows that continue each other are decoded as one code stream, the
+// other seams crossfade in the mixdown, and the export writes the result.
 import type { ExportResult } from '../../main/export/export-video';
 import { exportVideo } from '../../main/export/export-video';
 import type { MixdownPlan } from '../../shared/timeline/mixdown';
 import { mixdown } from '../../shared/timeline/mixdown';
+import { seamState, type RunTake } from '../../shared/timeline/continuity';
+import { runClips } from '../../shared/timeline/run-clips';
 import type { InferenceJobs, ScoreResult } from '../../inference';
 import { InferenceClient, startWorkerHost } from '../../inference';
 import { join } from 'node:path';
@@ -29,11 +32,11 @@ export const scoreCommand: Command = {
     const started = Date.now();
     try {
       const scene = a.sceneSeams ? await sceneCuts(a, signal, (p) => bar.update(p)) : null;
-      const scored = await runScore(a, scene?.cuts, signal, (p) => bar.update(p));
+      const { scored, music } = await runScore(a, scene?.cuts, signal, (p) => bar.update(p));
       const written = await exportVideo(
         {
           videoPath: a.video,
-          music: mixdown(mixdownPlanOf(scored)),
+          music,
           musicSampleRate: scored.plan.sampleRate,
           format: a.format,
           outputPath: a.output,
@@ -49,20 +52,21 @@ export const scoreCommand: Command = {
   },
 };
 
-/** Runs the score job in a worker host and shuts the host down afterwards. */
+/** Runs the score job in a worker host, renders the music, and shuts the host down afterwards. */
 async function runScore(
   a: ScoreArgs,
   cuts: readonly SceneCut[] | undefined,
   signal: AbortSignal,
   onProgress: (p: Parameters<ProgressBar['update']>[0]) => void,
-): Promise<ScoreResult> {
+): Promise<{ scored: ScoreResult; music: Float32Array }> {
   const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());
   try {
     const options = { provider: a.provider, intraOpThreads: a.threads, decoderVariant: a.precision };
-    return await client.run(
+    const engine = { modelDir: a.modelDir, cacheDir: a.cacheDir, options };
+    const scored = await client.run(
       'score',
       {
-        engine: { modelDir: a.modelDir, cacheDir: a.cacheDir, options },
+        engine,
         request: {
           videoPath: a.video,
           windowSeconds: a.windowSeconds,
@@ -80,6 +84,9 @@ async function runScore(
       },
       { signal, onProgress },
     );
+    const decode = async (codes: Int32Array, samples: number) =>
+      (await client.run('decodeCodes', { engine, codes, samples }, { signal })).pcm;
+    return { scored, music: mixdown(await scoreMixdownPlan(scored, decode)) };
   } finally {
     await client.dispose();
   }
@@ -98,12 +105,42 @@ async function sceneCuts(
   return cachedCuts(cache, src, { signal, onProgress });
 }
 
-/** Takes at their window starts, an equal-power crossfade over each whole overlap, no fades at the ends. */
-export function mixdownPlanOf(r: ScoreResult): MixdownPlan {
-  const clips = r.takes.map((t) => ({ startSample: t.range.start, pcm: t.pcm }));
-  const seams = r.takes.slice(1).map((t, i) => ({
-    startSample: t.range.start,
-    endSample: r.takes[i]!.range.end,
+/**
+ * The mixdown of a scored video: each window continued the previous take over its prompt, so the takes form
+ * one continuous run, decoded once from the joined codes; a seam without prompt crossfades at equal power
+ * over the whole overlap. No fades at the ends.
+ */
+export async function scoreMixdownPlan(
+  r: ScoreResult,
+  decode: (codes: Int32Array, samples: number) => Promise<Float32Array>,
+): Promise<MixdownPlan> {
+  const hop = r.plan.hopLength;
+  const windows = r.takes.map((t) => t.range);
+  const runTakes: RunTake[] = r.takes.map((t, i) => ({
+    takeId: String(i),
+    codesAvailable: true,
+    continued:
+      i > 0 && r.promptFrames[i]! > 0
+        ? {
+            takeId: String(i - 1),
+            fromFrame: (t.range.start - windows[i - 1]!.start) / hop,
+            frames: r.promptFrames[i]!,
+          }
+        : null,
+  }));
+  const states = windows
+    .slice(1)
+    .map((w, i) => seamState(windows[i]!, w, runTakes[i]!, runTakes[i + 1]!, hop));
+  const { clips, crossfades } = await runClips(windows, states, {
+    codebooks: r.takes[0]!.codebooks,
+    hop,
+    codesOf: (i) => r.takes[i]!.codes,
+    pcmOf: (i) => r.takes[i]!.pcm,
+    decode,
+  });
+  const seams = crossfades.map((i) => ({
+    startSample: windows[i + 1]!.start,
+    endSample: windows[i]!.end,
     curve: 'equal-power' as const,
   }));
   return {

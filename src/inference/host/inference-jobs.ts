@@ -9,6 +9,7 @@ import type { EngineOptions } from '../pipeline/engine';
 import type { Engine } from '../pipeline/engine';
 import type { PromptCodes, TakeParams, WindowTake } from '../pipeline/generate-window';
 import { generateWindow } from '../pipeline/generate-window';
+import { decodeAudio } from '../pipeline/decode-audio';
 import type { ScoreRequest, ScoreResult } from '../pipeline/score-video';
 import { scoreVideo } from '../pipeline/score-video';
 import type { JobSpec } from '../client/protocol';
@@ -50,6 +51,8 @@ export interface InferenceJobs {
     { take: WindowTake; clipFrames: number }
   >;
   score: JobSpec<{ engine: EngineRef; request: ScoreRequest }, ScoreResult & { clipFrames: number }>;
+  /** One codec decode of codes [K, frames] (a joined run of takes), cut to `samples`. */
+  decodeCodes: JobSpec<{ engine: EngineRef; codes: Int32Array; samples: number }, { pcm: Float32Array }>;
 }
 
 // One engine pool per host (thread or process): the handlers and shutdownInference share it.
@@ -110,5 +113,9 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
         const result = await scoreVideo(engine, cacheFor(ref.cacheDir), request, opts);
         return { ...result, clipFrames: engine.stats.clipFrames - before };
       }),
+    decodeCodes: ({ engine: ref, codes, samples }) =>
+      pool.use(ref.modelDir, ref.options, async (engine) => ({
+        pcm: await decodeAudio(engine.codec, codes, engine.manifest.audio.codebooks, samples),
+      })),
   };
 }

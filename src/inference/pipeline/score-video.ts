@@ -1,6 +1,7 @@
 // Scoring a whole video: analyse once, plan windows, generate every window (each later window prompted
 // with the previous take's codes over their overlap so the seam follows the music), and return the takes.
 import { OFFICIAL_SAMPLING } from '../../shared/generation-defaults';
+import { promptFrames, takeSeed } from '../../shared/generation-rules';
 import type { JobOptions } from '../../shared/progress';
 import type { FeatureCache } from '../cache/feature-cache';
 import type { WindowPlan } from '../../shared/timeline/window-plan';
@@ -24,6 +25,8 @@ export interface ScoreRequest {
   params: Partial<TakeParams>;
   /** Prompt each window with the previous take's overlap codes (default true). */
   continuation?: boolean;
+  /** Seconds of the overlap that prompt the next window; 0 or absent: the whole overlap. */
+  continuationSeconds?: number;
   /** Cuts of the picture, in seconds: when given, seams are centred on them (the scene plan). */
   cutSeconds?: number[];
 }
@@ -32,6 +35,8 @@ export interface ScoreRequest {
 export interface ScoreResult {
   plan: WindowPlan;
   takes: WindowTake[];
+  /** Per take, the codec frames of the previous take that prompted it (0: none); its columns start at the overlap. */
+  promptFrames: number[];
   /** Per seam, the cut (sample position) it is centred on, or null; empty without cuts. */
   seamCuts: (number | null)[];
   /** Whether CLIP features came from the cache. */
@@ -43,7 +48,7 @@ export interface ScoreResult {
   precision: string;
 }
 
-/** Scores a video window by window; window i uses seed params.seed + i. */
+/** Scores a video window by window; window i's seed follows the shared rule (params.seed + i). */
 export async function scoreVideo(
   engine: Engine,
   cache: FeatureCache,
@@ -56,15 +61,19 @@ export async function scoreVideo(
   const params = withDefaults(req.params);
   const ctx = await windowContext(engine, video, req.videoPath, cache, params.globalFrames, opts);
   const takes: WindowTake[] = [];
+  const promptFrames: number[] = [];
   for (const w of plan.windows) {
     const prev = takes[takes.length - 1];
     const prompt =
-      req.continuation === false || !prev ? undefined : overlapPrompt(prev, w.start, m.audio.hopLength);
+      req.continuation === false || !prev
+        ? undefined
+        : overlapPrompt(prev, w.start, m.audio.hopLength, m.audio.sampleRate, req.continuationSeconds ?? 0);
+    promptFrames.push(prompt ? Math.min(prompt.frames, w.codecFrames - 1) : 0);
     const take = await generateWindow(
       engine,
       ctx,
       w,
-      { ...params, seed: params.seed + w.index },
+      { ...params, seed: takeSeed(params.seed, w.index, 0) },
       {
         signal: opts.signal,
         onProgress: opts.onProgress,
@@ -77,6 +86,7 @@ export async function scoreVideo(
   return {
     plan,
     takes,
+    promptFrames,
     seamCuts,
     featuresCached: video.cached,
     provider: engine.provider,
@@ -109,11 +119,19 @@ function scorePlan(
   return { ...withSceneWindows(plan, scene), seamCuts: scene.seamCuts };
 }
 
-/** The previous take's codes from `start` to its end: what the next window starts with. */
-function overlapPrompt(prev: WindowTake, start: number, hop: number): PromptCodes | undefined {
+/** The previous take's codes from `start` over the overlap (or `seconds` of it): what the next window starts with. */
+function overlapPrompt(
+  prev: WindowTake,
+  start: number,
+  hop: number,
+  sampleRate: number,
+  seconds: number,
+): PromptCodes | undefined {
   const from = (start - prev.range.start) / hop;
-  const count = prev.codecFrames - from;
-  return count > 0 ? codeColumns(prev.codes, prev.codebooks, from, count) : undefined;
+  const overlap = prev.codecFrames - from;
+  if (overlap <= 0) return undefined;
+  const count = promptFrames(overlap, seconds, sampleRate, hop);
+  return codeColumns(prev.codes, prev.codebooks, from, count);
 }
 
 /** Take parameters with the official sampling defaults for every field not given. */

@@ -93,13 +93,16 @@ export function findBundle(folders: string[], id: string): BundleSummary {
   return b;
 }
 
-/** Generation defaults (the official sampling; seed 0, continuation off) with the bundle's global frames. */
+/**
+ * Generation defaults (the official sampling; seed 0; continuation on, prompted by the whole overlap) with the
+ * bundle's global frames.
+ */
 export const defaultParams = (b: BundleSummary | null): GenerationParams => ({
   seed: 0,
   ...OFFICIAL_SAMPLING,
   globalFrames: b?.globalFrames ?? 32,
-  continuation: false,
-  continuationSeconds: 2,
+  continuation: true,
+  continuationSeconds: 0,
 });
 
 /** Default plan: window = min(bundle maximum, video), overlap 2 s (less when the video is shorter). */

@@ -81,12 +81,20 @@ const v4 = `
 ALTER TABLE plans ADD COLUMN scene_seams INTEGER NOT NULL DEFAULT 0;
 `;
 
+// A take records what it continued: the take whose codes prompted it and the columns it took from them.
+const v5 = `
+ALTER TABLE takes ADD COLUMN continued_take_id TEXT;
+ALTER TABLE takes ADD COLUMN continued_from INTEGER CHECK (continued_from >= 0);
+ALTER TABLE takes ADD COLUMN continued_frames INTEGER CHECK (continued_frames > 0);
+`;
+
 /** Every migration, in order; the schema version is the number applied. */
 export const MIGRATIONS: readonly Migration[] = [
   { description: 'projects, media, plans, windows, takes, selections, seams, jobs', up: (db) => db.exec(v1) },
   { description: 'feature cache, exports, command history, project locks', up: (db) => db.exec(v2) },
   { description: 'process start time of job and lock owners', up: (db) => db.exec(v3) },
   { description: 'plans with seams at the cuts', up: (db) => db.exec(v4) },
+  { description: 'what each take continued (take id and code columns)', up: (db) => db.exec(v5) },
 ];
 
 /** The schema version this build writes. */

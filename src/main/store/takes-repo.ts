@@ -15,20 +15,29 @@ export interface TakeRow {
   length_samples: number;
   peaks: Buffer;
   peak_block: number;
+  /** The take whose codes prompted this one and the columns [from, from + frames) taken; null without prompt. */
+  continued_take_id: string | null;
+  continued_from: number | null;
+  continued_frames: number | null;
   starred: number;
   deleted: number;
   created_at: string;
 }
 
 /** Fields of a new take. */
-export type NewTake = Omit<TakeRow, 'id' | 'starred' | 'deleted' | 'created_at'>;
+export type NewTake = Omit<
+  TakeRow,
+  'id' | 'starred' | 'deleted' | 'created_at' | 'continued_take_id' | 'continued_from' | 'continued_frames'
+> &
+  Partial<Pick<TakeRow, 'continued_take_id' | 'continued_from' | 'continued_frames'>>;
 
 /** Inserts a take; returns its id. */
 export function insertTake(db: Db, t: NewTake): string {
   const id = newId();
   db.prepare(
-    `INSERT INTO takes (id, window_id, seed, params_json, bundle_id, codes_hash, audio_hash, length_samples, peaks, peak_block, created_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT INTO takes (id, window_id, seed, params_json, bundle_id, codes_hash, audio_hash, length_samples, peaks, peak_block,
+       continued_take_id, continued_from, continued_frames, created_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   ).run(
     id,
     t.window_id,
@@ -40,6 +49,9 @@ export function insertTake(db: Db, t: NewTake): string {
     t.length_samples,
     t.peaks,
     t.peak_block,
+    t.continued_take_id ?? null,
+    t.continued_from ?? null,
+    t.continued_frames ?? null,
     new Date().toISOString(),
   );
   return id;

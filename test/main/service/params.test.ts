@@ -84,6 +84,21 @@ describe('continuation', () => {
         (_, j) => ((Math.floor(j / 25) * 100 + 75 + (j % 25)) * 7) % 2048,
       );
       expect(Array.from(p.codes)).toEqual(expected);
+      // The take records what it continued; a shorter prompt (0.2 s = 10 frames) starts at the overlap.
+      const rows = studio.context.db
+        .prepare(
+          'SELECT t.id, w.idx, t.continued_take_id, t.continued_from, t.continued_frames FROM takes t JOIN windows w ON w.id = t.window_id ORDER BY w.idx',
+        )
+        .all() as { id: string; idx: number; continued_take_id: string | null }[];
+      expect(rows).toEqual([
+        { id: rows[0]!.id, idx: 0, continued_take_id: null, continued_from: null, continued_frames: null },
+        { id: rows[1]!.id, idx: 1, continued_take_id: rows[0]!.id, continued_from: 75, continued_frames: 25 },
+      ]);
+      await studio['project.setParams']({ projectId: s.id, params: { continuationSeconds: 0.2 } });
+      await studio['generate.windows']({ projectId: s.id, windowIndices: [1] });
+      await studio.idle();
+      expect(prompts[2]!.frames).toBe(10);
+      expect(Array.from(prompts[2]!.codes.subarray(0, 10))).toEqual(expected.slice(0, 10));
     } finally {
       await studio.dispose();
     }

@@ -47,8 +47,8 @@ describe('studio', () => {
       topP: 0,
       cfgCoef: 3,
       globalFrames: 32,
-      continuation: false,
-      continuationSeconds: 2,
+      continuation: true,
+      continuationSeconds: 0,
     });
     expect(s.media).toMatchObject({ path: video, url: testUrl(video), missing: false, changed: false });
     expect(s.media.contentHash).toMatch(/^sha256:[0-9a-f]{64}$/);
@@ -96,7 +96,9 @@ describe('studio', () => {
         peakBlock: 320,
       });
       expect(w.takes[0].peaks).toHaveLength(Math.ceil((w.end - w.start) / 320));
-      expect(takeAudio(s, w.index)).toEqual(expectedPcm(0, w.start, w.end));
+      // The shared seed rule: window i's first take gets the project seed + i.
+      expect(w.takes[0].params.seed).toBe(w.index);
+      expect(takeAudio(s, w.index)).toEqual(expectedPcm(w.index, w.start, w.end));
     }
     const jobs = await studio['jobs.list']();
     expect(
@@ -112,9 +114,9 @@ describe('studio', () => {
     await studio.idle();
     s = await studio['project.open']({ projectId: s.id });
     const w = s.windows[1];
-    expect(w.takes.map((t) => t.params.seed)).toEqual([0, 1]);
+    expect(w.takes.map((t) => t.params.seed)).toEqual([1, 1 + 65537]);
     expect(w.selectedTakeId).toBe(w.takes[0].id);
-    expect(takeAudio(s, 1, 1)).toEqual(expectedPcm(1, w.start, w.end));
+    expect(takeAudio(s, 1, 1)).toEqual(expectedPcm(1 + 65537, w.start, w.end));
     expect(await code(() => studio['generate.windows']({ projectId: s.id, windowIndices: [9] }))).toBe(
       'invalid-input',
     );

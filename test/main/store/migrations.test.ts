@@ -57,6 +57,10 @@ describe('migrations', () => {
         expect(db.prepare('SELECT id, scene_seams FROM plans').all()).toEqual([
           { id: 'pl1', scene_seams: 0 },
         ]);
+        // Takes made before takes recorded their prompt continued nothing: their seams crossfade.
+        expect(
+          db.prepare('SELECT id, continued_take_id, continued_from, continued_frames FROM takes').all(),
+        ).toEqual([{ id: 't1', continued_take_id: null, continued_from: null, continued_frames: null }]);
         expect(db.prepare('SELECT status, owner_started FROM jobs').all()).toEqual([
           { status: 'done', owner_started: null },
         ]);

@@ -1,7 +1,7 @@
 // The 'generate' job: runs the generator for one window and stores the result as a new take. Files are
 // written (atomically) before the row that refers to them commits, so a kill at any point leaves either a
 // complete take or no take plus orphan files that garbage collection removes.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import type { GenerationParams } from '../../../shared/domain';
 import type { Db } from '../../store/database';
@@ -10,7 +10,9 @@ import { getWindowWithProject, type WindowRow } from '../../store/plans-repo';
 import { bumpRevision, getMedia, getProject } from '../../store/projects-repo';
 import { getSelection, getTakeWithProject, insertTake, setSelection } from '../../store/takes-repo';
 import type { JobRunner } from '../../jobs/job-queue';
-import { findBundle } from '../bundles';
+import { findBundle, type BundleSummary } from '../bundles';
+import { promptFrames, takeSeed } from '../../../shared/generation-rules';
+import type { ContinuedFrom } from '../../../shared/timeline/continuity';
 import type { PromptCodes, WindowGenerator } from '../generator';
 import { computePeaks, encodeWavFloat } from '../wav';
 
@@ -34,25 +36,31 @@ export interface GenerateDeps {
   changed: (projectId: string, revision: number) => void;
 }
 
-/** Seed of the next take of a window: the project seed plus the takes made so far, so reruns differ but replay. */
-function nextSeed(db: Db, windowId: string, base: number): number {
-  const n = (db.prepare('SELECT COUNT(*) AS n FROM takes WHERE window_id = ?').get(windowId) as { n: number })
-    .n;
-  return (base + n) % 2 ** 32;
+/** Seed of the next take of a window: the shared rule over the window index and the takes made so far. */
+function nextSeed(db: Db, w: WindowRow, base: number): number {
+  const n = (db.prepare('SELECT COUNT(*) AS n FROM takes WHERE window_id = ?').get(w.id) as { n: number }).n;
+  return takeSeed(base, w.idx, n);
+}
+
+/** A prompt and what it continued (recorded with the take, so the seam can play as one code stream). */
+interface Continuation {
+  prompt: PromptCodes;
+  continued: ContinuedFrom;
 }
 
 /**
  * Continuation prompt: the codes of the previous window's selected take over the start of this window (its
- * overlap), at most `continuationSeconds` long, so the new take begins exactly where the timeline already
+ * overlap; `continuationSeconds` of it when set), so the new take begins exactly where the timeline already
  * plays the previous one. Codes are reused as stored: no re-encoding, no drift.
  */
 function promptFor(
   deps: GenerateDeps,
   w: WindowRow,
   params: GenerationParams,
+  bundle: BundleSummary,
   sr: number,
-  hop: number,
-): PromptCodes | null {
+): Continuation | null {
+  const hop = bundle.hopLength;
   if (!params.continuation || w.idx === 0) return null;
   const prev = deps.db
     .prepare('SELECT * FROM windows WHERE plan_id = ? AND idx = ?')
@@ -60,21 +68,25 @@ function promptFor(
   const takeId = prev ? getSelection(deps.db, prev.id) : null;
   const take = takeId ? getTakeWithProject(deps.db, takeId) : undefined;
   if (!prev || !take) return null;
-  const bytes = readFileSync(deps.files.path(take.codes_hash, 'i32'));
+  if (take.bundle_id !== bundle.id)
+    throw new AppError(
+      'invalid-input',
+      `Window ${w.idx + 1} cannot continue window ${prev.idx}'s take: it was made with bundle "${take.bundle_id}", this project generates with "${bundle.id}".`,
+    );
+  const path = deps.files.path(take.codes_hash, 'i32');
+  if (!existsSync(path)) return null;
+  const bytes = readFileSync(path);
   const all = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
   const prevFrames = Math.ceil(take.length_samples / hop);
   const K = all.length / prevFrames;
   const from = (w.start - prev.start) / hop;
-  const count = Math.min(
-    Math.floor((prev.end - w.start) / hop),
-    Math.round((params.continuationSeconds * sr) / hop),
-    prevFrames - from,
-  );
-  if (!Number.isInteger(K) || !Number.isInteger(from) || count <= 0) return null;
+  const overlap = Math.min(Math.floor((prev.end - w.start) / hop), prevFrames - from);
+  const count = promptFrames(overlap, params.continuationSeconds, sr, hop);
+  if (!Number.isInteger(K) || !Number.isInteger(from) || overlap <= 0 || count <= 0) return null;
   const codes = new Int32Array(K * count);
   for (let k = 0; k < K; k++)
     codes.set(all.subarray(k * prevFrames + from, k * prevFrames + from + count), k * count);
-  return { codes, frames: count };
+  return { prompt: { codes, frames: count }, continued: { takeId: take.id, fromFrame: from, frames: count } };
 }
 
 /** The runner registered for 'generate' jobs (GPU-heavy: one at a time). */
@@ -90,8 +102,9 @@ export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
       const media = getMedia(db, p.media_id);
       const bundle = findBundle(deps.bundleDirs, p.bundle_id);
       const base = JSON.parse(p.params_json) as GenerationParams;
-      const seed = nextSeed(db, w.id, base.seed);
+      const seed = nextSeed(db, w, base.seed);
       const params = { ...base, seed, ...(input.independent ? { continuation: false } : {}) };
+      const cont = promptFor(deps, w, params, bundle, p.sample_rate);
       const req = {
         bundlePath: bundle.path,
         bundleId: bundle.id,
@@ -102,7 +115,7 @@ export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
         sampleRate: p.sample_rate,
         totalSamples: p.total_samples,
         params,
-        prompt: promptFor(deps, w, params, p.sample_rate, bundle.hopLength),
+        prompt: cont?.prompt ?? null,
       };
       let detail: string | undefined;
       const out = await deps.generator()(req, {
@@ -136,6 +149,9 @@ export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
             length_samples: out.pcm.length,
             peaks: Buffer.from(peaks.buffer),
             peak_block: PEAK_BLOCK,
+            continued_take_id: cont?.continued.takeId ?? null,
+            continued_from: cont?.continued.fromFrame ?? null,
+            continued_frames: cont?.continued.frames ?? null,
           });
           if (input.independent || getSelection(db, w.id) === null) setSelection(db, w.id, takeId);
           return { takeId, revision: bumpRevision(db, input.projectId) };
