@@ -16,7 +16,7 @@ function seedV1(db: Database.Database): void {
     INSERT INTO media VALUES ('m1', '/v.mp4', 'sha256:aa', 10, 5, '{}');
     INSERT INTO projects (id, name, media_id, bundle_id, sample_rate, total_samples, params_json, plan_id, created_at, updated_at, opened_at)
       VALUES ('p1', 'Film', 'm1', 'b', 32000, 64000, '{}', 'pl1', 't', 't', 't');
-    INSERT INTO plans VALUES ('pl1', 'p1', 64000, 0, 't');
+    INSERT INTO plans (id, project_id, window_samples, overlap_samples, created_at) VALUES ('pl1', 'p1', 64000, 0, 't');
     INSERT INTO windows VALUES ('w1', 'pl1', 0, 0, 64000);
     INSERT INTO takes (id, window_id, seed, params_json, bundle_id, codes_hash, audio_hash, length_samples, peaks, peak_block, created_at)
       VALUES ('t1', 'w1', 7, '{}', 'b', 'c', 'a', 64000, x'00', 320, 't');
