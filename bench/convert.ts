@@ -79,7 +79,8 @@ async function main(): Promise<void> {
   const codec = path.join(work, 'codec');
   try {
     let t = performance.now();
-    if (!fs.existsSync(lm)) writeSyntheticLm(lm, process.argv.includes('--medium') ? MEDIUM : LM, 1);
+    const medium = process.argv.includes('--medium');
+    if (!fs.existsSync(lm)) writeSyntheticLm(lm, medium ? MEDIUM : LM, 1, { zip64: medium });
     if (!fs.existsSync(path.join(codec, 'model.safetensors'))) writeSyntheticCodec(codec, CODEC, 2, 2.2);
     const writeSeconds = (performance.now() - t) / 1000;
     const out = path.join(work, `bundle-${Date.now()}`);
