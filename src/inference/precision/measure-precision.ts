@@ -32,7 +32,7 @@ export const GATE = {
 } as const;
 
 /** Decoder variants fastest first: the default is the first that passed. */
-const SPEED_ORDER: readonly DecoderVariant[] = ['q4', 'q8', 'fp32'];
+const SPEED_ORDER: readonly DecoderVariant[] = ['q4', 'q8-kv8', 'q8', 'fp32'];
 
 /** Measures every decoder variant of the bundle in `dir` against its fp32 decoder on the probe. */
 export async function measurePrecision(

@@ -65,6 +65,19 @@ describe('the precision gate', () => {
     }
   });
 
+  it('measures the int8-K/V variant too and prefers it, the fastest 8-bit one, when it passes', async () => {
+    const out = path.join(tmpDir('gate'), 'kv8');
+    const m = await convertBundle({
+      lmCheckpoint: path.join(FIXTURE, 'lm/state_dict.bin'),
+      codecDir: path.join(FIXTURE, 'codec'),
+      outDir: out,
+      decoderVariants: ['fp32', 'q8', 'q8-kv8'],
+    });
+    const p = m.precision!;
+    expect(Object.keys(p.measured).sort()).toEqual(['fp32', 'q8', 'q8-kv8']);
+    expect(p.default).toBe(p.measured['q8-kv8']!.passed ? 'q8-kv8' : p.measured.q8!.passed ? 'q8' : 'fp32');
+  });
+
   it('is left out with skipGate', async () => {
     const out = path.join(tmpDir('gate'), 'plain');
     const m = await convertBundle({
