@@ -94,9 +94,11 @@ export const api = {
   'history.undo': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
   'history.redo': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
 
-  'export.start': method<{ projectId: string; options: Infer<typeof exportOptions> }, { jobId: string }>(
-    object({ projectId: id, options: exportOptions }),
-  ),
+  /** Refuses ('exists') to replace an existing file unless `overwrite` says the user agreed. */
+  'export.start': method<
+    { projectId: string; options: Infer<typeof exportOptions>; overwrite?: boolean },
+    { jobId: string }
+  >(object({ projectId: id, options: exportOptions, overwrite: optional(boolean()) })),
   'jobs.list': method<void, JobInfo[]>(none()),
   'jobs.cancel': method<{ jobId: string }, void>(object({ jobId: id })),
   'jobs.retry': method<{ jobId: string }, { jobId: string }>(object({ jobId: id })),

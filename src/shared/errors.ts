@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'cancelled'
   | 'busy'
   | 'locked'
+  | 'exists'
   | 'corrupt-database'
   | 'inference-crashed'
   | 'out-of-memory'

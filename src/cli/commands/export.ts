@@ -46,7 +46,8 @@ export const exportCommand: Command = {
       const bar = new ProgressBar(process.stderr, 'count');
       const jobs = await followJobs(
         studio,
-        async () => [(await studio['export.start']({ projectId: state.id, options })).jobId],
+        // The file was named on the command line: replacing it is what the user asked for.
+        async () => [(await studio['export.start']({ projectId: state.id, options, overwrite: true })).jobId],
         signal,
         bar,
       );

@@ -42,6 +42,7 @@ export function statusForError(error: SerializedError): number {
       return 404;
     case 'busy':
     case 'locked':
+    case 'exists':
     case 'cancelled':
     case 'media-changed':
       return 409;

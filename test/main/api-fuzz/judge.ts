@@ -21,6 +21,7 @@ const REFUSAL_CODES = new Set([
   'not-writable',
   'busy',
   'locked',
+  'exists',
 ]);
 
 /** Calls tried and answers seen, for the log of a run. */

@@ -1,4 +1,5 @@
 // Handlers that start, list, cancel and retry jobs.
+import { existsSync } from 'node:fs';
 import type { ApiHandlers } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { getSeamWithProject, listWindows } from '../../store/plans-repo';
@@ -76,10 +77,12 @@ export function jobHandlers(ctx: StudioContext): JobHandlers {
   return {
     'generate.windows': ({ projectId, windowIndices }) => generateWindows(ctx, projectId, windowIndices),
     'seam.newCue': ({ projectId, seamId }) => newCue(ctx, projectId, seamId),
-    'export.start': ({ projectId, options }) => {
+    'export.start': ({ projectId, options, overwrite }) => {
       requireMedia(ctx, projectId);
       const video = getMedia(ctx.db, getProject(ctx.db, projectId).media_id).path;
       const outputPath = requireOutputPath(options.outputPath, video);
+      if (!overwrite && existsSync(outputPath))
+        throw new AppError('exists', `${outputPath} already exists. Replace it, or choose another name.`);
       const job = ctx.jobs.submit(
         'export',
         { projectId, options: { ...options, outputPath } },
