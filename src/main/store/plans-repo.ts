@@ -118,6 +118,16 @@ export function derivePlan(db: Db, planId: string, windows: SampleRange[]): stri
   if (!old) throw new Error(`no plan ${planId}`);
   const settings = { windowSamples: old.window_samples, overlapSamples: old.overlap_samples };
   const id = insertPlan(db, old.project_id, settings, windows, old.scene_seams === 1);
+  carryOver(db, planId, id);
+  return id;
+}
+
+/**
+ * Copies into plan `id` what its windows and seams share with plan `planId`: a window with the same range keeps
+ * its takes (rows copied, same files) and selection, a seam with the same overlap keeps its crossfade. A window
+ * of `id` that has takes already (an earlier plan switched back to) keeps its own.
+ */
+export function carryOver(db: Db, planId: string, id: string): void {
   const before = listWindows(db, planId);
   const copyTake = db.prepare(
     `INSERT INTO takes (id, window_id, seed, params_json, bundle_id, codes_hash, audio_hash, length_samples,
@@ -129,7 +139,7 @@ export function derivePlan(db: Db, planId: string, windows: SampleRange[]): stri
   const select = db.prepare('INSERT INTO selections (window_id, take_id) VALUES (?, ?)');
   for (const w of listWindows(db, id)) {
     const same = before.find((x) => x.start === w.start && x.end === w.end);
-    if (!same) continue;
+    if (!same || db.prepare('SELECT 1 FROM takes WHERE window_id = ? LIMIT 1').get(w.id)) continue;
     const sel = (selected.get(same.id) as { take_id: string | null } | undefined)?.take_id ?? null;
     const takes = db.prepare('SELECT id FROM takes WHERE window_id = ?').all(same.id) as { id: string }[];
     for (const t of takes) {
@@ -144,5 +154,4 @@ export function derivePlan(db: Db, planId: string, windows: SampleRange[]): stri
     const same = oldSeams.find((x) => x.start === s.start && x.end === s.end);
     if (same) keep.run(same.length_samples, same.curve, s.id);
   }
-  return id;
 }

@@ -8,7 +8,7 @@ import { secondsToSamples } from '../../../shared/time';
 import { execute } from '../../history/history';
 import { hashMediaFile } from '../../../media/hash-media';
 import { probeMedia } from '../../../media/probe-media';
-import { findPlan, insertPlan } from '../../store/plans-repo';
+import { carryOver, findPlan, insertPlan } from '../../store/plans-repo';
 import {
   findProjectForMedia,
   getMedia,
@@ -167,6 +167,8 @@ export function setPlan(
       const planId =
         findPlan(ctx.db, projectId, settings.windowSamples, settings.overlapSamples, sceneSeams) ??
         insertPlan(ctx.db, projectId, settings, windows, sceneSeams);
+      // Windows whose range did not change keep their takes; undo returns to the old plan with all of them.
+      if (p.plan_id && p.plan_id !== planId) carryOver(ctx.db, p.plan_id, planId);
       const label = sceneSeams ? 'Seams at cuts' : 'Change window plan';
       return execute(ctx.db, projectId, label, [{ t: 'plan', planId }]);
     })

@@ -1,0 +1,40 @@
+// Changing the window plan keeps the takes of windows whose range did not change; the others' takes come back
+// with undo (Ctrl+Z acts on the project once no text is being edited).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { snap } from './browser';
+import { startGeneratedSession } from './studio-session';
+import type { Session } from './studio-session';
+
+const takeLabels = (s: Session) =>
+  s.page.evaluate(() =>
+    [...document.querySelectorAll('[data-testid^="window-"]')].map(
+      (b) => /take \d+\/\d+|no take/.exec(b.textContent ?? '')?.[0] ?? '',
+    ),
+  );
+
+describe('a plan change keeps the takes of unchanged windows', () => {
+  let s: Session;
+  beforeAll(async () => {
+    s = await startGeneratedSession('plan-change');
+  }, 600_000);
+  afterAll(async () => {
+    await s?.end();
+  });
+
+  it('keeps window 1 (same range) when the overlap changes, and undo brings every take back', async () => {
+    const { page } = s;
+    expect(await takeLabels(s)).toEqual(['take 1/1', 'take 1/1', 'take 1/1', 'take 1/1']);
+    await page.getByLabel('Overlap (s)').fill('0.25');
+    await page.getByLabel('Overlap (s)').press('Enter');
+    await page.getByText('3 windows').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="window-"]').length === 3);
+    expect(await takeLabels(s)).toEqual(['take 1/1', 'no take', 'no take']);
+    await snap(page, 'plan-change-01-kept');
+    await page.getByLabel('Overlap (s)').blur();
+    await page.keyboard.press('Control+z');
+    await page.getByText('4 windows').waitFor();
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid^="window-"]').length === 4);
+    expect(await takeLabels(s)).toEqual(['take 1/1', 'take 1/1', 'take 1/1', 'take 1/1']);
+    expect(s.errors).toEqual([]);
+  });
+});
