@@ -30,11 +30,21 @@ describe('a plan change keeps the takes of unchanged windows', () => {
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="window-"]').length === 3);
     expect(await takeLabels(s)).toEqual(['take 1/1', 'no take', 'no take']);
     await snap(page, 'plan-change-01-kept');
-    await page.getByLabel('Overlap (s)').blur();
-    await page.keyboard.press('Control+z');
+    // Still in the field, with nothing typed since the commit: Ctrl+Z undoes the plan change.
+    await page.getByLabel('Overlap (s)').press('Control+z');
     await page.getByText('4 windows').waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="window-"]').length === 4);
     expect(await takeLabels(s)).toEqual(['take 1/1', 'take 1/1', 'take 1/1', 'take 1/1']);
     expect(s.errors).toEqual([]);
+  });
+
+  it('says so when a value is out of range, and keeps the plan', async () => {
+    const { page } = s;
+    await page.getByLabel('Overlap (s)').fill('5');
+    await page.getByLabel('Overlap (s)').press('Enter');
+    await page.getByRole('alert').getByText('Overlap (s) must be between 0 and 1; kept 0.5.').waitFor();
+    expect(await page.getByLabel('Overlap (s)').inputValue()).toBe('0.5');
+    await page.getByText('4 windows').waitFor();
+    await snap(page, 'plan-change-02-out-of-range');
   });
 });
