@@ -47,6 +47,7 @@ function start(): void {
     bundleDirs: [paths.bundledModels, paths.userModels],
     mediaUrl: media.urlFor,
     generator: inference.generator,
+    decoder: inference.decoder,
     dialogs: nativeDialogs(),
     mode: 'electron',
     version: app.getVersion(),

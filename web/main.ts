@@ -31,6 +31,7 @@ const inference = createInferenceGenerator(() => startWorkerHost(), path.join(li
 const running = await startStudioBridge({
   libraryDir,
   generator: inference.generator,
+  decoder: inference.decoder,
   bundleDirs: values.models.map((m) => path.resolve(m)),
   staticDir: path.resolve(values.renderer),
   port,

@@ -6,11 +6,13 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { InferenceClient, PROVIDER_NAMES } from '../../inference';
 import type { EngineOptions, InferenceJobs, MessagePortLike, ProviderRequest } from '../../inference';
-import type { WindowGenerator } from '../service';
+import type { CodeDecoder, WindowGenerator } from '../service';
 
 /** A generator and the host behind it. */
 export interface InferenceGenerator {
   generator: WindowGenerator;
+  /** One codec decode of joined codes (a continuous run of takes) in the same host. */
+  decoder: CodeDecoder;
   /** Stops the host gracefully (it releases its sessions and exits); running jobs fail as cancelled. */
   dispose(): Promise<void>;
 }
@@ -64,5 +66,17 @@ export function createInferenceGenerator(
     );
     return { codes: out.take.codes, pcm: out.take.pcm };
   };
-  return { generator, dispose: () => client.dispose() };
+  const decoder: CodeDecoder = async (req, opts) =>
+    (
+      await client.run(
+        'decodeCodes',
+        {
+          engine: { modelDir: path.resolve(req.bundlePath), cacheDir, options },
+          codes: req.codes,
+          samples: req.samples,
+        },
+        opts,
+      )
+    ).pcm;
+  return { generator, decoder, dispose: () => client.dispose() };
 }

@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createStudio } from '../service';
-import type { Studio, WindowGenerator } from '../service';
+import type { CodeDecoder, Studio, WindowGenerator } from '../service';
 import { createMediaRegistry } from './media-registry';
 import { startBridge } from './server';
 
@@ -16,6 +16,8 @@ export interface StudioBridgeOptions {
   port?: number;
   secret?: string;
   generator?: WindowGenerator;
+  /** Decodes the joined codes of continuous takes (absent: every seam crossfades). */
+  decoder?: CodeDecoder;
   version?: string;
 }
 
@@ -43,6 +45,7 @@ export async function startStudioBridge(options: StudioBridgeOptions): Promise<S
     mode: 'web',
     ...(options.version ? { version: options.version } : {}),
     ...(options.generator ? { generator: options.generator } : {}),
+    ...(options.decoder ? { decoder: options.decoder } : {}),
   });
   studio = created;
   const bridge = await startBridge({

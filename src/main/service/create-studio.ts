@@ -84,7 +84,13 @@ export function createStudio(options: StudioOptions): Studio {
   ctx.jobs.register('convert', convertRunner(userDir));
   ctx.jobs.register(
     'export',
-    exportRunner({ db: ctx.db, files: ctx.files, exporter: () => options.exporter ?? defaultExporter }),
+    exportRunner({
+      db: ctx.db,
+      files: ctx.files,
+      bundleDirs: options.bundleDirs,
+      decoder: options.decoder ?? null,
+      exporter: () => options.exporter ?? defaultExporter,
+    }),
   );
   let disposed: Promise<void> | null = null;
   return {

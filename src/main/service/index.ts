@@ -3,3 +3,4 @@ export { createStudio, type Studio } from './create-studio';
 export type { StudioOptions } from './options';
 export type { WindowGenerator, WindowRequest, GeneratedWindow } from './generator';
 export type { ExportRunner, ExportRequest } from './runners/export-job';
+export type { CodeDecoder } from './project-music';

@@ -1,5 +1,6 @@
 // How a transport (Electron main, the loopback bridge, the CLI, tests) configures a studio.
 import type { WindowGenerator } from './generator';
+import type { CodeDecoder } from './project-music';
 import type { ExportRunner } from './runners/export-job';
 
 /** Options of createStudio. */
@@ -14,6 +15,8 @@ export interface StudioOptions {
   mediaUrl: (file: string) => string;
   /** Generates one window; absent, generation fails with a clear error. */
   generator?: WindowGenerator;
+  /** Decodes the joined codes of continuous takes; absent, every seam crossfades. */
+  decoder?: CodeDecoder;
   /** Renders an export; absent, the built-in mixdown + export is used. */
   exporter?: ExportRunner;
   /** Native dialogs, when the transport has them. */

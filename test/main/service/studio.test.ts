@@ -204,7 +204,8 @@ describe('studio', () => {
         .streams.map((x) => x.codec_type)
         .sort(),
     ).toEqual(['audio', 'video']);
-    expect(mixProject(studio.context.db, studio.context.files, s.id).length).toBe(s.totalSamples);
+    const src = { db: studio.context.db, files: studio.context.files, bundleDirs: [] };
+    expect((await mixProject(src, s.id)).length).toBe(s.totalSamples);
   });
 
   it('lets the transport serve only the project files', () => {
