@@ -37,7 +37,12 @@ describe('the inference host (worker)', () => {
     const stages = [...new Set(seen.map((p) => p.stage))];
     expect(stages).toEqual(['frames', 'features', 'lstv', 'decode', 'codec']);
     const decode = seen.filter((p) => p.stage === 'decode');
-    expect(decode[decode.length - 1]).toMatchObject({ done: 258, total: 258, detail: 'window 1 of 1' });
+    // The detail names the window, then the provider and precision the host runs (cpu here unless a GPU is found).
+    expect(decode[decode.length - 1]).toMatchObject({
+      done: 258,
+      total: 258,
+      detail: expect.stringMatching(/^window 1 of 1 · (cpu|webgpu|cuda) · \w[\w-]*$/),
+    });
   });
 
   it('regenerates a window of an analysed video without CLIP', async () => {
