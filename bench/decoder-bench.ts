@@ -15,6 +15,8 @@ export interface WindowFigures {
   ms_per_step_1000: number | null;
   js_ms_per_step: number;
   js_share: number;
+  /** Bytes copied between host and device per step (0 on the CPU provider), cross K/V computation included. */
+  host_device_mib_per_step: number;
   codes: Int32Array;
 }
 
@@ -46,6 +48,8 @@ export async function timeWindow(
   const memoryTokens = memory.length / (rows * decoder.lm.dim);
   const params = { frames, cfgCoef: 3, seed, useSampling: false, temperature: 1, topK: 250, topP: 0 };
   const t1 = performance.now();
+  const moved = (): number => decoder.transfer.hostToDevice + decoder.transfer.deviceToHost;
+  const before = moved();
   const r = await generateTokens(decoder, { data: memory, rows }, params, { timings: true });
   const t = r.timings!;
   const crossS = t.crossKvMs / 1000;
@@ -63,6 +67,7 @@ export async function timeWindow(
     ms_per_step_1000: t.callMs.length >= 1000 ? medianOf(t.callMs, 990, 1010) : null,
     js_ms_per_step: sum(t.jsMs) / t.jsMs.length,
     js_share: sum(t.jsMs) / sum(t.callMs),
+    host_device_mib_per_step: (moved() - before) / r.calls / 2 ** 20,
     codes: r.codes,
   };
 }

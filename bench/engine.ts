@@ -6,9 +6,11 @@
 // process tree, each variant's speed ratio to it. The last line is JSON.
 //   npm run bench -- --geometry small|medium --seconds 2 [--window-frames 60] [--global-frames 32]
 //                    [--variants fp32,q8,q8-kv8] [--threads 2] [--long-frames 1000] [--cache DIR] [--peer FILE]
+//                    [--ep auto|cpu|webgpu|cuda]
 import { parseArgs } from 'node:util';
 import { DecoderModel } from '../src/inference/generation/decoder-model';
 import type { DecoderVariant } from '../src/inference/graphs/decoder-names';
+import type { ProviderRequest } from '../src/inference/runtime/session';
 import {
   benchCacheDir,
   crossFileOf,
@@ -33,6 +35,7 @@ interface Options {
   longFrames: number;
   cache: string;
   peer: string | null;
+  ep: ProviderRequest;
 }
 
 const DEFAULT_VARIANTS: Record<string, string> = { small: 'fp32,q8,q4,q8-kv8', medium: 'fp32,q8,q8-kv8' };
@@ -49,6 +52,7 @@ function options(): Options {
       'long-frames': { type: 'string', default: '0' },
       cache: { type: 'string' },
       peer: { type: 'string' },
+      ep: { type: 'string', default: 'auto' },
     },
   });
   const geometry = GEOMETRIES[values.geometry as BenchGeometry['name']];
@@ -64,6 +68,7 @@ function options(): Options {
     longFrames: Number(values['long-frames']),
     cache: benchCacheDir(geometry.name, values.cache),
     peer: values.peer ?? process.env.VIDMUSE_TORCH_PEER ?? null,
+    ep: values.ep as ProviderRequest,
   };
 }
 
@@ -89,7 +94,7 @@ async function main(): Promise<void> {
   console.log(
     `bench bundle (${o.geometry.name}) in ${o.cache}: ${(files.diskBytes / 2 ** 30).toFixed(2)} GiB, built now in ${files.buildSeconds.toFixed(1)} s`,
   );
-  const rt = { intraOpThreads: o.threads };
+  const rt = { intraOpThreads: o.threads, provider: o.ep };
   const lm = o.geometry.lm;
   const front = await frontStages(files, o.windowFrames, o.globalFrames, rt);
   const frames = Math.round(o.seconds * FRAME_RATE);
@@ -128,7 +133,8 @@ async function main(): Promise<void> {
   const quality = reference ? await variantQuality(files, lm, o.variants, reference, front.memory, rt) : null;
   const peakRss = Math.round(process.resourceUsage().maxRSS / 1024);
   const peer = o.peer ? peerRun(o) : null;
-  if (peer) for (const r of Object.values(runs)) r.ratio_to_peer = round(r.steps_per_s / peer.steps_per_s);
+  if (peer && 'steps_per_s' in peer)
+    for (const r of Object.values(runs)) r.ratio_to_peer = round(r.steps_per_s / peer.steps_per_s);
   console.log(
     JSON.stringify({
       geometry: o.geometry.name,
@@ -138,6 +144,7 @@ async function main(): Promise<void> {
       global_frames: o.globalFrames,
       memory_tokens: front.memory.length / (2 * lm.dim),
       threads: o.threads,
+      ep: o.ep,
       bundle_gib: round(files.diskBytes / 2 ** 30),
       stages: {
         clip_local: round(front.clip_local),
@@ -154,14 +161,19 @@ async function main(): Promise<void> {
   );
 }
 
-function peerRun(o: Options): PeerFigures {
-  return runPeer(o.peer!, {
-    geometry: o.geometry.name,
-    seconds: o.seconds,
-    windowFrames: o.windowFrames,
-    globalFrames: o.globalFrames,
-    threads: o.threads,
-  });
+/** The peer's figures, or its error (our figures are still printed when the peer cannot run). */
+function peerRun(o: Options): PeerFigures | { error: string } {
+  try {
+    return runPeer(o.peer!, {
+      geometry: o.geometry.name,
+      seconds: o.seconds,
+      windowFrames: o.windowFrames,
+      globalFrames: o.globalFrames,
+      threads: o.threads,
+    });
+  } catch (e) {
+    return { error: (e as Error).message };
+  }
 }
 
 await main();

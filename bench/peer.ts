@@ -1,7 +1,9 @@
 // The PyTorch peer, run in the same benchmark so ratios compare two programs on the same machine at the same
 // moment. Its script is given by `--peer FILE` or $VIDMUSE_TORCH_PEER (a plain-PyTorch VidMuse); absent, the
-// benchmark prints no ratio.
+// benchmark prints no ratio. The interpreter is $VIDMUSE_PEER_PYTHON, else the script's own #! line (the
+// Python that has torch: a `python3` first on PATH may be another one), else python3.
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 
 /** The peer's figures that the benchmark compares with. */
 export interface PeerFigures {
@@ -38,7 +40,8 @@ export function runPeer(script: string, c: PeerCase): PeerFigures {
     String(c.threads),
     '--greedy',
   ];
-  const r = spawnSync('python3', args, { encoding: 'utf8', maxBuffer: 64 << 20 });
+  const python = process.env.VIDMUSE_PEER_PYTHON ?? shebangOf(script) ?? 'python3';
+  const r = spawnSync(python, args, { encoding: 'utf8', maxBuffer: 64 << 20 });
   const last = r.stdout?.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !last.startsWith('{'))
     throw new Error(`the peer failed (exit ${r.status}): ${(r.stderr ?? '').trim().slice(-2000)}`);
@@ -48,6 +51,14 @@ export function runPeer(script: string, c: PeerCase): PeerFigures {
     total_s: j.total_s,
     rtf: j.rtf,
     peak_rss_mib: j.peak_rss_mib,
-    command: `python3 ${['torch_peer.py', ...args.slice(1)].join(' ')}`,
+    command: `${python} ${['torch_peer.py', ...args.slice(1)].join(' ')}`,
   };
+}
+
+/** The interpreter named by a script's first line (`#!/path/python3`), or null. */
+function shebangOf(script: string): string | null {
+  const first = fs.readFileSync(script, 'utf8').split('\n', 1)[0] ?? '';
+  const m = /^#!\s*(\S+)(?:\s+(\S+))?/.exec(first);
+  if (!m) return null;
+  return m[1]!.endsWith('/env') ? (m[2] ?? null) : m[1]!;
 }

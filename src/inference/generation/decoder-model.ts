@@ -9,7 +9,14 @@ import {
   decoderNames as n,
   type DecoderVariant,
 } from '../graphs/decoder-names';
-import { OrtSession, tensor, type OrtTensor, type RuntimeOptions } from '../runtime/session';
+import {
+  OrtSession,
+  releaseTensor,
+  tensor,
+  type OrtTensor,
+  type RuntimeOptions,
+  type TransferBytes,
+} from '../runtime/session';
 import { chooseDecoderVariant } from './variant-choice';
 
 /** Cross-attention K/V of one window, per layer, kept as onnxruntime tensors (fed to every step). */
@@ -46,7 +53,10 @@ export class DecoderModel {
       if (!g) throw new AppError('bad-bundle', `Bundle ${manifest.id} has no ${role} graph of variant ${v}`);
       return path.join(dir, g.file);
     };
-    const cross = await OrtSession.load(find(DECODER_ROLES.crossKv, crossKvStorageOf(variant)), rt);
+    const cross = await OrtSession.load(find(DECODER_ROLES.crossKv, crossKvStorageOf(variant)), {
+      ...rt,
+      deviceOutputs: true,
+    });
     try {
       const step = await OrtSession.load(find(DECODER_ROLES.step, variant), rt);
       return new DecoderModel(manifest.lm, variant, cross, step);
@@ -56,7 +66,7 @@ export class DecoderModel {
     }
   }
 
-  /** Loads from explicit graph files (tests, benchmarks). */
+  /** Loads from explicit graph files (tests, benchmarks); the cross K/V stay on a WebGPU device. */
   static async loadFiles(
     lm: LmConfig,
     crossFile: string,
@@ -64,7 +74,7 @@ export class DecoderModel {
     variant: DecoderVariant,
     rt: RuntimeOptions = {},
   ): Promise<DecoderModel> {
-    const cross = await OrtSession.load(crossFile, rt);
+    const cross = await OrtSession.load(crossFile, { ...rt, deviceOutputs: true });
     return new DecoderModel(lm, variant, cross, await OrtSession.load(stepFile, rt));
   }
 
@@ -106,6 +116,18 @@ export class DecoderModel {
   /** Runs the step graph on prepared feeds; returns guided logits and per-layer new K/V. */
   async run(feeds: Record<string, OrtTensor>): Promise<Record<string, OrtTensor>> {
     return this.step.run(feeds);
+  }
+
+  /** Bytes copied between host and device so far (the cross K/V stay on a WebGPU device; zero on the CPU). */
+  get transfer(): TransferBytes {
+    const a = this.cross.transfer;
+    const b = this.step.transfer;
+    return { hostToDevice: a.hostToDevice + b.hostToDevice, deviceToHost: a.deviceToHost + b.deviceToHost };
+  }
+
+  /** Frees a window's cross K/V where they live in device memory. */
+  releaseCross(kv: CrossKv): void {
+    for (const t of [...kv.k, ...kv.v, ...(kv.kScale ?? []), ...(kv.vScale ?? [])]) releaseTensor(t);
   }
 
   /** Releases both sessions. */

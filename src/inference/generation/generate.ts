@@ -3,7 +3,7 @@
 import { AppError } from '../../shared/errors';
 import { estimateEta } from '../../shared/progress';
 import { decoderNames as n } from '../graphs/decoder-names';
-import type { DecoderModel } from './decoder-model';
+import type { CrossKv, DecoderModel } from './decoder-model';
 import { DelayPattern } from './delay-pattern';
 import { KvCache } from './kv-cache';
 import { Prng } from './prng';
@@ -37,13 +37,49 @@ export async function generateTokens(
   throwIfAborted(opts.signal);
   const tc = performance.now();
   const cross = await decoder.crossKv(memory.data, memory.rows);
-  const crossKvMs = performance.now() - tc;
+  const window: WindowState = {
+    cross,
+    seq,
+    pattern,
+    start,
+    rows: memory.rows,
+    B,
+    crossKvMs: performance.now() - tc,
+  };
+  try {
+    return await decode(decoder, window, params, opts);
+  } finally {
+    decoder.releaseCross(cross);
+  }
+}
+
+/** What the step loop of one window works on. */
+interface WindowState {
+  cross: CrossKv;
+  seq: Int32Array;
+  pattern: DelayPattern;
+  /** First sequence step to generate (after the prompt). */
+  start: number;
+  /** Rows of the CFG batch (2B). */
+  rows: number;
+  B: number;
+  crossKvMs: number;
+}
+
+/** The step loop of one window over computed cross K/V. */
+async function decode(
+  decoder: DecoderModel,
+  w: WindowState,
+  params: GenerateParams,
+  opts: GenerateOptions,
+): Promise<GenerateResult> {
+  const { cross, seq, pattern, start, rows, B, crossKvMs } = w;
+  const lm = decoder.lm;
+  const K = lm.nQ;
   const d = lm.dim / lm.numHeads;
-  const cache = new KvCache(
-    { layers: lm.numLayers, rows: memory.rows, heads: lm.numHeads, headDim: d },
-    pattern.steps,
-  );
-  const feeds = new StepFeeds(memory.rows, K, cross, params.cfgCoef);
+  const cache = new KvCache({ layers: lm.numLayers, rows, heads: lm.numHeads, headDim: d }, pattern.steps);
+  const feeds = new StepFeeds(rows, K, cross, params.cfgCoef);
+  const forced = opts.forceCodes ? pattern.apply(opts.forceCodes, B, lm.card) : null;
   const sampler = new TokenSampler(lm.card, params, new Prng(params.seed));
   const timings: StepTimings = { crossKvMs, callMs: [], runMs: [], jsMs: [] };
   const began = performance.now();
@@ -63,6 +99,8 @@ export async function generateTokens(
     cache.advance(count);
     opts.onLogits?.(offset - start, out[n.logits].data as Float32Array, count);
     pickTokens(out[n.logits].data as Float32Array, seq, pattern, offset, count, B, sampler, lm.card);
+    if (forced)
+      for (let r = 0; r < B * K; r++) seq[r * pattern.steps + offset] = forced[r * pattern.steps + offset]!;
     prev = offset;
     const t3 = performance.now();
     if (opts.timings) record(timings, t0, t1, t2, t3);

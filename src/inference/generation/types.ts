@@ -31,6 +31,11 @@ export interface GenerateOptions extends JobOptions {
   onLogits?: (call: number, logits: Float32Array, count: number) => void;
   /** Record per-call timings (for the benchmark). */
   timings?: boolean;
+  /**
+   * Teacher forcing: codes [B, K, frames] that replace the picked tokens step by step (logits are still computed
+   * and reported), so a run follows a reference sequence exactly (reference checks on GPU providers).
+   */
+  forceCodes?: Int32Array;
 }
 
 /** Per-call timings: wall time of each call, the part spent inside session.run, and the JS rest. */

@@ -1,11 +1,13 @@
 // The long-video reference run: two windows of a 31 s video, the second prompted with the last 25 codes of the
-// first, each conditioned on the local frames the reference actually used (index.json "windows").
+// first, each conditioned on the local frames the reference actually used (index.json "windows"). On the CPU
+// the free greedy run must equal the reference; on other providers each window is teacher-forced instead.
 import { normalizeFrames } from '../frames/normalize';
 import type { DecoderModel } from '../generation/decoder-model';
 import { generateTokens } from '../generation/generate';
 import type { CheckResult, ReferenceContext } from './check';
 import { exactCheck } from './compare';
 import { feed, runGraph } from './graph-runner';
+import { forcedMargins, forcedResult, type ForcedMargins } from './long-tokens-forced';
 
 interface WindowSpec {
   prompt_len: number;
@@ -86,6 +88,20 @@ export async function longTokensCheck(ctx: ReferenceContext, decoder: DecoderMod
   const windows = (ctx.index.tensors.long_tokens as unknown as { windows: WindowSpec[] }).windows;
   const K = decoder.lm.nQ;
   const h = await hiddenStates(ctx);
+  if (decoder.provider !== 'cpu') {
+    const ref = Int32Array.from(ctx.npy('long_tokens').data as BigInt64Array, Number);
+    const margins: ForcedMargins[] = [];
+    let from = 0;
+    for (const w of windows) {
+      const memory = await windowMemory(ctx, h, w.local_frame_indices);
+      const start = from - w.prompt_len;
+      margins.push(
+        await forcedMargins(decoder, memory, slice(ref, K, start, start + w.max_gen_len), w.prompt_len),
+      );
+      from = start + w.max_gen_len;
+    }
+    return forcedResult(margins, decoder.provider);
+  }
   const parts: Int32Array[] = [];
   let prev: Int32Array | null = null;
   for (const w of windows) {
@@ -110,6 +126,14 @@ export async function longTokensCheck(ctx: ReferenceContext, decoder: DecoderMod
     prev = r.codes;
   }
   return exactCheck('long_tokens', concat(parts, K), ctx.npy('long_tokens').data as BigInt64Array);
+}
+
+/** Frames [from, to) of codes [K, T]. */
+function slice(codes: Int32Array, K: number, from: number, to: number): Int32Array {
+  const T = codes.length / K;
+  const out = new Int32Array(K * (to - from));
+  for (let k = 0; k < K; k++) out.set(codes.subarray(k * T + from, k * T + to), k * (to - from));
+  return out;
 }
 
 function tail(codes: Int32Array, K: number, n: number): Int32Array {

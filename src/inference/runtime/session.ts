@@ -17,6 +17,22 @@ export interface RuntimeOptions {
   interOpThreads?: number;
   /** Extra session config entries (e.g. 'session.intra_op.allow_spinning'). */
   config?: Record<string, string>;
+  /**
+   * Leave outputs in device memory on a GPU provider that supports it (WebGPU), to be fed to another session
+   * without a trip through host memory; release them with releaseTensor.
+   */
+  deviceOutputs?: boolean;
+}
+
+/** Bytes a session moved between host and device memory (zero on the CPU provider, where there is no device). */
+export interface TransferBytes {
+  hostToDevice: number;
+  deviceToHost: number;
+}
+
+/** Frees a tensor that lives in device memory (host tensors are left to the garbage collector). */
+export function releaseTensor(t: OrtTensor): void {
+  if (t.location === 'gpu-buffer') t.dispose();
 }
 
 /** A tensor as onnxruntime sees it; the rest of the app handles it through this type only. */
@@ -34,6 +50,8 @@ export function tensor(type: TensorType, data: TensorData, dims: readonly number
 /** A loaded graph; run() is synchronous inside onnxruntime, so call it off the UI thread. */
 export class OrtSession {
   private disposed = false;
+  /** Bytes copied between host and device by this session's runs so far. */
+  readonly transfer: TransferBytes = { hostToDevice: 0, deviceToHost: 0 };
 
   private constructor(
     private readonly session: ort.InferenceSession,
@@ -92,10 +110,17 @@ export class OrtSession {
         fetches === undefined
           ? await this.session.run(feeds)
           : await this.session.run(feeds, fetches as ort.InferenceSession.FetchesType);
+      if (this.provider !== 'cpu') this.count(feeds, out);
       return out as Record<string, OrtTensor>;
     } catch (e) {
       throw runError(e, path.basename(this.file), this.provider);
     }
+  }
+
+  /** Host tensors fed to a device provider are uploaded; outputs that come back to the host are downloaded. */
+  private count(feeds: Record<string, OrtTensor>, out: Record<string, OrtTensor>): void {
+    for (const t of Object.values(feeds)) if (t.location === 'cpu') this.transfer.hostToDevice += bytesOf(t);
+    for (const t of Object.values(out)) if (t.location === 'cpu') this.transfer.deviceToHost += bytesOf(t);
   }
 
   /** Releases the native session; safe to call twice. */
@@ -105,6 +130,8 @@ export class OrtSession {
     await this.session.release();
   }
 }
+
+const bytesOf = (t: OrtTensor): number => (t.data as ArrayBufferView).byteLength;
 
 const firstLine = (e: unknown): string => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.trim();
 
@@ -135,6 +162,7 @@ function sessionOptions(provider: ProviderName, opts: RuntimeOptions): ort.Infer
     logSeverityLevel: 3,
     executionMode: opts.interOpThreads && opts.interOpThreads > 1 ? 'parallel' : 'sequential',
   };
+  if (opts.deviceOutputs && provider === 'webgpu') o.preferredOutputLocation = 'gpu-buffer';
   if (opts.intraOpThreads) o.intraOpNumThreads = opts.intraOpThreads;
   if (opts.interOpThreads) o.interOpNumThreads = opts.interOpThreads;
   if (opts.config) o.extra = { session: {}, ...nest(opts.config) };

@@ -9,6 +9,7 @@ import { MapWeightSource } from '../../../src/inference/convert/weights';
 import { buildDecoderGraphs } from '../../../src/inference/graphs/decoder';
 import { crossKvStorageOf, type DecoderVariant } from '../../../src/inference/graphs/decoder-names';
 import { DecoderModel } from '../../../src/inference/generation/decoder-model';
+import type { RuntimeOptions } from '../../../src/inference/runtime/session';
 import { npyToF32, readNpy } from '../../../src/inference/convert/npy';
 import { REFERENCE_DIR } from '../../fixtures/paths';
 
@@ -50,11 +51,12 @@ export function loadTinyDecoder(
   dir: string,
   lm: LmConfig,
   variant: DecoderVariant = 'fp32',
+  rt: RuntimeOptions = { provider: 'cpu' },
 ): Promise<DecoderModel> {
   const step = variant === 'fp32' ? 'decoder_step.onnx' : `decoder_step_${variant}.onnx`;
   const kv = crossKvStorageOf(variant);
   const cross = kv === 'fp32' ? 'decoder_cross_kv.onnx' : `decoder_cross_kv_${kv}.onnx`;
-  return DecoderModel.loadFiles(lm, path.join(dir, cross), path.join(dir, step), variant);
+  return DecoderModel.loadFiles(lm, path.join(dir, cross), path.join(dir, step), variant, rt);
 }
 
 /** The fixture's CFG video memory [2B, M, dim] (cond rows, then null rows). */
