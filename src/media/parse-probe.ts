@@ -1,12 +1,18 @@
-// Turns ffprobe's JSON into MediaInfo and rejects inputs the app cannot score, each with a specific message.
-// Pure, so every rejection rule is tested without crafting broken files for each.
+// The one reader of ffprobe's JSON: which stream is the picture, its rotation, displayed size, duration and the
+// size limits, for main's MediaInfo and the inference host's frame extractor alike. parseProbe turns it into
+// MediaInfo and rejects inputs the app cannot score, each with a specific message. Pure, so every rejection
+// rule is tested without crafting broken files for each.
 import { AppError } from '../shared/errors';
 import type { AudioStreamInfo, FrameRate, MediaInfo } from '../shared/media';
 
 /** Largest accepted display side in pixels (8K); bigger frames would exhaust memory while decoding. */
 export const MAX_VIDEO_SIDE = 8192;
+/** Most pixels per picture (8K UHD fits): larger frames would take gigabytes per decoded second. */
+export const MAX_VIDEO_PIXELS = 8192 * 4352;
 
-interface ProbeStream {
+/** One stream of ffprobe's `-show_streams` answer (the fields read here). */
+export interface ProbeStream {
+  index?: number;
   codec_type?: string;
   codec_name?: string;
   width?: number;
@@ -47,7 +53,29 @@ const finite = (s: string | undefined): number | null => {
   return s !== undefined && Number.isFinite(n) ? n : null;
 };
 
-function rotationOf(v: ProbeStream): number {
+/** The picture stream: the first video stream that is not an attached cover picture. */
+export function videoStreamOf(json: ProbeJson): ProbeStream | undefined {
+  return (json.streams ?? []).find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
+}
+
+/** Seconds of the video stream itself (the soundtrack must match the picture), else of the container; 0 if unknown. */
+export function videoDurationOf(v: ProbeStream, json: ProbeJson): number {
+  return finite(v.duration) ?? finite(json.format?.duration) ?? 0;
+}
+
+/** True when a coded picture of w×h exceeds the side or pixel limit. */
+export function pictureTooLarge(w: number, h: number): boolean {
+  return w > MAX_VIDEO_SIDE || h > MAX_VIDEO_SIDE || w * h > MAX_VIDEO_PIXELS;
+}
+
+/** Displayed size of a coded w×h picture turned by `rotation` degrees. */
+export function displaySize(w: number, h: number, rotation: number): { width: number; height: number } {
+  const swap = rotation === 90 || rotation === 270;
+  return swap ? { width: h, height: w } : { width: w, height: h };
+}
+
+/** Rotation in degrees (0, 90, 180, 270) from the display matrix, else the rotate tag. */
+export function rotationOf(v: ProbeStream): number {
   const fromMatrix = v.side_data_list?.find((d) => typeof d.rotation === 'number')?.rotation;
   const raw = fromMatrix ?? finite(v.tags?.rotate) ?? 0;
   const r = Math.round(raw / 90) * 90;
@@ -74,14 +102,14 @@ function isVariable(nominal: FrameRate, avg: FrameRate | null): boolean {
 /** MediaInfo from ffprobe's JSON; throws AppError for audio-only, zero-length, huge or rate-less video. */
 export function parseProbe(json: ProbeJson, path: string, bytes: number): MediaInfo {
   const streams = json.streams ?? [];
-  const v = streams.find((s) => s.codec_type === 'video' && !s.disposition?.attached_pic);
+  const v = videoStreamOf(json);
   if (!v) {
     const what = streams.some((s) => s.codec_type === 'audio')
       ? 'an audio-only file'
       : 'a file without a video stream';
     throw new AppError('no-video-stream', `${path} is ${what}: open a video to score it`);
   }
-  const duration = finite(v.duration) ?? finite(json.format?.duration) ?? 0;
+  const duration = videoDurationOf(v, json);
   const codedWidth = v.width ?? 0;
   const codedHeight = v.height ?? 0;
   if (codedWidth <= 0 || codedHeight <= 0)
@@ -91,6 +119,11 @@ export function parseProbe(json: ProbeJson, path: string, bytes: number): MediaI
       'unsupported-media',
       `${path}: ${codedWidth}×${codedHeight} is larger than the supported ${MAX_VIDEO_SIDE}×${MAX_VIDEO_SIDE}`,
     );
+  if (pictureTooLarge(codedWidth, codedHeight))
+    throw new AppError(
+      'unsupported-media',
+      `${path}: ${codedWidth}×${codedHeight} has more than the supported ${MAX_VIDEO_PIXELS} pixels`,
+    );
   const fps = parseRational(v.r_frame_rate) ?? parseRational(v.avg_frame_rate);
   if (!fps) throw new AppError('unsupported-media', `${path}: the video stream has no frame rate`);
   const stated = finite(v.nb_read_packets) ?? finite(v.nb_frames);
@@ -98,7 +131,7 @@ export function parseProbe(json: ProbeJson, path: string, bytes: number): MediaI
   if (!(duration > 0) || frameCount <= 0)
     throw new AppError('empty-media', `${path}: the video is empty (zero length)`);
   const rotation = rotationOf(v);
-  const swap = rotation === 90 || rotation === 270;
+  const { width, height } = displaySize(codedWidth, codedHeight, rotation);
   return {
     path,
     bytes,
@@ -106,8 +139,8 @@ export function parseProbe(json: ProbeJson, path: string, bytes: number): MediaI
     durationSeconds: duration,
     codedWidth,
     codedHeight,
-    width: swap ? codedHeight : codedWidth,
-    height: swap ? codedWidth : codedHeight,
+    width,
+    height,
     rotation,
     fps,
     variableFrameRate: isVariable(fps, parseRational(v.avg_frame_rate)),

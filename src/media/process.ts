@@ -1,5 +1,6 @@
-// The one place that spawns ffmpeg/ffprobe (and any other tool): every child is tracked, killed when its
-// AbortSignal fires, and killed on app quit, so a cancelled job never leaves a process writing a file.
+// The one place that spawns ffmpeg/ffprobe (and any other tool), for main and the inference host alike: every
+// child is tracked, killed when its AbortSignal fires, and killed on app quit, so a cancelled job never leaves
+// a process writing a file.
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { Readable } from 'node:stream';
 import { missingToolError } from './tools';
@@ -55,6 +56,15 @@ export const runningProcessCount = (): number => running.size;
 /** Kills every running child: called when the app quits. */
 export function killAllProcesses(): void {
   for (const child of running) child.kill('SIGKILL');
+}
+
+/** Last non-empty line of a stderr tail, trimmed, for error messages ('' when there is none). */
+export function lastLine(lines: readonly string[]): string {
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const line = lines[i]!.trim();
+    if (line) return line;
+  }
+  return '';
 }
 
 /** Runs a command to completion; rejects with ProcessError on non-zero exit and AppError 'cancelled' on abort. */

@@ -7,9 +7,9 @@ import type { JobOptions } from '../../shared/progress';
 import { estimateEta } from '../../shared/progress';
 import type { FrameSpec, Frames } from './frame-spec';
 import { probeVideo } from './probe-video';
+import { lastLine, ProcessError, runProcess } from '../../media/process';
 import { toolPath } from '../../media/tools';
 import { FrameSink } from './frame-sink';
-import { lastLine, runProcess } from './spawn';
 
 /**
  * ffmpeg arguments that write, at native size as rgb24, frame k = the frame shown at k / fps s of stream
@@ -59,27 +59,31 @@ export async function extractFrames(path: string, spec: FrameSpec, opts: JobOpti
       etaSeconds: estimateEta(started, Date.now(), sink.count, expected),
     });
   report();
-  const r = await runProcess(toolPath('ffmpeg'), frameArgs(path, spec, info.streamIndex), {
-    signal: opts.signal,
-    onStdout: (c) => {
-      const before = sink.count;
-      sink.push(c);
-      if (sink.count !== before) report();
-    },
-  });
-  if (r.code !== 0)
+  let stderrTail: string[];
+  try {
+    ({ stderrTail } = await runProcess(toolPath('ffmpeg'), frameArgs(path, spec, info.streamIndex), {
+      signal: opts.signal,
+      onStdoutData: (c) => {
+        const before = sink.count;
+        sink.push(c);
+        if (sink.count !== before) report();
+      },
+    }));
+  } catch (e) {
+    if (!(e instanceof ProcessError)) throw e;
     throw new AppError(
       'unreadable-media',
-      `Cannot decode ${path}: ${lastLine(r.stderr) || `ffmpeg exited with ${r.code ?? r.signal}`}`,
+      `Cannot decode ${path}: ${lastLine(e.stderrTail) || `ffmpeg exited with ${e.exitCode}`}`,
     );
+  }
   if (sink.count === 0) throw new AppError('empty-media', `${path} has no video frames (zero length)`);
-  checkComplete(path, sink.count, info.durationSeconds * spec.fps, r.stderr);
+  checkComplete(path, sink.count, info.durationSeconds * spec.fps, stderrTail);
   opts.onProgress?.({ stage: 'frames', done: sink.count, total: sink.count, etaSeconds: 0 });
   return { spec, count: sink.count, data: sink.result() };
 }
 
 /** A file whose frames stop well before its stated duration is truncated or damaged. */
-function checkComplete(path: string, got: number, expected: number, stderr: string): void {
+function checkComplete(path: string, got: number, expected: number, stderr: string[]): void {
   if (got + 1 >= Math.floor(expected * 0.9)) return;
   const why = lastLine(stderr);
   throw new AppError(

@@ -2,12 +2,12 @@
 // frames (decord's len, one per packet) and decodes the frames at chosen indices, in presentation order.
 import { AppError } from '../../shared/errors';
 import type { AbortSignalLike, JobOptions } from '../../shared/progress';
+import { lastLine, ProcessError, runProcess, type RunResult } from '../../media/process';
 import { toolPath } from '../../media/tools';
 import { FrameSink } from './frame-sink';
 import type { FrameSpec, Frames } from './frame-spec';
 import { gatherFrames } from './frame-spec';
 import type { VideoInfo } from './probe-video';
-import { lastLine, runProcess } from './spawn';
 
 /** Number of frames of the video stream `streamIndex` (its packets, counted by ffprobe). */
 export async function countVideoFrames(
@@ -17,14 +17,24 @@ export async function countVideoFrames(
 ): Promise<number> {
   const args = ['-v', 'error', '-count_packets', '-select_streams', String(streamIndex)];
   args.push('-show_entries', 'stream=nb_read_packets', '-of', 'csv=p=0', path);
-  const r = await runProcess(toolPath('ffprobe'), args, { signal });
+  const r = await settle(runProcess(toolPath('ffprobe'), args, { signal }));
   const n = Number(r.stdout.toString('utf8').replace(/,/g, '').trim());
-  if (r.code !== 0 || !Number.isSafeInteger(n) || n < 1)
+  if (r.exitCode !== 0 || !Number.isSafeInteger(n) || n < 1)
     throw new AppError(
       'unreadable-media',
-      `Cannot count the frames of ${path}: ${lastLine(r.stderr) || 'no frames'}`,
+      `Cannot count the frames of ${path}: ${lastLine(r.stderrTail) || 'no frames'}`,
     );
   return n;
+}
+
+/** A run's result whatever its exit status (a non-zero exit is a result here, not an error). */
+async function settle(run: Promise<RunResult>): Promise<RunResult> {
+  try {
+    return await run;
+  } catch (e) {
+    if (!(e instanceof ProcessError)) throw e;
+    return { exitCode: e.exitCode, stdout: Buffer.alloc(0), stderrTail: e.stderrTail };
+  }
 }
 
 /** ffmpeg arguments that write the decoded frames numbered `sorted` (ascending, from 0) at native size as rgb24. */
@@ -65,18 +75,20 @@ export async function extractFramesAt(
   const report = (): void =>
     opts.onProgress?.({ stage: 'frames', done: sink.count, total: sorted.length, etaSeconds: null });
   report();
-  const r = await runProcess(toolPath('ffmpeg'), framesAtArgs(path, sorted, info.streamIndex), {
-    signal: opts.signal,
-    onStdout: (c) => {
-      const before = sink.count;
-      sink.push(c);
-      if (sink.count !== before) report();
-    },
-  });
-  if (r.code !== 0 || sink.count === 0)
+  const r = await settle(
+    runProcess(toolPath('ffmpeg'), framesAtArgs(path, sorted, info.streamIndex), {
+      signal: opts.signal,
+      onStdoutData: (c) => {
+        const before = sink.count;
+        sink.push(c);
+        if (sink.count !== before) report();
+      },
+    }),
+  );
+  if (r.exitCode !== 0 || sink.count === 0)
     throw new AppError(
       'unreadable-media',
-      `Cannot decode ${path}: ${lastLine(r.stderr) || `ffmpeg gave ${sink.count} frames (exit ${r.code ?? r.signal})`}`,
+      `Cannot decode ${path}: ${lastLine(r.stderrTail) || `ffmpeg gave ${sink.count} frames (exit ${r.exitCode})`}`,
     );
   const decoded: Frames = { spec, count: sink.count, data: sink.result() };
   const row = new Map(sorted.map((i, k) => [i, Math.min(k, sink.count - 1)]));
