@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createInferenceGenerator } from '../src/main/bridge/inference-generator';
 import { createMediaRegistry } from '../src/main/bridge/media-registry';
+import { killAllProcesses } from '../src/media/process';
 import { createStudio } from '../src/main/service';
 import type { Studio } from '../src/main/service';
 import { nativeDialogs } from './dialogs';
@@ -64,6 +65,8 @@ function start(): void {
     unbind();
     await studio.dispose();
     await inference.dispose();
+    // A child a job did not stop in time (ffmpeg mid-export) must not outlive the app.
+    killAllProcesses();
   });
 }
 

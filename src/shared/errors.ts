@@ -54,9 +54,3 @@ export function serializeError(e: unknown): SerializedError {
 
 /** Rebuilds an AppError from its wire form. */
 export const deserializeError = (s: SerializedError): AppError => new AppError(s.code, s.message);
-
-/** True when the error is a cancellation (an AppError 'cancelled' or a DOM AbortError). */
-export function isCancellation(e: unknown): boolean {
-  if (e instanceof AppError) return e.code === 'cancelled';
-  return !!e && typeof e === 'object' && (e as Error).name === 'AbortError';
-}

@@ -7,23 +7,9 @@ export interface SampleRange {
   end: number;
 }
 
-/** Length of a half-open range in samples. */
-export const rangeLength = (r: SampleRange): number => r.end - r.start;
-
 /** Whole samples for a duration in seconds, rounded to the nearest sample. */
 export function secondsToSamples(seconds: number, sampleRate: number): number {
   return Math.round(seconds * sampleRate);
-}
-
-/** Seconds for a sample count (display and ffmpeg arguments only). */
-export function samplesToSeconds(samples: number, sampleRate: number): number {
-  return samples / sampleRate;
-}
-
-/** Throws unless n is a non-negative safe integer: sample positions are never fractional. */
-export function assertSamplePosition(n: number, what: string): void {
-  if (!Number.isSafeInteger(n) || n < 0)
-    throw new RangeError(`${what} must be a whole, non-negative sample count, got ${n}`);
 }
 
 /** "m:ss.mmm" for a sample position, for display. */
