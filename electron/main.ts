@@ -49,6 +49,7 @@ function start(): void {
     mediaUrl: media.urlFor,
     generator: inference.generator,
     decoder: inference.decoder,
+    converter: inference.converter,
     dialogs: nativeDialogs(),
     mode: 'electron',
     version: app.getVersion(),

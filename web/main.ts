@@ -32,6 +32,7 @@ const running = await startStudioBridge({
   libraryDir,
   generator: inference.generator,
   decoder: inference.decoder,
+  converter: inference.converter,
   bundleDirs: values.models.map((m) => path.resolve(m)),
   staticDir: path.resolve(values.renderer),
   port,

@@ -54,7 +54,7 @@ export async function withStudio<T>(
       libraryDir: a.libraryDir,
       bundleDirs: a.modelDirs,
       mediaUrl: (file) => pathToFileURL(file).href,
-      ...(host ? { generator: host.generator, decoder: host.decoder } : {}),
+      ...(host ? { generator: host.generator, decoder: host.decoder, converter: host.converter } : {}),
     });
     try {
       return await fn(studio);

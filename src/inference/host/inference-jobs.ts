@@ -12,6 +12,7 @@ import { generateWindow } from '../pipeline/generate-window';
 import { decodeAudio } from '../pipeline/decode-audio';
 import type { ScoreRequest, ScoreResult } from '../pipeline/score-video';
 import { scoreVideo } from '../pipeline/score-video';
+import { convertBundle } from '../convert/convert';
 import type { JobSpec } from '../client/protocol';
 import { EnginePool } from './engine-pool';
 import type { Handlers } from './serve-host';
@@ -51,6 +52,14 @@ export interface InferenceJobs {
     { take: WindowTake; clipFrames: number }
   >;
   score: JobSpec<{ engine: EngineRef; request: ScoreRequest }, ScoreResult & { clipFrames: number }>;
+  /**
+   * Converts the released checkpoint into a bundle in `outDir`, precision gate included: the gate runs the
+   * bundle's graphs, so conversion belongs in the host, not in the process that serves the UI.
+   */
+  convert: JobSpec<
+    { lmCheckpoint: string; codecDir: string; outDir: string; fp16: boolean; id: string },
+    { outDir: string }
+  >;
   /** One codec decode of codes [K, frames] (a joined run of takes), cut to `samples`. */
   decodeCodes: JobSpec<{ engine: EngineRef; codes: Int32Array; samples: number }, { pcm: Float32Array }>;
 }
@@ -113,6 +122,10 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
         const result = await scoreVideo(engine, cacheFor(ref.cacheDir), request, opts);
         return { ...result, clipFrames: engine.stats.clipFrames - before };
       }),
+    convert: async (input, opts) => {
+      await convertBundle({ ...input, ...opts });
+      return { outDir: input.outDir };
+    },
     decodeCodes: ({ engine: ref, codes, samples }) =>
       pool.use(ref.modelDir, ref.options, async (engine) => ({
         pcm: await decodeAudio(engine.codec, codes, engine.manifest.audio.codebooks, samples),

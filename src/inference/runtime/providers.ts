@@ -8,11 +8,9 @@ import * as ort from 'onnxruntime-node';
 import { GraphBuilder } from '../onnx/builder';
 import { ensureRuntimeDir } from './runtime-dir';
 
-/** Providers the app knows how to ask for. */
-export type ProviderName = 'cuda' | 'dml' | 'coreml' | 'webgpu' | 'cpu';
+import type { ProviderName } from './provider-names';
 
-/** Every provider name a user may give (besides 'auto'). */
-export const PROVIDER_NAMES: readonly ProviderName[] = ['cpu', 'webgpu', 'cuda', 'dml', 'coreml'];
+export { PROVIDER_NAMES, type ProviderName } from './provider-names';
 
 /** A provider decision and why it was made, e.g. { provider: 'cpu', reason: 'no WebGPU adapter: …' }. */
 export interface ProviderChoice {

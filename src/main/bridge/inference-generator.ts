@@ -6,13 +6,15 @@ import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { InferenceClient, PROVIDER_NAMES } from '../../inference';
 import type { EngineOptions, InferenceJobs, MessagePortLike, ProviderRequest } from '../../inference';
-import type { CodeDecoder, WindowGenerator } from '../service';
+import type { BundleConverter, CodeDecoder, WindowGenerator } from '../service';
 
 /** A generator and the host behind it. */
 export interface InferenceGenerator {
   generator: WindowGenerator;
   /** One codec decode of joined codes (a continuous run of takes) in the same host. */
   decoder: CodeDecoder;
+  /** Converts a checkpoint in the host (the precision gate runs the new bundle's graphs). */
+  converter: BundleConverter;
   /** Stops the host gracefully (it releases its sessions and exits); running jobs fail as cancelled. */
   dispose(): Promise<void>;
 }
@@ -78,5 +80,8 @@ export function createInferenceGenerator(
         opts,
       )
     ).pcm;
-  return { generator, decoder, dispose: () => client.dispose() };
+  const converter: BundleConverter = async (input, opts) => {
+    await client.run('convert', input, opts);
+  };
+  return { generator, decoder, converter, dispose: () => client.dispose() };
 }

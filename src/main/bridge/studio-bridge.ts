@@ -3,7 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { createStudio } from '../service';
-import type { CodeDecoder, Studio, WindowGenerator } from '../service';
+import type { BundleConverter, CodeDecoder, Studio, WindowGenerator } from '../service';
 import { createMediaRegistry } from './media-registry';
 import { startBridge } from './server';
 
@@ -18,6 +18,8 @@ export interface StudioBridgeOptions {
   generator?: WindowGenerator;
   /** Decodes the joined codes of continuous takes (absent: every seam crossfades). */
   decoder?: CodeDecoder;
+  /** Converts checkpoints (in the inference host); absent, conversion fails with a clear error. */
+  converter?: BundleConverter;
   version?: string;
 }
 
@@ -46,6 +48,7 @@ export async function startStudioBridge(options: StudioBridgeOptions): Promise<S
     ...(options.version ? { version: options.version } : {}),
     ...(options.generator ? { generator: options.generator } : {}),
     ...(options.decoder ? { decoder: options.decoder } : {}),
+    ...(options.converter ? { converter: options.converter } : {}),
   });
   studio = created;
   const bridge = await startBridge({

@@ -81,7 +81,17 @@ export function createStudio(options: StudioOptions): Studio {
     }),
   );
   ctx.jobs.register('import', importRunner(userDir));
-  ctx.jobs.register('convert', convertRunner(userDir));
+  ctx.jobs.register(
+    'convert',
+    convertRunner(userDir, () => {
+      if (!options.converter)
+        throw new AppError(
+          'bad-bundle',
+          'No inference engine is available in this build, so models cannot be converted.',
+        );
+      return options.converter;
+    }),
+  );
   ctx.jobs.register(
     'export',
     exportRunner({

@@ -4,3 +4,4 @@ export type { StudioOptions } from './options';
 export type { WindowGenerator, WindowRequest, GeneratedWindow } from './generator';
 export type { ExportRunner, ExportRequest } from './runners/export-job';
 export type { CodeDecoder } from './project-music';
+export type { BundleConverter } from './runners/convert-job';

@@ -1,6 +1,7 @@
 // How a transport (Electron main, the loopback bridge, the CLI, tests) configures a studio.
 import type { WindowGenerator } from './generator';
 import type { CodeDecoder } from './project-music';
+import type { BundleConverter } from './runners/convert-job';
 import type { ExportRunner } from './runners/export-job';
 
 /** Options of createStudio. */
@@ -17,6 +18,8 @@ export interface StudioOptions {
   generator?: WindowGenerator;
   /** Decodes the joined codes of continuous takes; absent, every seam crossfades. */
   decoder?: CodeDecoder;
+  /** Converts a checkpoint into a bundle; absent, conversion fails with a clear error. */
+  converter?: BundleConverter;
   /** Renders an export; absent, the built-in mixdown + export is used. */
   exporter?: ExportRunner;
   /** Native dialogs, when the transport has them. */

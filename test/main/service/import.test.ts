@@ -2,6 +2,8 @@ import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:f
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStudio } from '../../../src/main/service';
+import { createInferenceGenerator } from '../../../src/main/bridge/inference-generator';
+import { startWorkerHost } from '../../../src/inference/client/start-worker';
 import { tempDir } from '../synth-media';
 import { REFERENCE_DIR } from '../../fixtures/paths';
 
@@ -11,12 +13,18 @@ const TINY = resolve('resources/models/tiny-untrained');
 
 describe('models.import and models.convert', () => {
   const userDir = join(tmp.dir, 'user-models');
+  // Conversion runs in a real inference host (a worker thread), as in the app: the precision gate runs graphs.
+  const host = createInferenceGenerator(() => startWorkerHost(), join(tmp.dir, 'feature-cache'));
   const studio = createStudio({
     libraryDir: join(tmp.dir, 'library'),
     bundleDirs: [userDir],
     mediaUrl: (f) => f,
+    converter: host.converter,
   });
-  afterAll(() => studio.dispose());
+  afterAll(async () => {
+    await studio.dispose();
+    await host.dispose();
+  });
   const importJob = async (path: string) => {
     const { jobId } = await studio['models.import']({ path });
     await studio.idle();
@@ -73,5 +81,8 @@ describe('models.import and models.convert', () => {
     expect(job.status).toBe('done');
     const id = job.result!.split('/').pop();
     expect((await studio['models.list']()).map((b) => b.id)).toContain(id);
+    // The host ran the precision gate on the new bundle's own weights.
+    const manifest = JSON.parse(readFileSync(join(job.result!, 'model.json'), 'utf8'));
+    expect(manifest.precision.default).toMatch(/^(fp32|q8|q4|q8-kv8)$/);
   });
 });

@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { convertBundle } from '../../../inference';
+import type { JobOptions } from '../../../shared/progress';
 import type { JobRunner } from '../../jobs/job-queue';
 
 /** Input of a convert job. */
@@ -13,8 +13,17 @@ export interface ConvertInput {
   fp16: boolean;
 }
 
+/** Converts a checkpoint into the bundle folder `outDir` (the inference host runs it, precision gate included). */
+export type BundleConverter = (
+  input: { lmCheckpoint: string; codecDir: string; outDir: string; fp16: boolean; id: string },
+  opts: JobOptions,
+) => Promise<void>;
+
 /** The runner registered for 'convert' jobs (CPU-heavy: not alongside generation). */
-export function convertRunner(userDir: () => string): JobRunner<ConvertInput> {
+export function convertRunner(
+  userDir: () => string,
+  converter: () => BundleConverter,
+): JobRunner<ConvertInput> {
   return {
     heavy: true,
     run: async (input, { signal, onProgress }) => {
@@ -27,15 +36,10 @@ export function convertRunner(userDir: () => string): JobRunner<ConvertInput> {
       mkdirSync(dir, { recursive: true });
       const id = `vidmuse-${input.fp16 ? 'fp16' : 'fp32'}-${new Date().toISOString().slice(0, 19).replace(/[-:T]/g, '')}`;
       const outDir = join(dir, id);
-      await convertBundle({
-        lmCheckpoint: lm,
-        codecDir: codec,
-        outDir,
-        fp16: input.fp16,
-        id,
-        signal,
-        onProgress,
-      });
+      await converter()(
+        { lmCheckpoint: lm, codecDir: codec, outDir, fp16: input.fp16, id },
+        { signal, onProgress },
+      );
       return outDir;
     },
   };
