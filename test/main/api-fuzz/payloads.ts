@@ -7,6 +7,9 @@ import type { SchemaSpec } from '../../../src/shared/schema';
 /** Domain values by field name (projectId, path, ...): what a client would send there. */
 export type Pools = Readonly<Record<string, fc.Arbitrary<unknown>>>;
 
+/** Fields that take only their pool's values: a made-up export destination would really be written. */
+const CLOSED_FIELDS = new Set(['outputPath']);
+
 /** A string of 100 kB. */
 export const LONG_STRING = 'x'.repeat(100 * 1024);
 
@@ -96,6 +99,7 @@ export function wellTyped(spec: SchemaSpec, pools: Pools, field?: string): fc.Ar
   const pool = field !== undefined ? pools[field] : undefined;
   switch (spec.kind) {
     case 'string':
+      if (pool && CLOSED_FIELDS.has(field ?? '')) return pool;
       return pool
         ? fc.oneof({ weight: 6, arbitrary: pool }, { weight: 1, arbitrary: wellString(spec) })
         : wellString(spec);
