@@ -11,13 +11,8 @@ import { lastLine, ProcessError, runProcess } from '../../media/process';
 import { toolPath } from '../../media/tools';
 import { FrameSink } from './frame-sink';
 
-/**
- * ffmpeg arguments that write, at native size as rgb24, frame k = the frame shown at k / fps s of stream
- * `streamIndex`: timestamps start at 0, and rounding each frame's time up onto the grid makes the grid point
- * k/fps take the last frame that starts at or before it.
- */
-export function frameArgs(path: string, spec: Pick<FrameSpec, 'fps'>, streamIndex = 0): string[] {
-  const vf = `setpts=PTS-STARTPTS,fps=${spec.fps}:round=up,format=rgb24`;
+/** ffmpeg's quiet input arguments that decode one video stream of `path` and drop every other stream. */
+export function videoInputArgs(path: string, streamIndex: number): string[] {
   return [
     '-nostdin',
     '-hide_banner',
@@ -30,6 +25,18 @@ export function frameArgs(path: string, spec: Pick<FrameSpec, 'fps'>, streamInde
     '-an',
     '-sn',
     '-dn',
+  ];
+}
+
+/**
+ * ffmpeg arguments that write, at native size as rgb24, frame k = the frame shown at k / fps s of stream
+ * `streamIndex`: timestamps start at 0, and rounding each frame's time up onto the grid makes the grid point
+ * k/fps take the last frame that starts at or before it.
+ */
+export function frameArgs(path: string, spec: Pick<FrameSpec, 'fps'>, streamIndex = 0): string[] {
+  const vf = `setpts=PTS-STARTPTS,fps=${spec.fps}:round=up,format=rgb24`;
+  return [
+    ...videoInputArgs(path, streamIndex),
     '-vf',
     vf,
     '-fps_mode',

@@ -4,6 +4,7 @@ import { AppError } from '../../shared/errors';
 import type { AbortSignalLike, JobOptions } from '../../shared/progress';
 import { lastLine, ProcessError, runProcess, type RunResult } from '../../media/process';
 import { toolPath } from '../../media/tools';
+import { videoInputArgs } from './extract-frames';
 import { FrameSink } from './frame-sink';
 import type { FrameSpec, Frames } from './frame-spec';
 import { gatherFrames } from './frame-spec';
@@ -41,19 +42,7 @@ async function settle(run: Promise<RunResult>): Promise<RunResult> {
 export function framesAtArgs(path: string, sorted: readonly number[], streamIndex: number): string[] {
   const pick = sorted.map((i) => `eq(n,${i})`).join('+');
   return [
-    ...[
-      '-nostdin',
-      '-hide_banner',
-      '-v',
-      'error',
-      '-i',
-      path,
-      '-map',
-      `0:${streamIndex}`,
-      '-an',
-      '-sn',
-      '-dn',
-    ],
+    ...videoInputArgs(path, streamIndex),
     ...['-vf', `select='${pick}',format=rgb24`, '-fps_mode', 'passthrough'],
     ...['-f', 'rawvideo', '-pix_fmt', 'rgb24', 'pipe:1'],
   ];
