@@ -1,10 +1,10 @@
-// Quality of the quantised step graphs against fp32: one teacher-forced prefill call over the fp32 greedy
-// sequence, comparing the guided logits (max abs error) and their argmax (agreement) at every position.
+// Quality of the quantised step graphs against fp32: the fp32 greedy sequence teacher-forced (its first half in
+// one call, the rest in a second call reading the first from the self-attention cache, as generation does),
+// comparing the guided logits (max abs error) and their argmax (agreement) at every position.
 import type { LmConfig } from '../src/inference/bundle/types';
 import { DecoderModel } from '../src/inference/generation/decoder-model';
 import { DelayPattern } from '../src/inference/generation/delay-pattern';
-import { KvCache } from '../src/inference/generation/kv-cache';
-import { StepFeeds } from '../src/inference/generation/step-feeds';
+import { teacherForcedLogits } from '../src/inference/generation/teacher-forced';
 import type { DecoderVariant } from '../src/inference/graphs/decoder-names';
 import type { RuntimeOptions } from '../src/inference/runtime/session';
 import { argmax } from '../src/inference/generation/sampler';
@@ -45,12 +45,8 @@ export async function variantQuality(
     const dec = await DecoderModel.loadFiles(lm, crossFileOf(files, v), files.step[v], v, rt);
     try {
       const cross = await dec.crossKv(memory, 2);
-      const cache = new KvCache(
-        { layers: lm.numLayers, rows: 2, heads: lm.numHeads, headDim: lm.dim / lm.numHeads },
-        S,
-      );
-      const out = await dec.run(new StepFeeds(2, lm.nQ, cross, 3).build(seq, pattern.steps, 0, S, cache));
-      logits[v] = out.logits.data as Float32Array;
+      const forced = { seq, steps: pattern.steps, count: S, split: Math.floor(S / 2) };
+      logits[v] = await teacherForcedLogits(dec, cross, forced, 2, 3);
     } finally {
       await dec.dispose();
     }

@@ -8,6 +8,7 @@ import {
   DECODER_ROLES,
   decoderNames as n,
   type DecoderVariant,
+  type SelfCacheStorage,
 } from '../graphs/decoder-names';
 import {
   OrtSession,
@@ -81,6 +82,11 @@ export class DecoderModel {
   /** The execution provider the step graph runs on. */
   get provider(): string {
     return this.step.provider;
+  }
+
+  /** How the step graph reads its self-attention cache (graphs built before the int8 cache read float32). */
+  get selfCacheStorage(): SelfCacheStorage {
+    return this.step.inputNames.includes(n.cacheKScale(0)) ? 'kv8' : 'fp32';
   }
 
   /** Why the step graph runs on that provider. */

@@ -77,7 +77,11 @@ async function decode(
   const lm = decoder.lm;
   const K = lm.nQ;
   const d = lm.dim / lm.numHeads;
-  const cache = new KvCache({ layers: lm.numLayers, rows, heads: lm.numHeads, headDim: d }, pattern.steps);
+  const cache = new KvCache(
+    { layers: lm.numLayers, rows, heads: lm.numHeads, headDim: d },
+    pattern.steps,
+    decoder.selfCacheStorage,
+  );
   const feeds = new StepFeeds(rows, K, cross, params.cfgCoef);
   const forced = opts.forceCodes ? pattern.apply(opts.forceCodes, B, lm.card) : null;
   const sampler = new TokenSampler(lm.card, params, new Prng(params.seed));

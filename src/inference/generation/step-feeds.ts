@@ -50,6 +50,8 @@ export class StepFeeds {
     const feeds: Record<string, OrtTensor> = { ...this.fixed, [n.cacheMask]: c.mask };
     c.k.forEach((t, l) => (feeds[n.cacheK(l)] = t));
     c.v.forEach((t, l) => (feeds[n.cacheV(l)] = t));
+    c.kScale?.forEach((t, l) => (feeds[n.cacheKScale(l)] = t));
+    c.vScale?.forEach((t, l) => (feeds[n.cacheVScale(l)] = t));
     return feeds;
   }
 

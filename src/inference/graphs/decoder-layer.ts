@@ -6,7 +6,7 @@ import type { WeightSource } from '../convert/weights';
 import type { LmConfig } from '../bundle/types';
 import { linear, rowSlice, type LinearStorage } from './decoder-linear';
 import { crossKvStorageOf, decoderNames as n } from './decoder-names';
-import { int8Attention } from './decoder-kv8';
+import { int8Attention, int8Scores, int8Weighted } from './decoder-kv8';
 import { layerNorm, matrix, mergeHeads, splitHeads } from './decoder-ops';
 
 /** Shared values of the step graph that every layer reads. */
@@ -42,16 +42,15 @@ export function stepLayer(
   const vh = splitHeads(g, v, H, d);
   g.output(kh, n.newK(l), 'float32', ['N', H, 'S', d]);
   g.output(vh, n.newV(l), 'float32', ['N', H, 'S', d]);
-  const cacheK = g.input(n.cacheK(l), 'float32', ['N', H, d, 'T']);
-  const cacheV = g.input(n.cacheV(l), 'float32', ['N', H, 'T', d]);
-  const scoresCache = g.op('Add', [g.op('MatMul', [qh, cacheK]), io.cacheMask]);
+  const cache = selfCache(g, l, H, d, crossKvStorageOf(s.variant));
+  const scoresCache = g.op('Add', [cache.scores(qh), io.cacheMask]);
   const kT = g.op('Transpose', [kh], { perm: [0, 1, 3, 2] });
   const scoresNew = g.op('Add', [g.op('MatMul', [qh, kT]), io.newMask]);
   const probs = g.op('Softmax', [g.op('Concat', [scoresCache, scoresNew], { axis: -1 })], { axis: -1 });
   const axis = g.constI64([3]);
   const pCache = g.op('Slice', [probs, g.constI64([0]), io.cacheLen, axis]);
   const pNew = g.op('Slice', [probs, io.cacheLen, g.constI64([Number.MAX_SAFE_INTEGER]), axis]);
-  const attn = g.op('Add', [g.op('MatMul', [pCache, cacheV]), g.op('MatMul', [pNew, vh])]);
+  const attn = g.op('Add', [cache.weighted(pCache), g.op('MatMul', [pNew, vh])]);
   const selfOut = linear(
     g,
     mergeHeads(g, attn, C),
@@ -65,6 +64,30 @@ export function stepLayer(
   const ff = linear(g, h2, `${p}.linear1`, matrix(w, `${p}.linear1.weight`), s);
   const act = g.op('Gelu', [ff], {}, { domain: 'com.microsoft' });
   return g.op('Add', [x, linear(g, act, `${p}.linear2`, matrix(w, `${p}.linear2.weight`), s)]);
+}
+
+/** The self-attention cache inputs of layer l (float32, or int8 codes with scales) and how to attend to them. */
+function selfCache(
+  g: GraphBuilder,
+  l: number,
+  H: number,
+  d: number,
+  storage: 'fp32' | 'kv8',
+): { scores: (q: string) => string; weighted: (p: string) => string } {
+  if (storage === 'kv8') {
+    const k = {
+      codes: g.input(n.cacheK(l), 'int8', ['N', H, d, 'T']),
+      scale: g.input(n.cacheKScale(l), 'float32', ['N', H, 1, 'T']),
+    };
+    const v = {
+      codes: g.input(n.cacheV(l), 'int8', ['N', H, 'T', d]),
+      scale: g.input(n.cacheVScale(l), 'float32', ['N', H, 1, 'T']),
+    };
+    return { scores: (q) => int8Scores(g, q, k), weighted: (p) => int8Weighted(g, p, v) };
+  }
+  const cacheK = g.input(n.cacheK(l), 'float32', ['N', H, d, 'T']);
+  const cacheV = g.input(n.cacheV(l), 'float32', ['N', H, 'T', d]);
+  return { scores: (q) => g.op('MatMul', [q, cacheK]), weighted: (p) => g.op('MatMul', [p, cacheV]) };
 }
 
 /** Cross-attention of the queries against the window's precomputed K [N,H,d,M] and V [N,H,M,d]. */

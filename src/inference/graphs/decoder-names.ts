@@ -5,7 +5,8 @@ export const DECODER_ROLES = { crossKv: 'decoder_cross_kv', step: 'decoder_step'
 
 /**
  * Precision variants of the step graph: fp32 weights, 8/4-bit block-quantised linear weights, or q8 weights
- * reading int8 cross-attention K/V with per-row scales (`q8-kv8`, a quarter of the bytes per step).
+ * reading int8 cross-attention K/V and an int8 self-attention cache, each with per-row scales (`q8-kv8`, a
+ * quarter of the K/V bytes per step).
  */
 export type DecoderVariant = 'fp32' | 'q8' | 'q4' | 'q8-kv8';
 
@@ -14,6 +15,9 @@ export const DECODER_VARIANTS: readonly DecoderVariant[] = ['fp32', 'q8', 'q4', 
 
 /** How the cross-attention K/V of a step variant are stored: float32, or int8 with a scale per row. */
 export type CrossKvStorage = 'fp32' | 'kv8';
+
+/** How a step graph's self-attention cache is stored: float32, or int8 with a scale per (row, head, position). */
+export type SelfCacheStorage = 'fp32' | 'kv8';
 
 /** The cross K/V graph variant a step variant reads. */
 export const crossKvStorageOf = (v: DecoderVariant): CrossKvStorage => (v.endsWith('-kv8') ? 'kv8' : 'fp32');
@@ -39,6 +43,9 @@ export const decoderNames = {
   crossVScale: (l: number): string => `cross_v_scale_${l}`,
   cacheK: (l: number): string => `cache_k_${l}`,
   cacheV: (l: number): string => `cache_v_${l}`,
+  /** Scales of an int8 self-attention cache per (row, head, slot) [N, H, 1, T]. */
+  cacheKScale: (l: number): string => `cache_k_scale_${l}`,
+  cacheVScale: (l: number): string => `cache_v_scale_${l}`,
   newK: (l: number): string => `new_k_${l}`,
   newV: (l: number): string => `new_v_${l}`,
 } as const;

@@ -1,6 +1,7 @@
 // The precision gate, run on a bundle's own weights: the probe frames go through the bundle's CLIP and LSTV,
 // the fp32 decoder generates 256 codec frames greedily, and every decoder variant is then run teacher-forced
-// over that sequence in one call; its guided logits are compared with fp32's at every position.
+// over that sequence (its first half in one call, the second half in another that reads the first from the
+// self-attention cache, as generation does); its guided logits are compared with fp32's at every position.
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { JobOptions } from '../../shared/progress';
@@ -12,8 +13,7 @@ import { DecoderModel } from '../generation/decoder-model';
 import { DelayPattern } from '../generation/delay-pattern';
 import type { VideoMemory } from '../generation/generate';
 import { generateTokens } from '../generation/generate';
-import { KvCache } from '../generation/kv-cache';
-import { StepFeeds } from '../generation/step-feeds';
+import { teacherForcedLogits } from '../generation/teacher-forced';
 import { DECODER_ROLES, type DecoderVariant } from '../graphs/decoder-names';
 import { encodeFrames, gatherRows } from '../pipeline/encode-frames';
 import { videoMemory } from '../pipeline/video-memory';
@@ -129,7 +129,10 @@ async function probeMemory(dir: string, m: BundleManifest, rt: RuntimeOptions): 
   }
 }
 
-/** Guided logits [K, steps, card] of one teacher-forced call over the whole delayed sequence of `codes`. */
+/**
+ * Guided logits [K, steps, card] of `codes` teacher-forced: the first half of the delayed sequence in one call,
+ * the second half in another that reads the first half from the self-attention cache (as generation does).
+ */
 async function teacherForced(
   dec: DecoderModel,
   memory: VideoMemory,
@@ -140,10 +143,10 @@ async function teacherForced(
   const seq = pattern.apply(codes, 1, lm.card);
   const S = pattern.steps;
   const cross = await dec.crossKv(memory.data, memory.rows);
-  const cache = new KvCache(
-    { layers: lm.numLayers, rows: 2, heads: lm.numHeads, headDim: lm.dim / lm.numHeads },
-    S,
-  );
-  const out = await dec.run(new StepFeeds(2, lm.nQ, cross, GATE.cfgCoef).build(seq, S, 0, S, cache));
-  return out.logits!.data as Float32Array;
+  try {
+    const forced = { seq, steps: S, count: S, split: Math.floor(S / 2) };
+    return await teacherForcedLogits(dec, cross, forced, 2, GATE.cfgCoef);
+  } finally {
+    dec.releaseCross(cross);
+  }
 }

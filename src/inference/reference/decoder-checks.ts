@@ -66,6 +66,7 @@ async function patternLogits(ctx: ReferenceContext, decoder: DecoderModel): Prom
   const cache = new KvCache(
     { layers: lm.numLayers, rows: 2 * B, heads: lm.numHeads, headDim: lm.dim / lm.numHeads },
     S,
+    decoder.selfCacheStorage,
   );
   const out = await decoder.run(new StepFeeds(2 * B, K, cross, 1).build(seq, S, 0, S, cache));
   const ref = ctx.npy('logits_pattern_logits');

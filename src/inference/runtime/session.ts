@@ -39,8 +39,8 @@ export function releaseTensor(t: OrtTensor): void {
 export type OrtTensor = ort.Tensor;
 
 /** Element types we create tensors of. */
-export type TensorType = 'float32' | 'float16' | 'int64' | 'int32' | 'uint8' | 'bool';
-type TensorData = Float32Array | Uint16Array | BigInt64Array | Int32Array | Uint8Array;
+export type TensorType = 'float32' | 'float16' | 'int64' | 'int32' | 'uint8' | 'int8' | 'bool';
+type TensorData = Float32Array | Uint16Array | BigInt64Array | Int32Array | Uint8Array | Int8Array;
 
 /** Wraps a typed array (no copy) as a tensor of the given shape. */
 export function tensor(type: TensorType, data: TensorData, dims: readonly number[]): OrtTensor {

@@ -41,4 +41,39 @@ describe('KvCache', () => {
     expect(v[(3 * 100 + 65) * 3 + 2]).toBe(65511);
     expect(() => c.reserve(31)).toThrow(/exceed/);
   });
+
+  it('kv8: stores each (row, head, position) slice as int8 codes with its scale, within half a step of the value', () => {
+    const c = new KvCache(shape, 100, 'kv8');
+    const k = Float32Array.from({ length: 2 * 2 * 2 * 3 }, (_, i) => Math.sin(i + 1) * (i + 1));
+    const v = Float32Array.from(k, (x) => -2 * x);
+    for (let step = 0; step < 50; step++) {
+      c.reserve(2);
+      for (let l = 0; l < 2; l++) c.write(l, k, v, 2);
+      c.advance(2);
+    }
+    const t = c.tensors();
+    expect(t.k[0].type).toBe('int8');
+    expect(t.kScale![0].dims).toEqual([2, 2, 1, 100]);
+    const codes = t.k[1].data as Int8Array;
+    const scales = t.kScale![1].data as Float32Array;
+    const vCodes = t.v[1].data as Int8Array;
+    const vScales = t.vScale![1].data as Float32Array;
+    // Every written slot (the last one too, after growing past 64) holds K and V of its (row nh, position s).
+    for (const slot of [0, 1, 64, 99])
+      for (let nh = 0; nh < 4; nh++) {
+        const s = slot % 2;
+        const row = Array.from({ length: 3 }, (_, j) => k[(nh * 2 + s) * 3 + j]);
+        const scale = scales[nh * 100 + slot];
+        expect(scale).toBeCloseTo(Math.max(...row.map(Math.abs)) / 127, 6);
+        for (let j = 0; j < 3; j++) {
+          expect(Math.abs(codes[(nh * 3 + j) * 100 + slot] * scale - row[j])).toBeLessThanOrEqual(
+            scale / 2 + 1e-6,
+          );
+          const vs = vScales[nh * 100 + slot];
+          expect(
+            Math.abs(vCodes[(nh * 100 + slot) * 3 + j] * vs - v[(nh * 2 + s) * 3 + j]),
+          ).toBeLessThanOrEqual(vs / 2 + 1e-6);
+        }
+      }
+  });
 });

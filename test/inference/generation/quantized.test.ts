@@ -5,6 +5,7 @@ import type { DecoderModel } from '../../../src/inference/generation/decoder-mod
 import { KvCache } from '../../../src/inference/generation/kv-cache';
 import { StepFeeds } from '../../../src/inference/generation/step-feeds';
 import { generateTokens } from '../../../src/inference/generation/generate';
+import { teacherForcedLogits } from '../../../src/inference/generation/teacher-forced';
 import { buildTinyDecoder, cfgMemory, fixtureTensor, loadTinyDecoder } from './tiny-decoder';
 
 /** Full causal forward of the fixture's pattern sequence (cfg 1 on duplicated rows): logits [2, 4, 13, 64]. */
@@ -20,6 +21,7 @@ async function patternLogits(decoder: DecoderModel): Promise<Float32Array> {
   const cache = new KvCache(
     { layers: lm.numLayers, rows: 2 * B, heads: lm.numHeads, headDim: lm.dim / lm.numHeads },
     S,
+    decoder.selfCacheStorage,
   );
   const out = await decoder.run(
     new StepFeeds(2 * B, K, cross, 1).build(
@@ -56,6 +58,29 @@ describe('quantised decoder variants (fixture decoder)', () => {
     expect(maxErr(await patternLogits(decoders.q8), ref)).toBeLessThanOrEqual(0.25);
     expect(maxErr(await patternLogits(decoders.q4), ref)).toBeLessThanOrEqual(2.5);
     expect(maxErr(await patternLogits(decoders['q8-kv8']), ref)).toBeLessThanOrEqual(0.25);
+  });
+
+  it('q8-kv8 keeps its self-attention cache as int8 (fp32 and q8 as float32), and steps read from it stay within 0.25 of the reference logits', async () => {
+    expect(decoders['q8-kv8'].selfCacheStorage).toBe('kv8');
+    expect(decoders.fp32.selfCacheStorage).toBe('fp32');
+    expect(decoders.q8.selfCacheStorage).toBe('fp32');
+    const seqRef = fixtureTensor('logits_pattern_sequence');
+    const [B, , S] = seqRef.shape;
+    const emb = npyToF32(fixtureTensor('video_emb'));
+    const memory = new Float32Array(2 * emb.length);
+    memory.set(emb);
+    memory.set(emb, emb.length);
+    const seq = Int32Array.from(seqRef.data as BigInt64Array, Number);
+    const ref = npyToF32(fixtureTensor('logits_pattern_logits'));
+    // Steps 5.. read steps 0..4 from the cache: exact in float32, int8-rounded in q8-kv8.
+    const split = async (v: string): Promise<Float32Array> => {
+      const cross = await decoders[v].crossKv(memory, 2 * B);
+      return teacherForcedLogits(decoders[v], cross, { seq, steps: S, count: S, split: 5 }, 2 * B, 1);
+    };
+    expect(maxErr(await split('fp32'), ref)).toBeLessThanOrEqual(1e-4);
+    const kv8 = await split('q8-kv8');
+    expect(maxErr(kv8, ref)).toBeLessThanOrEqual(0.25);
+    expect(maxErr(kv8, await patternLogits(decoders['q8-kv8']))).toBeGreaterThan(0);
   });
 
   it('generate valid, reproducible codes', async () => {
