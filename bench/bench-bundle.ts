@@ -79,7 +79,7 @@ export function ensureBenchBundle(
   const codec = codecConfigFromJson(readJson('encodec_32khz_hf.json').config, 'encodec_32khz');
   const files = filesIn(dir);
   const marker = path.join(dir, 'bench-bundle.json');
-  const recipe = JSON.stringify({ lm: geo.lm, clip: VIT_B32, codec, seed, format: 3 });
+  const recipe = JSON.stringify({ lm: geo.lm, clip: VIT_B32, codec, seed, format: 4 });
   let done = readMarker(marker, recipe);
   const t0 = performance.now();
   fs.mkdirSync(dir, { recursive: true });
