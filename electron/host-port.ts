@@ -1,5 +1,5 @@
 // The host side of the inference protocol inside an Electron utilityProcess: its parent port.
-import type { HostPort } from '../src/inference/client/message-port';
+import type { HostPort } from '../src/inference/client';
 
 /** The utility process's parent port as a HostPort. */
 export function utilityHostPort(): HostPort {

@@ -1,7 +1,7 @@
 // Starts the inference host in an Electron utilityProcess and adapts it to the host protocol's
 // transport, so a crash or out-of-memory there ends as a job error while main keeps running.
 import { utilityProcess } from 'electron';
-import type { MessagePortLike } from '../src/inference/client/message-port';
+import type { MessagePortLike } from '../src/inference/client';
 
 /** Forks `entry` (the built dist/electron/inference-host.cjs) as a utility process. */
 export function startUtilityHost(entry: string): MessagePortLike {

@@ -1,12 +1,13 @@
 // Enforces the import direction of ARCHITECTURE.md §3: folders are layers and imports go down only.
 //   src/shared     imports nothing of ours, no node:, no DOM-only or electron modules
 //   src/media      Node toolkit beneath inference and main (ffmpeg/ffprobe tools, processes): imports shared
-//   src/inference  imports shared; only src/inference/runtime imports onnxruntime
-//   src/main       imports shared and inference's public API (src/inference/index.ts)
+//   src/inference  imports shared and media; only src/inference/runtime imports onnxruntime
+//   src/main       imports shared, media and the inference client (src/inference/client/), which loads no runtime
 //   src/cli        imports shared, main and inference's public API
 //   src/renderer   imports shared only, no node modules
-//   web/           the `npm run web` entry: imports shared, media, main and inference's public API
-//   electron/      may import everything; nothing outside it imports 'electron'
+//   web/           the `npm run web` entry: imports shared, media, main and the inference client
+//   electron/      imports shared, media, main, the inference client and (for its utility process) the host;
+//                  nothing outside it imports 'electron'
 import path from 'node:path';
 import { builtinModules } from 'node:module';
 
@@ -28,11 +29,11 @@ const allowed = {
   shared: ['shared'],
   media: ['shared', 'media'],
   inference: ['shared', 'media', 'inference'],
-  main: ['shared', 'media', 'inference-api', 'inference-client', 'main'],
+  main: ['shared', 'media', 'inference-client', 'main'],
   cli: ['shared', 'media', 'inference-api', 'inference-client', 'main', 'cli'],
   renderer: ['shared', 'renderer'],
-  web: ['shared', 'media', 'inference-api', 'inference-client', 'main', 'web'],
-  electron: ['shared', 'media', 'inference-api', 'inference-client', 'inference-host', 'main', 'electron'],
+  web: ['shared', 'media', 'inference-client', 'main', 'web'],
+  electron: ['shared', 'media', 'inference-client', 'inference-host', 'main', 'electron'],
   tooling: [
     'shared',
     'media',
@@ -51,7 +52,7 @@ function targetLayer(abs) {
   if (layer !== 'inference') return layer;
   const rel = path.relative(path.join(root, 'src/inference'), abs).split(path.sep).join('/');
   if (rel === 'index' || rel === 'index.ts') return 'inference-api';
-  if (rel.startsWith('client/')) return 'inference-client';
+  if (rel === 'client' || rel.startsWith('client/')) return 'inference-client';
   if (rel.startsWith('host/')) return 'inference-host';
   return 'inference';
 }

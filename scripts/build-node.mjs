@@ -4,7 +4,6 @@
 // node_modules, unpacked from the asar where they are native.
 import { build } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const external = ['electron', ...Object.keys(pkg.dependencies ?? {})];
@@ -19,23 +18,8 @@ const esmShim = [
   'const __dirname = __vmDirname(__filename);',
 ].join('\n');
 
-// Our inference modules have no import-time side effects. Saying so lets esbuild drop the ones a bundle
-// does not use, and with them their imports of onnxruntime-node: Electron main and the bridge only talk
-// to the inference host and must not load the runtime (ARCHITECTURE.md §2).
-const inferenceDir = path.resolve('src/inference') + path.sep;
-const pureInference = {
-  name: 'pure-inference',
-  setup(b) {
-    b.onResolve({ filter: /^\.\.?\// }, async (args) => {
-      if (args.pluginData === 'pure-inference' || args.kind === 'entry-point') return undefined;
-      const { resolveDir, kind, importer } = args;
-      const r = await b.resolve(args.path, { resolveDir, kind, importer, pluginData: 'pure-inference' });
-      if (r.errors.length > 0 || !r.path.startsWith(inferenceDir)) return undefined;
-      return { path: r.path, sideEffects: false };
-    });
-  },
-};
-
+// Electron main and the web entry reach inference only through src/inference/client, which imports no
+// runtime: their bundles hold no onnxruntime (test/build/bundles.test.ts checks).
 const common = {
   bundle: true,
   platform: 'node',
@@ -46,8 +30,8 @@ const common = {
 };
 
 const targets = [
-  { entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron', plugins: [pureInference] },
-  { entryPoints: { main: 'web/main.ts' }, outdir: 'dist/web', plugins: [pureInference] },
+  { entryPoints: { main: 'electron/main.ts' }, outdir: 'dist/electron' },
+  { entryPoints: { main: 'web/main.ts' }, outdir: 'dist/web' },
   // The web entry runs inference in a worker_threads Worker whose entry sits beside its bundle.
   { entryPoints: { 'inference-host-worker': 'src/inference/host/worker-entry.ts' }, outdir: 'dist/web' },
 ];

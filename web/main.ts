@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { startWorkerHost } from '../src/inference';
+import { startWorkerHost } from '../src/inference/client';
+import { killAllProcesses } from '../src/media/process';
 import { defaultLibraryDir } from '../src/main/library-dir';
 import { createInferenceGenerator } from '../src/main/bridge/inference-generator';
 import { startStudioBridge } from '../src/main/bridge/studio-bridge';
@@ -48,6 +49,7 @@ const stop = (): void => {
   running
     .close()
     .then(() => inference.dispose())
+    .finally(killAllProcesses)
     .then(
       () => process.exit(0),
       (e: unknown) => {

@@ -1,16 +1,15 @@
-// Public API of the inference library: what src/main, src/cli and electron/ may use. Each part appends here.
+// Public API of the inference library for the command line, benchmarks and tools (the engine runs in their
+// process). src/main, web/ and Electron's main process use the client only: src/inference/client.
 
 // Engine pipeline: window planning, the inference host (worker) and its typed jobs.
 export { planWindows, seamOf } from '../shared/timeline/window-plan';
 export type { PlannedWindow, WindowPlan, PlanGeometry, PlanRequest } from '../shared/timeline/window-plan';
 export { localFrameIndices } from './plan/local-frames';
-export { InferenceClient } from './client/inference-client';
-export { startWorkerHost, defaultWorkerEntry } from './client/start-worker';
-export type { WorkerHostOptions } from './client/start-worker';
-export type { MessagePortLike, HostPort } from './client/message-port';
-export type { HostEvent, HostRequest, JobSpec, JobMap, JobsOf } from './client/protocol';
+export { InferenceClient, startWorkerHost, defaultWorkerEntry } from './client';
+export type { WorkerHostOptions, MessagePortLike, HostPort } from './client';
+export type { HostEvent, HostRequest, JobSpec, JobMap, JobsOf } from './client';
+export type { InferenceJobs, EngineRef, AnalyseSummary } from './client';
 export { inferenceHandlers, shutdownInference } from './host/inference-jobs';
-export type { InferenceJobs, EngineRef, AnalyseSummary } from './host/inference-jobs';
 export type { TakeParams, WindowTake, PromptCodes } from './pipeline/generate-window';
 export type { ScoreRequest, ScoreResult } from './pipeline/score-video';
 export type { EngineOptions } from './pipeline/engine';
@@ -53,9 +52,7 @@ export type { SamplingParams } from './generation/sampler';
 export type { DecoderVariant } from './graphs/decoder-names';
 export { chooseDecoderVariant } from './generation/variant-choice';
 export { decoderChecks } from './reference/decoder-checks';
-export { availableProviders, chooseProvider } from './runtime/providers';
-export { PROVIDER_NAMES } from './runtime/provider-names';
-export type { ProviderChoice } from './runtime/providers';
-export type { ProviderName } from './runtime/provider-names';
+export { availableProviders, chooseProvider, PROVIDER_NAMES } from './runtime/providers';
+export type { ProviderName, ProviderChoice } from './runtime/providers';
 export { ensureRuntimeDir } from './runtime/runtime-dir';
 export type { RuntimeOptions, ProviderRequest } from './runtime/session';

@@ -9,6 +9,7 @@ import { WebSocket } from 'ws';
 import type { JobInfo, ProjectState } from '../../src/shared/domain';
 import { synthVideo, tempDir } from '../main/synth-media';
 import { rawRequest } from '../main/bridge/helpers';
+import { runtimeMapped } from './runtime-mapped';
 
 const cli = path.resolve('dist/web/main.js');
 const tmp = tempDir('bridge-cli');
@@ -66,6 +67,12 @@ describe('bridge CLI (npm run web)', () => {
     const ids = (JSON.parse(models.body.toString()) as { result: { id: string }[] }).result.map((b) => b.id);
     expect(ids).toContain('tiny-untrained');
   });
+  it.runIf(process.platform === 'linux')(
+    'has not loaded onnxruntime before an inference host starts, and has after',
+    () => {
+      expect(runtimeMapped(child.pid!)).toBe(false);
+    },
+  );
   it('generates a take in its bundled inference worker with the tiny bundle', async () => {
     const port = Number(page.port);
     const secret = page.searchParams.get('secret')!;
@@ -92,6 +99,8 @@ describe('bridge CLI (npm run web)', () => {
     expect(take.lengthSamples).toBe(state.windows[0]!.end - state.windows[0]!.start);
     const wav = await rawRequest(port, take.audioUrl, { 'x-vidmuse-secret': secret });
     expect([wav.status, wav.body.subarray(0, 4).toString()]).toEqual([200, 'RIFF']);
+    // The host is a worker thread of the server's process: its runtime is mapped now.
+    if (process.platform === 'linux') expect(runtimeMapped(child.pid!)).toBe(true);
   });
   it('stops cleanly on SIGTERM', async () => {
     const code = await new Promise<number | null>((resolve) => {

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors';
 import type { JobOptions } from '../../shared/progress';
 import { validateManifest } from './manifest-schema';
 import { describeSignature, readOnnxSignature } from './onnx-signature';
-import { sha256File } from './sha256';
+import { sha256File } from '../../media/sha256';
 import type { BundleManifest, GraphEntry, TensorSignature } from './types';
 
 /** How much to verify: 'full' always hashes (import); 'cached' trusts a matching verified marker (start-up). */
@@ -46,14 +46,13 @@ export async function loadBundle(dir: string, opts: LoadBundleOptions = {}): Pro
   const total = files.reduce((s, f) => s + f.bytes, 0);
   let done = 0;
   for (const f of files) {
-    const got = await sha256File(
-      path.join(dir, f.file),
-      (n) => {
+    const got = await sha256File(path.join(dir, f.file), {
+      signal: opts.signal,
+      onBytes: (n) => {
         done += n;
         opts.onProgress?.({ stage: 'verify', done, total, etaSeconds: null, detail: f.file });
       },
-      opts.signal,
-    );
+    });
     if (got !== f.sha256)
       throw new AppError(
         'bad-bundle',

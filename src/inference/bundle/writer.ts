@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { AbortSignalLike } from '../../shared/progress';
 import type { BuiltGraph } from '../graphs/context';
-import { sha256File } from './sha256';
+import { sha256File } from '../../media/sha256';
 import type { BundleManifest, GraphEntry } from './types';
 
 /** The manifest without its graph list (filled in by writeManifest). */
@@ -25,7 +25,7 @@ export async function writeManifest(
       role: g.role,
       variant: g.variant,
       file: g.file,
-      sha256: await sha256File(file, onBytes, signal),
+      sha256: await sha256File(file, { onBytes, signal }),
       bytes: fs.statSync(file).size,
       inputs: g.inputs,
       outputs: g.outputs,
@@ -34,7 +34,7 @@ export async function writeManifest(
       const data = path.join(dir, g.dataFile);
       entry.dataFile = {
         file: g.dataFile,
-        sha256: await sha256File(data, onBytes, signal),
+        sha256: await sha256File(data, { onBytes, signal }),
         bytes: fs.statSync(data).size,
       };
     }

@@ -1,21 +1,14 @@
 // Content hash of a video file: the cache key must change when the bytes change, whatever the file is called.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
 import type { AbortSignalLike } from '../../shared/progress';
+import { sha256File } from '../../media/sha256';
 
 /** Hex sha256 of a file's bytes, streamed; abort stops reading with AppError('cancelled'). */
 export async function hashFile(path: string, signal?: AbortSignalLike): Promise<string> {
-  const h = createHash('sha256');
-  const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   try {
-    for await (const chunk of stream) {
-      if (signal?.aborted) throw new AppError('cancelled', 'Cancelled');
-      h.update(chunk as Buffer);
-    }
+    return await sha256File(path, { signal });
   } catch (e) {
-    stream.destroy();
     if (e instanceof AppError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
     throw new AppError(
@@ -23,7 +16,6 @@ export async function hashFile(path: string, signal?: AbortSignalLike): Promise<
       `Cannot read ${path}: ${(e as Error).message}`,
     );
   }
-  return h.digest('hex');
 }
 
 const memo = new Map<string, string>();

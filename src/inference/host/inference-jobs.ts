@@ -1,68 +1,18 @@
-// The jobs the production inference host serves, and their handlers. The host keeps one engine (the
-// sessions of one bundle) loaded between jobs, and the feature cache on disk makes re-analysis free.
-import type { SampleRange } from '../../shared/time';
+// Handlers of the jobs the production inference host serves (their types are the client's: client/jobs.ts).
+// The host keeps one engine (the sessions of one bundle) loaded between jobs, and the feature cache on disk
+// makes re-analysis free.
 import { FeatureCache } from '../cache/feature-cache';
 import type { AnalysedVideo } from '../pipeline/analyse-video';
 import { analyseVideo } from '../pipeline/analyse-video';
 import { windowContext } from '../pipeline/global-features';
-import type { EngineOptions } from '../pipeline/engine';
 import type { Engine } from '../pipeline/engine';
-import type { PromptCodes, TakeParams, WindowTake } from '../pipeline/generate-window';
 import { generateWindow } from '../pipeline/generate-window';
 import { decodeAudio } from '../pipeline/decode-audio';
-import type { ScoreRequest, ScoreResult } from '../pipeline/score-video';
 import { scoreVideo } from '../pipeline/score-video';
 import { convertBundle } from '../convert/convert';
-import type { JobSpec } from '../client/protocol';
+import type { EngineRef, InferenceJobs } from '../client/jobs';
 import { EnginePool } from './engine-pool';
 import type { Handlers } from './serve-host';
-
-/** Which bundle to run, how, and where its feature cache lives. */
-export interface EngineRef {
-  modelDir: string;
-  cacheDir: string;
-  options?: EngineOptions;
-}
-
-/** What analysing a video tells the caller. */
-export interface AnalyseSummary {
-  videoHash: string;
-  totalSamples: number;
-  frames: number;
-  /** True when the features came from the cache. */
-  cached: boolean;
-  /** Frames run through CLIP by this job (0 when cached). */
-  clipFrames: number;
-}
-
-/** Job kinds of the inference host. */
-export interface InferenceJobs {
-  ping: JobSpec<{ echo: string }, { echo: string }>;
-  analyse: JobSpec<{ engine: EngineRef; videoPath: string }, AnalyseSummary>;
-  generateWindow: JobSpec<
-    {
-      engine: EngineRef;
-      videoPath: string;
-      range: SampleRange;
-      params: TakeParams;
-      /** Continuation: codes [K, P] the take starts with, or the PCM they encode (whole codec frames from range.start). */
-      prompt?: PromptCodes;
-      promptPcm?: Float32Array;
-    },
-    { take: WindowTake; clipFrames: number }
-  >;
-  score: JobSpec<{ engine: EngineRef; request: ScoreRequest }, ScoreResult & { clipFrames: number }>;
-  /**
-   * Converts the released checkpoint into a bundle in `outDir`, precision gate included: the gate runs the
-   * bundle's graphs, so conversion belongs in the host, not in the process that serves the UI.
-   */
-  convert: JobSpec<
-    { lmCheckpoint: string; codecDir: string; outDir: string; fp16: boolean; id: string },
-    { outDir: string }
-  >;
-  /** One codec decode of codes [K, frames] (a joined run of takes), cut to `samples`. */
-  decodeCodes: JobSpec<{ engine: EngineRef; codes: Int32Array; samples: number }, { pcm: Float32Array }>;
-}
 
 // One engine pool per host (thread or process): the handlers and shutdownInference share it.
 const pool = new EnginePool();
@@ -87,20 +37,21 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
     engine: Engine,
     ref: EngineRef,
     videoPath: string,
+    videoHash: string | undefined,
     opts: Parameters<typeof analyseVideo>[3],
     globalFrames?: number,
   ) => {
     const cache = cacheFor(ref.cacheDir);
     const before = engine.stats.clipFrames;
-    const video: AnalysedVideo = await analyseVideo(engine, videoPath, cache, opts);
+    const video: AnalysedVideo = await analyseVideo(engine, videoPath, cache, opts, videoHash);
     const ctx = await windowContext(engine, video, videoPath, cache, globalFrames, opts);
     return { ...ctx, clipFrames: () => engine.stats.clipFrames - before };
   };
   return {
     ping: async ({ echo }) => ({ echo }),
-    analyse: ({ engine: ref, videoPath }, opts) =>
+    analyse: ({ engine: ref, videoPath, videoHash }, opts) =>
       pool.use(ref.modelDir, ref.options, async (engine) => {
-        const a = await analysed(engine, ref, videoPath, opts);
+        const a = await analysed(engine, ref, videoPath, videoHash, opts);
         const v = a.video;
         return {
           videoHash: v.videoHash,
@@ -110,9 +61,9 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
           clipFrames: a.clipFrames(),
         };
       }),
-    generateWindow: ({ engine: ref, videoPath, range, params, prompt, promptPcm }, opts) =>
+    generateWindow: ({ engine: ref, videoPath, videoHash, range, params, prompt, promptPcm }, opts) =>
       pool.use(ref.modelDir, ref.options, async (engine) => {
-        const a = await analysed(engine, ref, videoPath, opts, params.globalFrames);
+        const a = await analysed(engine, ref, videoPath, videoHash, opts, params.globalFrames);
         const take = await generateWindow(engine, a, range, params, { ...opts, prompt, promptPcm });
         return { take, clipFrames: a.clipFrames() };
       }),

@@ -36,15 +36,20 @@ export function keyPartsOf(engine: Engine, videoHash: string): FeatureKeyParts {
   };
 }
 
-/** Analyses a video: probe, hash, then features from the cache or from ffmpeg + CLIP (stored for next time). */
+/**
+ * Analyses a video: probe, hash, then features from the cache or from ffmpeg + CLIP (stored for next time).
+ * `knownHash` is the hex sha256 of the video's bytes when the caller has it already (the studio hashed the
+ * video on import), so the file is not read again to hash it for every window.
+ */
 export async function analyseVideo(
   engine: Engine,
   videoPath: string,
   cache: FeatureCache,
   opts: JobOptions = {},
+  knownHash?: string,
 ): Promise<AnalysedVideo> {
   const info = await probeVideo(videoPath, opts.signal);
-  const videoHash = await hashFileCached(videoPath, opts.signal);
+  const videoHash = knownHash ?? (await hashFileCached(videoPath, opts.signal));
   const key = featureKey(keyPartsOf(engine, videoHash));
   let cached = true;
   const features = await cache.getOrCompute(key, async () => {

@@ -7,10 +7,9 @@ import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { GraphBuilder } from '../onnx/builder';
 import { ensureRuntimeDir } from './runtime-dir';
+import type { ProviderName } from '../client/providers';
 
-import type { ProviderName } from './provider-names';
-
-export { PROVIDER_NAMES, type ProviderName } from './provider-names';
+export { PROVIDER_NAMES, type ProviderName } from '../client/providers';
 
 /** A provider decision and why it was made, e.g. { provider: 'cpu', reason: 'no WebGPU adapter: …' }. */
 export interface ProviderChoice {

@@ -3,10 +3,10 @@
 import path from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { AppError } from '../../shared/errors';
-import { chooseProvider, type ProviderName } from './providers';
+import type { ProviderName, ProviderRequest } from '../client/providers';
+import { chooseProvider } from './providers';
 
-/** Execution provider request: a name, or 'auto' (CUDA if installed, else a WebGPU GPU adapter, else CPU). */
-export type ProviderRequest = ProviderName | 'auto';
+export type { ProviderRequest };
 
 /** How sessions are created. */
 export interface RuntimeOptions {

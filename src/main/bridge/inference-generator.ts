@@ -4,9 +4,16 @@
 import { mkdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { InferenceClient, PROVIDER_NAMES } from '../../inference';
-import type { EngineOptions, InferenceJobs, MessagePortLike, ProviderRequest } from '../../inference';
+import { InferenceClient, PROVIDER_NAMES } from '../../inference/client';
+import type { EngineOptions, InferenceJobs, MessagePortLike, ProviderRequest } from '../../inference/client';
+import { mediaHashHex } from '../../media/hash-media';
 import type { BundleConverter, CodeDecoder, WindowGenerator } from '../service';
+
+/** The host's videoHash field for a media hash it can use ({} for an unknown scheme: the host hashes then). */
+function hashOf(mediaHash: string): { videoHash?: string } {
+  const hex = mediaHashHex(mediaHash);
+  return hex ? { videoHash: hex } : {};
+}
 
 /** A generator and the host behind it. */
 export interface InferenceGenerator {
@@ -59,6 +66,8 @@ export function createInferenceGenerator(
       {
         engine: { modelDir: path.resolve(req.bundlePath), cacheDir, options },
         videoPath: req.videoPath,
+        // The studio hashed the video on import: the host keys its features by that, without reading it again.
+        ...hashOf(req.videoHash),
         range: { start: req.start, end: req.end },
         params: { seed, temperature, topK, topP, cfgCoef, globalFrames },
         // Continuation: the previous take's codes over this window's start; the take begins with them.

@@ -5,7 +5,7 @@ import { AppError } from '../../shared/errors';
 import type { SampleRange } from '../../shared/time';
 import { secondsToSamples } from '../../shared/time';
 import { planAtCuts, SCENE_MIN_WINDOW_SECONDS } from '../../shared/timeline/scene-plan';
-import { planWindows } from '../../inference';
+import { planWindows } from '../../shared/timeline/window-plan';
 import type { BundleSummary } from './bundles';
 
 /** The snapped settings and the windows covering [0, total); with `cuts` (samples), seams centred on them. */

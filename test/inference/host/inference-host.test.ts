@@ -1,10 +1,12 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/shared/errors';
 import type { Progress } from '../../../src/shared/progress';
 import { InferenceClient } from '../../../src/inference/client/inference-client';
-import type { EngineRef, InferenceJobs } from '../../../src/inference/host/inference-jobs';
+import type { EngineRef, InferenceJobs } from '../../../src/inference/client/jobs';
 import { startWorkerHost } from '../../../src/inference/client/start-worker';
 import { tempDir } from '../frames/media';
 import { makeTinyBundle, TEST_PARAMS } from '../pipeline/tiny-bundle';
@@ -55,6 +57,16 @@ describe('the inference host (worker)', () => {
       params: TEST_PARAMS,
     });
     expect([w.clipFrames, w.take.pcm.length, w.take.codecFrames]).toEqual([0, 32000, 50]);
+  });
+
+  it('keys the features by the hash the caller passes instead of hashing the video again', async () => {
+    const real = createHash('sha256').update(readFileSync(SAMPLE)).digest('hex');
+    const known = await client.run('analyse', { engine, videoPath: SAMPLE, videoHash: real });
+    expect(known).toMatchObject({ videoHash: real, cached: true, clipFrames: 0 });
+    // Another hash is another cache key: the features are computed afresh and stored under it.
+    const other = 'f'.repeat(64);
+    const fresh = await client.run('analyse', { engine, videoPath: SAMPLE, videoHash: other });
+    expect(fresh).toMatchObject({ videoHash: other, cached: false, clipFrames: 11 });
   });
 
   it('returns typed errors for a bad bundle and a bad video, and keeps serving', async () => {

@@ -1,6 +1,6 @@
 // Run with `npx tsx` by the host test: the production worker host must start from sources under tsx too.
 import { InferenceClient } from '../../../src/inference/client/inference-client';
-import type { InferenceJobs } from '../../../src/inference/host/inference-jobs';
+import type { InferenceJobs } from '../../../src/inference/client/jobs';
 import { startWorkerHost } from '../../../src/inference/client/start-worker';
 
 const [modelDir, cacheDir, videoPath] = process.argv.slice(2) as [string, string, string];

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { cp, rename, rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { AppError } from '../../../shared/errors';
-import { loadBundle } from '../../../inference';
+import { loadBundle } from '../../../inference/client';
 import type { JobRunner } from '../../jobs/job-queue';
 import { fsError } from '../../store/file-store';
 
