@@ -66,7 +66,8 @@ describe('the inference host (worker)', () => {
     // Another hash is another cache key: the features are computed afresh and stored under it.
     const other = 'f'.repeat(64);
     const fresh = await client.run('analyse', { engine, videoPath: SAMPLE, videoHash: other });
-    expect(fresh).toMatchObject({ videoHash: other, cached: false, clipFrames: 11 });
+    expect(fresh).toMatchObject({ videoHash: other, cached: false });
+    expect(fresh.clipFrames).toBeGreaterThanOrEqual(11);
   });
 
   it('returns typed errors for a bad bundle and a bad video, and keeps serving', async () => {
