@@ -18,6 +18,10 @@ import {
   type RuntimeOptions,
   type TransferBytes,
 } from '../runtime/session';
+import { buildKvAppendGraph } from '../graphs/kv-append';
+import { DeviceKvCache } from './device-kv-cache';
+import { KvCache } from './kv-cache';
+import type { StepCache } from './step-cache';
 import { chooseDecoderVariant } from './variant-choice';
 
 /** Cross-attention K/V of one window, per layer, kept as onnxruntime tensors (fed to every step). */
@@ -38,6 +42,8 @@ export class DecoderModel {
     readonly variant: DecoderVariant,
     private readonly cross: OrtSession,
     private readonly step: OrtSession,
+    /** Appends a step's K/V to a device-resident self-attention cache (WebGPU); null: the cache is on the host. */
+    private readonly append: OrtSession | null,
   ) {}
 
   /** Loads the cross K/V graph and the step graph of `requested` ('auto': fastest that passed quality) from a bundle. */
@@ -54,20 +60,14 @@ export class DecoderModel {
       if (!g) throw new AppError('bad-bundle', `Bundle ${manifest.id} has no ${role} graph of variant ${v}`);
       return path.join(dir, g.file);
     };
-    const cross = await OrtSession.load(find(DECODER_ROLES.crossKv, crossKvStorageOf(variant)), {
-      ...rt,
-      deviceOutputs: true,
-    });
-    try {
-      const step = await OrtSession.load(find(DECODER_ROLES.step, variant), rt);
-      return new DecoderModel(manifest.lm, variant, cross, step);
-    } catch (e) {
-      await cross.dispose();
-      throw e;
-    }
+    const crossFile = find(DECODER_ROLES.crossKv, crossKvStorageOf(variant));
+    return DecoderModel.loadFiles(manifest.lm, crossFile, find(DECODER_ROLES.step, variant), variant, rt);
   }
 
-  /** Loads from explicit graph files (tests, benchmarks); the cross K/V stay on a WebGPU device. */
+  /**
+   * Loads from explicit graph files (tests, benchmarks). On WebGPU the cross K/V and (for float caches) the
+   * self-attention cache stay in device memory between steps.
+   */
   static async loadFiles(
     lm: LmConfig,
     crossFile: string,
@@ -76,7 +76,36 @@ export class DecoderModel {
     rt: RuntimeOptions = {},
   ): Promise<DecoderModel> {
     const cross = await OrtSession.load(crossFile, { ...rt, deviceOutputs: true });
-    return new DecoderModel(lm, variant, cross, await OrtSession.load(stepFile, rt));
+    let step: OrtSession | null = null;
+    try {
+      const onDevice = crossKvStorageOf(variant) !== 'kv8';
+      const layers = Array.from({ length: lm.numLayers }, (_, l) => l);
+      const newKv = layers.flatMap((l) => [n.newK(l), n.newV(l)]);
+      step = await OrtSession.load(stepFile, { ...rt, deviceOutputs: onDevice ? newKv : false });
+      const append =
+        onDevice && step.provider === 'webgpu'
+          ? await OrtSession.load(
+              { name: 'kv_append', bytes: appendGraph(lm, cacheDType(step)) },
+              { ...rt, provider: 'webgpu', deviceOutputs: true },
+            )
+          : null;
+      return new DecoderModel(lm, variant, cross, step, append);
+    } catch (e) {
+      await Promise.all([cross.dispose(), step?.dispose()]);
+      throw e;
+    }
+  }
+
+  /** A self-attention cache for `rows` CFG rows and up to `maxLength` steps, where this decoder keeps it. */
+  newCache(rows: number, maxLength: number): StepCache {
+    const shape = { layers: this.lm.numLayers, rows, heads: this.lm.numHeads, headDim: this.headDim };
+    return this.append
+      ? new DeviceKvCache(shape, maxLength, this.append, cacheDType(this.step))
+      : new KvCache(shape, maxLength, this.selfCacheStorage);
+  }
+
+  private get headDim(): number {
+    return this.lm.dim / this.lm.numHeads;
   }
 
   /** The execution provider the step graph runs on. */
@@ -126,9 +155,16 @@ export class DecoderModel {
 
   /** Bytes copied between host and device so far (the cross K/V stay on a WebGPU device; zero on the CPU). */
   get transfer(): TransferBytes {
-    const a = this.cross.transfer;
-    const b = this.step.transfer;
-    return { hostToDevice: a.hostToDevice + b.hostToDevice, deviceToHost: a.deviceToHost + b.deviceToHost };
+    const all = [this.cross, this.step, ...(this.append ? [this.append] : [])].map((s) => s.transfer);
+    return {
+      hostToDevice: all.reduce((a, t) => a + t.hostToDevice, 0),
+      deviceToHost: all.reduce((a, t) => a + t.deviceToHost, 0),
+    };
+  }
+
+  /** Frees the outputs of a run that stayed in device memory and were not handed to a cache. */
+  releaseOutputs(out: Record<string, OrtTensor>): void {
+    for (const t of Object.values(out)) releaseTensor(t);
   }
 
   /** Frees a window's cross K/V where they live in device memory. */
@@ -138,6 +174,14 @@ export class DecoderModel {
 
   /** Releases both sessions. */
   async dispose(): Promise<void> {
-    await Promise.all([this.cross.dispose(), this.step.dispose()]);
+    await Promise.all([this.cross.dispose(), this.step.dispose(), this.append?.dispose()]);
   }
 }
+
+/** The element type of a step graph's self-attention cache inputs (float16 graphs keep an fp16 cache). */
+function cacheDType(step: OrtSession): 'float32' | 'float16' {
+  return step.inputType(n.cacheK(0)) === 'float16' ? 'float16' : 'float32';
+}
+
+const appendGraph = (lm: LmConfig, dtype: 'float32' | 'float16'): Uint8Array =>
+  buildKvAppendGraph(lm.numLayers, lm.numHeads, lm.dim / lm.numHeads, dtype);

@@ -5,7 +5,7 @@ import { estimateEta } from '../../shared/progress';
 import { decoderNames as n } from '../graphs/decoder-names';
 import type { CrossKv, DecoderModel } from './decoder-model';
 import { DelayPattern } from './delay-pattern';
-import { KvCache } from './kv-cache';
+import type { StepCache } from './step-cache';
 import { Prng } from './prng';
 import { TokenSampler } from './sampler';
 import { StepFeeds } from './step-feeds';
@@ -66,22 +66,32 @@ interface WindowState {
   crossKvMs: number;
 }
 
-/** The step loop of one window over computed cross K/V. */
+/** The step loop of one window over computed cross K/V, with a self-attention cache where the decoder keeps it. */
 async function decode(
   decoder: DecoderModel,
   w: WindowState,
   params: GenerateParams,
   opts: GenerateOptions,
 ): Promise<GenerateResult> {
+  const cache = decoder.newCache(w.rows, w.pattern.steps);
+  try {
+    return await stepLoop(decoder, w, cache, params, opts);
+  } finally {
+    cache.release();
+  }
+}
+
+/** The steps of one window with its self-attention cache. */
+async function stepLoop(
+  decoder: DecoderModel,
+  w: WindowState,
+  cache: StepCache,
+  params: GenerateParams,
+  opts: GenerateOptions,
+): Promise<GenerateResult> {
   const { cross, seq, pattern, start, rows, B, crossKvMs } = w;
   const lm = decoder.lm;
   const K = lm.nQ;
-  const d = lm.dim / lm.numHeads;
-  const cache = new KvCache(
-    { layers: lm.numLayers, rows, heads: lm.numHeads, headDim: d },
-    pattern.steps,
-    decoder.selfCacheStorage,
-  );
   const feeds = new StepFeeds(rows, K, cross, params.cfgCoef);
   const forced = opts.forceCodes ? pattern.apply(opts.forceCodes, B, lm.card) : null;
   const sampler = new TokenSampler(lm.card, params, new Prng(params.seed));
@@ -98,9 +108,7 @@ async function decode(
     const t1 = performance.now();
     const out = await decoder.run(f);
     const t2 = performance.now();
-    for (let l = 0; l < lm.numLayers; l++)
-      cache.write(l, out[n.newK(l)].data as Float32Array, out[n.newV(l)].data as Float32Array, count);
-    cache.advance(count);
+    await cache.append(out, count);
     opts.onLogits?.(offset - start, out[n.logits].data as Float32Array, count);
     pickTokens(out[n.logits].data as Float32Array, seq, pattern, offset, count, B, sampler, lm.card);
     if (forced)

@@ -4,8 +4,9 @@
 // With `kv8` storage (step graphs that read an int8 cache) each written (row, head, position) slice of K and V
 // is stored as symmetric int8 codes with one float scale ([N, H, 1, cap] per layer): late steps of a long
 // window then read a quarter of the bytes.
-import type { SelfCacheStorage } from '../graphs/decoder-names';
+import { decoderNames as n, type SelfCacheStorage } from '../graphs/decoder-names';
 import { tensor, type OrtTensor } from '../runtime/session';
+import type { KvCacheTensors, StepCache } from './step-cache';
 
 /** Geometry of one cache. */
 export interface KvCacheShape {
@@ -16,15 +17,6 @@ export interface KvCacheShape {
   headDim: number;
 }
 
-/** What the step graph reads: per-layer keys, values (and their scales for kv8) and the mask [1, 1, 1, cap]. */
-export interface KvCacheTensors {
-  k: OrtTensor[];
-  v: OrtTensor[];
-  kScale?: OrtTensor[];
-  vScale?: OrtTensor[];
-  mask: OrtTensor;
-}
-
 type Codes = Float32Array | Int8Array;
 
 /** Smallest capacity allocated: short prompts and windows never regrow more than a few times. */
@@ -32,8 +24,8 @@ const MIN_CAPACITY = 64;
 /** Keeps a slice of zeros from dividing by zero (its codes are then all zero). */
 const TINY = 1e-30;
 
-/** A growable per-layer KV cache with an additive validity mask. */
-export class KvCache {
+/** A growable per-layer KV cache in host memory with an additive validity mask. */
+export class KvCache implements StepCache {
   private keys: Codes[] = [];
   private values: Codes[] = [];
   private kScales: Float32Array[] = [];
@@ -97,6 +89,17 @@ export class KvCache {
         for (let j = 0; j < d; j++) kT[kBase + j * cap + s] = newK[src + s * d + j];
     }
   }
+
+  /** Stores the new K/V of every layer from a step's outputs and marks their slots filled. */
+  append(out: Record<string, OrtTensor>, count: number): Promise<void> {
+    for (let l = 0; l < this.shape.layers; l++)
+      this.write(l, out[n.newK(l)].data as Float32Array, out[n.newV(l)].data as Float32Array, count);
+    this.advance(count);
+    return Promise.resolve();
+  }
+
+  /** Host buffers are left to the garbage collector. */
+  release(): void {}
 
   /** Marks `count` written slots as filled (after every layer was written). */
   advance(count: number): void {

@@ -2,7 +2,7 @@
 import { decoderNames as n } from '../graphs/decoder-names';
 import { tensor, type OrtTensor } from '../runtime/session';
 import type { CrossKv } from './decoder-model';
-import type { KvCache } from './kv-cache';
+import type { StepCache } from './step-cache';
 
 /** Builds the feeds of step calls for a CFG batch of `rows` (cond rows then the same tokens for null rows). */
 export class StepFeeds {
@@ -33,7 +33,7 @@ export class StepFeeds {
     steps: number,
     from: number,
     count: number,
-    cache: KvCache,
+    cache: StepCache,
   ): Record<string, OrtTensor> {
     if (count !== this.width) this.resize(count);
     const half = this.rows / 2;

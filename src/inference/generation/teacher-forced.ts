@@ -3,7 +3,6 @@
 // generation reads them, so a variant's cache storage is part of what its logits show.
 import { decoderNames as n } from '../graphs/decoder-names';
 import type { CrossKv, DecoderModel } from './decoder-model';
-import { KvCache } from './kv-cache';
 import { StepFeeds } from './step-feeds';
 
 /** What to run: the delayed sequence [B, K, steps] and how many of its first steps. */
@@ -25,30 +24,31 @@ export async function teacherForcedLogits(
   cfgCoef: number,
 ): Promise<Float32Array> {
   const lm = dec.lm;
-  const cache = new KvCache(
-    { layers: lm.numLayers, rows, heads: lm.numHeads, headDim: lm.dim / lm.numHeads },
-    s.count,
-    dec.selfCacheStorage,
-  );
-  const feeds = new StepFeeds(rows, lm.nQ, cross, cfgCoef);
-  const split = s.split && s.split < s.count ? s.split : s.count;
-  cache.reserve(split);
-  const first = await dec.run(feeds.build(s.seq, s.steps, 0, split, cache));
-  if (split === s.count) return first[n.logits].data as Float32Array;
-  for (let l = 0; l < lm.numLayers; l++)
-    cache.write(l, first[n.newK(l)].data as Float32Array, first[n.newV(l)].data as Float32Array, split);
-  cache.advance(split);
-  cache.reserve(s.count - split);
-  const second = await dec.run(feeds.build(s.seq, s.steps, split, s.count - split, cache));
-  return joinSteps(
-    first[n.logits].data as Float32Array,
-    second[n.logits].data as Float32Array,
-    split,
-    s.count - split,
-    lm.card,
-  );
+  const cache = dec.newCache(rows, s.count);
+  try {
+    const feeds = new StepFeeds(rows, lm.nQ, cross, cfgCoef);
+    const split = s.split && s.split < s.count ? s.split : s.count;
+    cache.reserve(split);
+    const first = await dec.run(feeds.build(s.seq, s.steps, 0, split, cache));
+    if (split === s.count) {
+      dec.releaseOutputs(first);
+      return first[n.logits].data as Float32Array;
+    }
+    await cache.append(first, split);
+    cache.reserve(s.count - split);
+    const second = await dec.run(feeds.build(s.seq, s.steps, split, s.count - split, cache));
+    dec.releaseOutputs(second);
+    return joinSteps(
+      first[n.logits].data as Float32Array,
+      second[n.logits].data as Float32Array,
+      split,
+      s.count - split,
+      lm.card,
+    );
+  } finally {
+    cache.release();
+  }
 }
-
 /** Joins logits [R, a, card] and [R, b, card] along the steps axis into [R, a + b, card]. */
 function joinSteps(x: Float32Array, y: Float32Array, a: number, b: number, card: number): Float32Array {
   const rows = x.length / (a * card);

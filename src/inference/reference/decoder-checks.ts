@@ -4,7 +4,6 @@ import path from 'node:path';
 import { npyToF32 } from '../convert/npy';
 import { DecoderModel } from '../generation/decoder-model';
 import { generateTokens } from '../generation/generate';
-import { KvCache } from '../generation/kv-cache';
 import { StepFeeds } from '../generation/step-feeds';
 import { DECODER_ROLES } from '../graphs/decoder-names';
 import { TOLERANCE, type CheckResult, type ReferenceCheck, type ReferenceContext } from './check';
@@ -54,7 +53,6 @@ export const decoderChecks: ReferenceCheck = async (ctx) => {
 
 /** Full causal forward over the pattern sequence: the step graph with S = whole sequence, cfg 1 on duplicated rows. */
 async function patternLogits(ctx: ReferenceContext, decoder: DecoderModel): Promise<CheckResult> {
-  const lm = decoder.lm;
   const seqRef = ctx.npy('logits_pattern_sequence');
   const [B, K, S] = seqRef.shape;
   const seq = Int32Array.from(seqRef.data as BigInt64Array, Number);
@@ -63,12 +61,11 @@ async function patternLogits(ctx: ReferenceContext, decoder: DecoderModel): Prom
   memory.set(emb);
   memory.set(emb, emb.length);
   const cross = await decoder.crossKv(memory, 2 * B);
-  const cache = new KvCache(
-    { layers: lm.numLayers, rows: 2 * B, heads: lm.numHeads, headDim: lm.dim / lm.numHeads },
-    S,
-    decoder.selfCacheStorage,
-  );
+  const cache = decoder.newCache(2 * B, S);
   const out = await decoder.run(new StepFeeds(2 * B, K, cross, 1).build(seq, S, 0, S, cache));
+  decoder.releaseOutputs(out);
+  cache.release();
+  decoder.releaseCross(cross);
   const ref = ctx.npy('logits_pattern_logits');
   return closeCheck(
     'logits_pattern_logits',

@@ -18,10 +18,16 @@ export interface RuntimeOptions {
   /** Extra session config entries (e.g. 'session.intra_op.allow_spinning'). */
   config?: Record<string, string>;
   /**
-   * Leave outputs in device memory on a GPU provider that supports it (WebGPU), to be fed to another session
-   * without a trip through host memory; release them with releaseTensor.
+   * Leave outputs (all, or the ones named) in device memory on a GPU provider that supports it (WebGPU), to be
+   * fed to another session or the next run without a trip through host memory; release them with releaseTensor.
    */
-  deviceOutputs?: boolean;
+  deviceOutputs?: boolean | readonly string[];
+}
+
+/** A graph held in memory rather than in a file (built at run time), with a name for messages. */
+export interface GraphBytes {
+  name: string;
+  bytes: Uint8Array;
 }
 
 /** Bytes a session moved between host and device memory (zero on the CPU provider, where there is no device). */
@@ -66,20 +72,24 @@ export class OrtSession {
    * Loads a graph on the provider the request resolves to (once per process); a graph that provider cannot
    * load runs on the CPU, with a reason naming the graph and the provider.
    */
-  static async load(file: string, opts: RuntimeOptions = {}): Promise<OrtSession> {
+  static async load(source: string | GraphBytes, opts: RuntimeOptions = {}): Promise<OrtSession> {
     const choice = await chooseProvider(opts.provider ?? 'auto');
+    const file = typeof source === 'string' ? source : source.name;
+    const create = (provider: ProviderName): Promise<ort.InferenceSession> =>
+      typeof source === 'string'
+        ? ort.InferenceSession.create(source, sessionOptions(provider, opts))
+        : ort.InferenceSession.create(source.bytes, sessionOptions(provider, opts));
     let why = '';
     if (choice.provider !== 'cpu') {
       try {
-        const session = await ort.InferenceSession.create(file, sessionOptions(choice.provider, opts));
-        return new OrtSession(session, choice.provider, file, choice.reason);
+        return new OrtSession(await create(choice.provider), choice.provider, file, choice.reason);
       } catch (e) {
         why = `${path.basename(file)} cannot run on ${choice.provider} (${firstLine(e)}); running it on the CPU`;
         process.stderr.write(`inference: ${why}\n`);
       }
     }
     try {
-      const session = await ort.InferenceSession.create(file, sessionOptions('cpu', opts));
+      const session = await create('cpu');
       return new OrtSession(session, 'cpu', file, why || choice.reason);
     } catch (e) {
       throw new AppError('bad-bundle', `Cannot load model graph ${file}: ${firstLine(e)}`);
@@ -89,6 +99,12 @@ export class OrtSession {
   /** Input names in graph order. */
   get inputNames(): readonly string[] {
     return this.session.inputNames;
+  }
+
+  /** The element type of input `name` as the graph declares it (null when unknown or not a tensor). */
+  inputType(name: string): string | null {
+    const m = this.session.inputMetadata.find((x) => x.name === name);
+    return m?.isTensor ? m.type : null;
   }
 
   /** Output names in graph order. */
@@ -162,7 +178,11 @@ function sessionOptions(provider: ProviderName, opts: RuntimeOptions): ort.Infer
     logSeverityLevel: 3,
     executionMode: opts.interOpThreads && opts.interOpThreads > 1 ? 'parallel' : 'sequential',
   };
-  if (opts.deviceOutputs && provider === 'webgpu') o.preferredOutputLocation = 'gpu-buffer';
+  if (opts.deviceOutputs && provider === 'webgpu')
+    o.preferredOutputLocation =
+      opts.deviceOutputs === true
+        ? 'gpu-buffer'
+        : Object.fromEntries(opts.deviceOutputs.map((name) => [name, 'gpu-buffer' as const]));
   if (opts.intraOpThreads) o.intraOpNumThreads = opts.intraOpThreads;
   if (opts.interOpThreads) o.interOpNumThreads = opts.interOpThreads;
   if (opts.config) o.extra = { session: {}, ...nest(opts.config) };
