@@ -10,6 +10,7 @@ import type { AnalysedVideo } from './analyse-video';
 import { decodeAudio, encodeAudio } from './decode-audio';
 import type { Engine } from './engine';
 import { videoMemory } from './video-memory';
+import { codeColumns, type PromptCodes } from '../../shared/timeline/code-columns';
 
 /** Sampling and guidance of a take; temperature 0 means greedy. */
 export interface TakeParams {
@@ -22,11 +23,7 @@ export interface TakeParams {
   globalFrames?: number;
 }
 
-/** Codes [K, frames] (one batch row) that a take starts with, e.g. the previous take's overlap. */
-export interface PromptCodes {
-  codes: Int32Array;
-  frames: number;
-}
+export type { PromptCodes };
 
 /** A generated take of a window. */
 export interface WindowTake {
@@ -124,18 +121,5 @@ async function pcmPrompt(engine: Engine, pcm: Float32Array): Promise<PromptCodes
 
 /** The first `frames` columns of prompt codes [K, P]. */
 function trimPrompt(p: PromptCodes, K: number): PromptCodes {
-  const have = p.codes.length / K;
-  if (p.frames === have) return p;
-  const out = new Int32Array(K * p.frames);
-  for (let k = 0; k < K; k++) out.set(p.codes.subarray(k * have, k * have + p.frames), k * p.frames);
-  return { codes: out, frames: p.frames };
-}
-
-/** Columns [from, from + count) of codes [K, frames]: the continuation prompt of the next window. */
-export function codeColumns(codes: Int32Array, K: number, from: number, count: number): PromptCodes {
-  const frames = codes.length / K;
-  const out = new Int32Array(K * count);
-  for (let k = 0; k < K; k++)
-    out.set(codes.subarray(k * frames + from, k * frames + from + count), k * count);
-  return { codes: out, frames: count };
+  return p.frames === p.codes.length / K ? p : codeColumns(p.codes, K, 0, p.frames);
 }

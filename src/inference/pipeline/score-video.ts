@@ -13,7 +13,8 @@ import { analyseVideo } from './analyse-video';
 import { windowContext } from './global-features';
 import type { Engine } from './engine';
 import type { PromptCodes, TakeParams, WindowTake } from './generate-window';
-import { codeColumns, generateWindow } from './generate-window';
+import { codeColumns } from '../../shared/timeline/code-columns';
+import { generateWindow } from './generate-window';
 
 /** What to score and how. */
 export interface ScoreRequest {

@@ -2,6 +2,7 @@
 // parameters in; codes and mono PCM at the bundle's sample rate out.
 import type { GenerationParams } from '../../shared/domain';
 import type { JobOptions } from '../../shared/progress';
+import type { PromptCodes } from '../../shared/timeline/code-columns';
 
 /** One window to generate. */
 export interface WindowRequest {
@@ -24,11 +25,7 @@ export interface WindowRequest {
   prompt: PromptCodes | null;
 }
 
-/** Codes that prompt a take: `frames` columns of every codebook, row-major. */
-export interface PromptCodes {
-  codes: Int32Array;
-  frames: number;
-}
+export type { PromptCodes };
 
 /** The generated take: codes (codebooks × frames, row-major) and PCM of exactly end − start samples. */
 export interface GeneratedWindow {

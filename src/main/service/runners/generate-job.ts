@@ -13,6 +13,7 @@ import type { JobRunner } from '../../jobs/job-queue';
 import { findBundle, type BundleSummary } from '../bundles';
 import { promptFrames, takeSeed } from '../../../shared/generation-rules';
 import type { ContinuedFrom } from '../../../shared/timeline/continuity';
+import { codeColumns } from '../../../shared/timeline/code-columns';
 import type { PromptCodes, WindowGenerator } from '../generator';
 import { computePeaks, encodeWavFloat } from '../wav';
 
@@ -83,10 +84,10 @@ function promptFor(
   const overlap = Math.min(Math.floor((prev.end - w.start) / hop), prevFrames - from);
   const count = promptFrames(overlap, params.continuationSeconds, sr, hop);
   if (!Number.isInteger(K) || !Number.isInteger(from) || overlap <= 0 || count <= 0) return null;
-  const codes = new Int32Array(K * count);
-  for (let k = 0; k < K; k++)
-    codes.set(all.subarray(k * prevFrames + from, k * prevFrames + from + count), k * count);
-  return { prompt: { codes, frames: count }, continued: { takeId: take.id, fromFrame: from, frames: count } };
+  return {
+    prompt: codeColumns(all, K, from, count),
+    continued: { takeId: take.id, fromFrame: from, frames: count },
+  };
 }
 
 /** The runner registered for 'generate' jobs (GPU-heavy: one at a time). */
