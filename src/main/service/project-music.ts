@@ -14,7 +14,7 @@ import { listSeams, listWindows, type WindowRow } from '../store/plans-repo';
 import { getProject } from '../store/projects-repo';
 import { getTakeWithProject, planSelections, type TakeRow } from '../store/takes-repo';
 import { listBundles } from './bundles';
-import { decodeWavFloat } from './wav';
+import { decodeWavFloat } from '../../shared/timeline/wav';
 
 /** One codec decode of codes [K, frames] with a bundle's codec, cut to `samples`. */
 export type CodeDecoder = (

@@ -4,7 +4,7 @@ import * as Tone from 'tone';
 import type { ProjectState } from '../../shared/domain';
 import { mixPlacements } from '../lib/mix';
 import type { Placement, SeamFade } from '../lib/mix';
-import { parseWav } from '../lib/wav';
+import { parseWav } from '../../shared/timeline/wav';
 import type { Mixer } from './mixer.svelte';
 
 /** A temporary seam edit heard while dragging, before it is committed. */

@@ -11,7 +11,7 @@ import type { ProjectState } from '../../../src/shared/domain';
 import { openDatabase } from '../../../src/main/store/database';
 import { sha256 } from '../../../src/main/store/file-store';
 import { markInterruptedJobs } from '../../../src/main/store/jobs-repo';
-import { decodeWavFloat } from '../../../src/main/service/wav';
+import { decodeWavFloat } from '../../../src/shared/timeline/wav';
 import { tempDir } from '../synth-media';
 import { expectedPcm, writeTestBundle } from './fixtures';
 import { copySample, makeStudio } from './helpers';

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { startWorkerHost } from '../../../src/inference';
 import { createInferenceGenerator } from '../../../src/main/bridge/inference-generator';
 import { createStudio } from '../../../src/main/service';
-import { decodeWavFloat } from '../../../src/main/service/wav';
+import { decodeWavFloat } from '../../../src/shared/timeline/wav';
 import { synthVideo, tempDir } from '../synth-media';
 
 const tmp = tempDir('studio-inference');

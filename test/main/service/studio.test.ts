@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ProjectState } from '../../../src/shared/domain';
 import type { AppError } from '../../../src/shared/errors';
-import { decodeWavFloat } from '../../../src/main/service/wav';
+import { decodeWavFloat } from '../../../src/shared/timeline/wav';
 import { mixProject } from '../../../src/main/service/runners/export-job';
 import { ffprobeJson, tempDir } from '../synth-media';
 import { expectedPcm } from './fixtures';

@@ -15,7 +15,7 @@ import { promptFrames, takeSeed } from '../../../shared/generation-rules';
 import type { ContinuedFrom } from '../../../shared/timeline/continuity';
 import { codeColumns } from '../../../shared/timeline/code-columns';
 import type { PromptCodes, WindowGenerator } from '../generator';
-import { computePeaks, encodeWavFloat } from '../wav';
+import { computePeaks, encodeWavFloat } from '../../../shared/timeline/wav';
 
 /** Input of a generate job (stored, so an interrupted job can be retried). */
 export interface GenerateInput {
