@@ -1,6 +1,6 @@
 // Takes are read as WAV at their own rate without resampling: 16-bit, 24-bit and float files decode exactly.
 import { describe, expect, it } from 'vitest';
-import { parseWav } from '../../src/shared/timeline/wav';
+import { parseWav } from '../../../src/shared/timeline/wav';
 
 function wav(format: 1 | 3, bits: number, samples: number[], rate = 32000, extraChunk = false): ArrayBuffer {
   const bytes = bits / 8;
