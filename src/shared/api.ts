@@ -1,6 +1,6 @@
 // The API contract between the renderer and main, written once. The Electron preload and the loopback
 // bridge both expose exactly these methods; main validates every payload against the method's schema.
-import type { BundleInfo, JobInfo, ProjectState, ProjectSummary } from './domain';
+import type { BundleInfo, JobInfo, PlanPreview, ProjectState, ProjectSummary } from './domain';
 import type { MediaInfo } from './media';
 import { SEAM_CURVES } from './timeline/seam-curve';
 import type { Infer, Schema } from './schema';
@@ -54,6 +54,19 @@ export const api = {
   'project.setPlan': method<
     { projectId: string; windowSamples: number; overlapSamples: number; sceneSeams?: boolean },
     ProjectState
+  >(
+    object({
+      projectId: id,
+      windowSamples: int(1),
+      overlapSamples: int(0),
+      sceneSeams: optional(boolean()),
+    }),
+  ),
+  /** Which windows' takes a plan change would hide (windows whose range changes); `known` false while the
+   * plan waits for the video's cuts. Changes nothing. */
+  'project.previewPlan': method<
+    { projectId: string; windowSamples: number; overlapSamples: number; sceneSeams?: boolean },
+    PlanPreview
   >(
     object({
       projectId: id,

@@ -103,6 +103,14 @@ export interface ProjectState {
   history: { canUndo: boolean; canRedo: boolean; undoLabel: string | null; redoLabel: string | null };
 }
 
+/** What a plan change would hide: the windows (indices in the current plan) whose takes it does not keep. */
+export interface PlanPreview {
+  /** False while the new plan waits for the video's cuts (then any window may change). */
+  known: boolean;
+  windows: number[];
+  takes: number;
+}
+
 /** A line of the recent-projects list. */
 export interface ProjectSummary {
   id: string;

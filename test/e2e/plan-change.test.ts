@@ -1,5 +1,5 @@
-// Changing the window plan keeps the takes of windows whose range did not change; the others' takes come back
-// with undo (Ctrl+Z acts on the project once no text is being edited).
+// Changing the window plan keeps the takes of windows whose range did not change and asks before hiding the
+// others' takes, which come back with undo (Ctrl+Z acts on the project once no text is being edited).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from './browser';
 import { startGeneratedSession } from './studio-session';
@@ -26,6 +26,18 @@ describe('a plan change keeps the takes of unchanged windows', () => {
     expect(await takeLabels(s)).toEqual(['take 1/1', 'take 1/1', 'take 1/1', 'take 1/1']);
     await page.getByLabel('Overlap (s)').fill('0.25');
     await page.getByLabel('Overlap (s)').press('Enter');
+    // Windows 2–4 would change range: asked first; keeping the plan changes nothing.
+    const ask = page.getByRole('alertdialog', { name: 'Change the window plan' });
+    await ask.getByText('Windows 2, 3, 4 change range: their 3 takes will be hidden.').waitFor();
+    await snap(page, 'plan-change-00-asked');
+    await ask.getByRole('button', { name: 'Keep the plan' }).click();
+    await ask.waitFor({ state: 'detached' });
+    expect(await page.getByLabel('Overlap (s)').inputValue()).toBe('0.5');
+    await page.getByText('4 windows').waitFor();
+    expect(await takeLabels(s)).toEqual(['take 1/1', 'take 1/1', 'take 1/1', 'take 1/1']);
+    await page.getByLabel('Overlap (s)').fill('0.25');
+    await page.getByLabel('Overlap (s)').press('Enter');
+    await ask.getByRole('button', { name: 'Change the plan' }).click();
     await page.getByText('3 windows').waitFor();
     await page.waitForFunction(() => document.querySelectorAll('[data-testid^="window-"]').length === 3);
     expect(await takeLabels(s)).toEqual(['take 1/1', 'no take', 'no take']);

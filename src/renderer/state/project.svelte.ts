@@ -1,7 +1,7 @@
 // The open project as the editor sees it: a mirror of main's ProjectState, replaced by every API answer,
 // with optimistic patches for edits so the UI responds before main confirms.
 import type { ApiClient, ApiInput, ApiMethod, ApiOutput } from '../../shared/api';
-import type { GenerationParams, ProjectState, SeamInfo } from '../../shared/domain';
+import type { GenerationParams, PlanPreview, ProjectState, SeamInfo } from '../../shared/domain';
 import type { SeamCurve } from '../../shared/timeline/seam-curve';
 import type { Notices } from './notices.svelte';
 
@@ -120,6 +120,27 @@ export class ProjectStore {
         plan: { windowSamples, overlapSamples },
       })),
     );
+  }
+
+  /** Which windows' takes a plan change would hide; null when it cannot be told (the error is shown). */
+  async previewPlan(
+    windowSamples: number,
+    overlapSamples: number,
+    sceneSeams = this.state?.sceneSeams ?? false,
+  ): Promise<PlanPreview | null> {
+    const projectId = this.id;
+    if (!projectId) return null;
+    try {
+      return await this.api.call('project.previewPlan', {
+        projectId,
+        windowSamples,
+        overlapSamples,
+        sceneSeams,
+      });
+    } catch (err) {
+      this.notices.error(err);
+      return null;
+    }
   }
 
   /** Changes generation parameters for the next takes. */

@@ -60,6 +60,7 @@ describe('refusals before anything is written', () => {
       ['project.rename', { name: 'x' }],
       ['project.relink', { path: tmp.dir }],
       ['project.setPlan', { windowSamples: 32000, overlapSamples: 0 }],
+      ['project.previewPlan', { windowSamples: 32000, overlapSamples: 0 }],
       ['project.setParams', { params: { seed: 1 } }],
       ['project.setBundle', { bundleId: 'test-bundle' }],
       ['generate.windows', { windowIndices: null }],

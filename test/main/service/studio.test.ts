@@ -162,6 +162,15 @@ describe('studio', () => {
 
   it('brings back the earlier plan with its takes on undo', async () => {
     const rev = s.revision;
+    const taken = s.windows.map((w) => w.takes.length);
+    // A preview names the windows whose takes a change hides, and changes nothing.
+    expect(
+      await studio['project.previewPlan']({ projectId: s.id, windowSamples: 64000, overlapSamples: 0 }),
+    ).toEqual({ known: true, windows: [1, 2, 3], takes: taken[1] + taken[2] + taken[3] });
+    expect(
+      await studio['project.previewPlan']({ projectId: s.id, windowSamples: 96000, overlapSamples: 32000 }),
+    ).toEqual({ known: true, windows: [0, 1, 2, 3], takes: taken.reduce((a, b) => a + b) });
+    expect((await studio['project.open']({ projectId: s.id })).revision).toBe(rev);
     s = await studio['project.setPlan']({ projectId: s.id, windowSamples: 96000, overlapSamples: 32000 });
     expect(s.windows.every((w) => w.takes.length === 0)).toBe(true);
     s = await studio['history.undo']({ projectId: s.id });

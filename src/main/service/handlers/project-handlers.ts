@@ -2,7 +2,7 @@
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { ApiHandlers } from '../../../shared/api';
-import type { GenerationParams } from '../../../shared/domain';
+import type { GenerationParams, PlanPreview } from '../../../shared/domain';
 import { AppError } from '../../../shared/errors';
 import { secondsToSamples } from '../../../shared/time';
 import { execute } from '../../history/history';
@@ -40,6 +40,7 @@ type ProjectHandlers = Pick<
   | 'project.rename'
   | 'project.relink'
   | 'project.setPlan'
+  | 'project.previewPlan'
   | 'project.setParams'
   | 'project.setBundle'
 >;
@@ -177,6 +178,29 @@ export function setPlan(
   return ctx.state(projectId);
 }
 
+/** The windows of the current plan whose takes a switch to `req` would hide (their range changes). */
+export function previewPlan(
+  ctx: StudioContext,
+  projectId: string,
+  req: { windowSamples: number; overlapSamples: number },
+  sceneSeams = false,
+): PlanPreview {
+  ctx.ensureOpen(projectId);
+  const p = getProject(ctx.db, projectId);
+  const state = ctx.state(projectId);
+  const withTakes = state.windows.filter((w) => w.takes.length > 0);
+  const found = ctx.cuts.get(getMedia(ctx.db, p.media_id).content_hash);
+  if (sceneSeams && !found)
+    return { known: false, windows: withTakes.map((w) => w.index), takes: count(withTakes) };
+  const bundle = listBundles(ctx.options.bundleDirs).find((b) => b.id === p.bundle_id) ?? null;
+  const cuts = sceneSeams && found ? found.map((c) => secondsToSamples(c.seconds, p.sample_rate)) : null;
+  const { windows } = projectPlan(p.total_samples, req, bundle, p.sample_rate, cuts);
+  const lost = withTakes.filter((w) => !windows.some((n) => n.start === w.start && n.end === w.end));
+  return { known: true, windows: lost.map((w) => w.index), takes: count(lost) };
+}
+
+const count = (windows: { takes: unknown[] }[]) => windows.reduce((n, w) => n + w.takes.length, 0);
+
 /** Runs one history command and returns the new state. */
 export function command(
   ctx: StudioContext,
@@ -220,6 +244,8 @@ export function projectHandlers(ctx: StudioContext): ProjectHandlers {
     'project.relink': ({ projectId, path }) => relink(ctx, projectId, path),
     'project.setPlan': ({ projectId, windowSamples, overlapSamples, sceneSeams }) =>
       setPlan(ctx, projectId, { windowSamples, overlapSamples }, sceneSeams ?? false),
+    'project.previewPlan': ({ projectId, windowSamples, overlapSamples, sceneSeams }) =>
+      previewPlan(ctx, projectId, { windowSamples, overlapSamples }, sceneSeams ?? false),
     'project.setParams': ({ projectId, params }) => {
       const current = JSON.parse(getProject(ctx.db, projectId).params_json) as GenerationParams;
       const next = {
