@@ -3,6 +3,14 @@
 // one without the other. Successive edits with the same coalesce key (a drag) merge into one step.
 import { AppError } from '../../shared/errors';
 import type { Db } from '../store/database';
+import {
+  dropStepsAfter,
+  dropStepsUpTo,
+  historyEntry,
+  insertStep,
+  mergeIntoStep,
+  setHistoryPos,
+} from '../store/history-repo';
 import { bumpRevision, getProject } from '../store/projects-repo';
 import { applyOp, inverseOf, type Op } from './ops';
 
@@ -19,17 +27,7 @@ export interface HistoryInfo {
   redoLabel: string | null;
 }
 
-interface Row {
-  seq: number;
-  label: string;
-  coalesce_key: string | null;
-  forward_json: string;
-  inverse_json: string;
-  created_ms: number;
-}
-
-const entry = (db: Db, projectId: string, seq: number): Row | undefined =>
-  db.prepare('SELECT * FROM history WHERE project_id = ? AND seq = ?').get(projectId, seq) as Row | undefined;
+const entry = historyEntry;
 
 /** Applies ops in order, capturing each one's inverse just before it applies; returns the inverses in undo order. */
 function applyAll(db: Db, projectId: string, ops: Op[]): Op[] {
@@ -56,7 +54,7 @@ export function execute(
       // After an undo the step below is not the one being dragged: a new edit then starts its own step.
       const afterUndo = entry(db, projectId, pos + 1) !== undefined;
       const inverse = applyAll(db, projectId, ops);
-      db.prepare('DELETE FROM history WHERE project_id = ? AND seq > ?').run(projectId, pos);
+      dropStepsAfter(db, projectId, pos);
       const top = afterUndo ? undefined : entry(db, projectId, pos);
       if (
         top &&
@@ -64,26 +62,18 @@ export function execute(
         top.coalesce_key === opts.coalesceKey &&
         now - top.created_ms < COALESCE_MS
       ) {
-        db.prepare(
-          'UPDATE history SET forward_json = ?, created_ms = ? WHERE project_id = ? AND seq = ?',
-        ).run(JSON.stringify(ops), now, projectId, pos);
+        mergeIntoStep(db, projectId, pos, JSON.stringify(ops), now);
       } else {
-        db.prepare(
-          'INSERT INTO history (project_id, seq, label, coalesce_key, forward_json, inverse_json, created_ms) VALUES (?, ?, ?, ?, ?, ?, ?)',
-        ).run(
-          projectId,
-          pos + 1,
+        insertStep(db, projectId, {
+          seq: pos + 1,
           label,
-          opts.coalesceKey ?? null,
-          JSON.stringify(ops),
-          JSON.stringify(inverse),
-          now,
-        );
-        db.prepare('UPDATE projects SET history_pos = ? WHERE id = ?').run(pos + 1, projectId);
-        db.prepare('DELETE FROM history WHERE project_id = ? AND seq <= ?').run(
-          projectId,
-          pos + 1 - HISTORY_LIMIT,
-        );
+          coalesce_key: opts.coalesceKey ?? null,
+          forward_json: JSON.stringify(ops),
+          inverse_json: JSON.stringify(inverse),
+          created_ms: now,
+        });
+        setHistoryPos(db, projectId, pos + 1);
+        dropStepsUpTo(db, projectId, pos + 1 - HISTORY_LIMIT);
       }
       return bumpRevision(db, projectId);
     })
@@ -98,7 +88,7 @@ export function undo(db: Db, projectId: string): number {
       const row = entry(db, projectId, pos);
       if (!row) throw new AppError('invalid-input', 'Nothing to undo.');
       for (const op of JSON.parse(row.inverse_json) as Op[]) applyOp(db, projectId, op);
-      db.prepare('UPDATE projects SET history_pos = ? WHERE id = ?').run(pos - 1, projectId);
+      setHistoryPos(db, projectId, pos - 1);
       return bumpRevision(db, projectId);
     })
     .immediate();
@@ -112,7 +102,7 @@ export function redo(db: Db, projectId: string): number {
       const row = entry(db, projectId, pos + 1);
       if (!row) throw new AppError('invalid-input', 'Nothing to redo.');
       for (const op of JSON.parse(row.forward_json) as Op[]) applyOp(db, projectId, op);
-      db.prepare('UPDATE projects SET history_pos = ? WHERE id = ?').run(pos + 1, projectId);
+      setHistoryPos(db, projectId, pos + 1);
       return bumpRevision(db, projectId);
     })
     .immediate();

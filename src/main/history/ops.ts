@@ -4,9 +4,9 @@ import type { GenerationParams } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import type { SeamCurve } from '../../shared/timeline/seam-curve';
 import type { Db } from '../store/database';
-import { getPlan, getSeamWithProject, getWindowWithProject } from '../store/plans-repo';
-import { getProject } from '../store/projects-repo';
-import { getSelection, getTakeWithProject, setSelection } from '../store/takes-repo';
+import { getPlan, getSeamWithProject, getWindowWithProject, setSeamFade } from '../store/plans-repo';
+import { getProject, setProjectColumn } from '../store/projects-repo';
+import { getSelection, getTakeWithProject, setSelection, setTakeFlag } from '../store/takes-repo';
 
 /** One invertible edit of a project. */
 export type Op =
@@ -82,32 +82,18 @@ export function applyOp(db: Db, projectId: string, op: Op): void {
     case 'select':
       return setSelection(db, op.windowId, op.takeId);
     case 'star':
-      db.prepare('UPDATE takes SET starred = ? WHERE id = ?').run(op.starred ? 1 : 0, op.takeId);
-      return;
+      return setTakeFlag(db, op.takeId, 'starred', op.starred);
     case 'deleted':
-      db.prepare('UPDATE takes SET deleted = ? WHERE id = ?').run(op.deleted ? 1 : 0, op.takeId);
-      return;
+      return setTakeFlag(db, op.takeId, 'deleted', op.deleted);
     case 'seam':
-      db.prepare('UPDATE seams SET length_samples = ?, curve = ? WHERE id = ?').run(
-        op.lengthSamples,
-        op.curve,
-        op.seamId,
-      );
-      return;
+      return setSeamFade(db, op.seamId, op.lengthSamples, op.curve);
     case 'plan':
-      db.prepare('UPDATE projects SET plan_id = ? WHERE id = ?').run(op.planId, projectId);
-      return;
+      return setProjectColumn(db, projectId, 'plan_id', op.planId);
     case 'name':
-      db.prepare('UPDATE projects SET name = ? WHERE id = ?').run(op.name, projectId);
-      return;
+      return setProjectColumn(db, projectId, 'name', op.name);
     case 'params':
-      db.prepare('UPDATE projects SET params_json = ? WHERE id = ?').run(
-        JSON.stringify(op.params),
-        projectId,
-      );
-      return;
+      return setProjectColumn(db, projectId, 'params_json', JSON.stringify(op.params));
     case 'bundle':
-      db.prepare('UPDATE projects SET bundle_id = ? WHERE id = ?').run(op.bundleId, projectId);
-      return;
+      return setProjectColumn(db, projectId, 'bundle_id', op.bundleId);
   }
 }

@@ -10,7 +10,7 @@ import type { Db } from '../store/database';
 import { openDatabase } from '../store/database';
 import { FileStore, fsError } from '../store/file-store';
 import { collectGarbage } from '../store/gc';
-import { markInterruptedJobs } from '../store/jobs-repo';
+import { interruptedExportInputs, markInterruptedJobs } from '../store/jobs-repo';
 import { removeStalePartials } from '../export/stale-partials';
 import { purgeDeletedTakes } from '../store/purge';
 import { acquireProjectLock } from '../store/lock';
@@ -44,12 +44,8 @@ export interface StudioContext {
 
 /** Removes the temporary files of exports that a killed process left behind (their jobs read as interrupted). */
 function sweepInterruptedExports(db: Db): void {
-  const rows = db
-    .prepare("SELECT input_json FROM jobs WHERE kind = 'export' AND status = 'interrupted'")
-    .all() as { input_json: string }[];
-  for (const r of rows) {
-    const outputPath = (JSON.parse(r.input_json) as { options?: { outputPath?: unknown } }).options
-      ?.outputPath;
+  for (const input of interruptedExportInputs(db)) {
+    const outputPath = (JSON.parse(input) as { options?: { outputPath?: unknown } }).options?.outputPath;
     if (typeof outputPath === 'string') removeStalePartials(outputPath);
   }
 }

@@ -5,7 +5,7 @@ import type { SceneCut } from '../../media/detect-cuts';
 import type { Db } from '../store/database';
 import type { FileStore } from '../store/file-store';
 import { historyInfo } from '../history/history';
-import { listSeams, listWindows } from '../store/plans-repo';
+import { getPlan, listSeams, listWindows } from '../store/plans-repo';
 import { getMedia, getProject } from '../store/projects-repo';
 import { listPlanTakes, planSelections, type TakeRow } from '../store/takes-repo';
 
@@ -100,9 +100,7 @@ function planSettingsOf(
   db: Db,
   planId: string,
 ): { windowSamples: number; overlapSamples: number; sceneSeams: boolean } {
-  const r = db
-    .prepare('SELECT window_samples, overlap_samples, scene_seams FROM plans WHERE id = ?')
-    .get(planId) as { window_samples: number; overlap_samples: number; scene_seams: number };
+  const r = getPlan(db, planId)!;
   return {
     windowSamples: r.window_samples,
     overlapSamples: r.overlap_samples,

@@ -119,3 +119,11 @@ export function markInterruptedJobs(db: Db): string[] {
     })
     .immediate();
 }
+
+/** Stored inputs of the export jobs that read as interrupted. */
+export const interruptedExportInputs = (db: Db): string[] =>
+  (
+    db.prepare("SELECT input_json FROM jobs WHERE kind = 'export' AND status = 'interrupted'").all() as {
+      input_json: string;
+    }[]
+  ).map((r) => r.input_json);

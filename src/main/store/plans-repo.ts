@@ -155,3 +155,12 @@ export function carryOver(db: Db, planId: string, id: string): void {
     if (same) keep.run(same.length_samples, same.curve, s.id);
   }
 }
+
+/** Sets a seam's crossfade length and curve. */
+export function setSeamFade(db: Db, seamId: string, lengthSamples: number, curve: SeamCurve): void {
+  db.prepare('UPDATE seams SET length_samples = ?, curve = ? WHERE id = ?').run(lengthSamples, curve, seamId);
+}
+
+/** The window at position `idx` of a plan. */
+export const getWindowAt = (db: Db, planId: string, idx: number): WindowRow | undefined =>
+  db.prepare('SELECT * FROM windows WHERE plan_id = ? AND idx = ?').get(planId, idx) as WindowRow | undefined;

@@ -109,3 +109,13 @@ export function bumpRevision(db: Db, id: string): number {
   if (!row) throw new AppError('not-found', `Project ${id} does not exist.`);
   return row.revision;
 }
+
+/** Sets one of the project columns an edit changes. */
+export function setProjectColumn(
+  db: Db,
+  id: string,
+  column: 'plan_id' | 'name' | 'params_json' | 'bundle_id',
+  value: string,
+): void {
+  db.prepare(`UPDATE projects SET ${column} = ? WHERE id = ?`).run(value, id);
+}

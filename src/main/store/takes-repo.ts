@@ -107,3 +107,22 @@ export function planSelections(db: Db, planId: string): Map<string, string> {
     .all(planId) as { window_id: string; take_id: string }[];
   return new Map(rows.map((r) => [r.window_id, r.take_id]));
 }
+
+/** Sets a take's starred or deleted flag. */
+export function setTakeFlag(db: Db, takeId: string, flag: 'starred' | 'deleted', on: boolean): void {
+  db.prepare(`UPDATE takes SET ${flag} = ? WHERE id = ?`).run(on ? 1 : 0, takeId);
+}
+
+/** The newest take of a window that is not deleted and not `exceptId` (what becomes selected instead). */
+export const newestOtherTake = (db: Db, windowId: string, exceptId: string): string | null =>
+  (
+    db
+      .prepare(
+        'SELECT id FROM takes WHERE window_id = ? AND deleted = 0 AND id <> ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
+      )
+      .get(windowId, exceptId) as { id: string } | undefined
+  )?.id ?? null;
+
+/** Takes ever made for a window, deleted ones included (the seed of the next take counts them). */
+export const countWindowTakes = (db: Db, windowId: string): number =>
+  (db.prepare('SELECT COUNT(*) AS n FROM takes WHERE window_id = ?').get(windowId) as { n: number }).n;

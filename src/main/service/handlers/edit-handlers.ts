@@ -5,7 +5,7 @@ import type { SeamCurve } from '../../../shared/timeline/seam-curve';
 import { redo, undo } from '../../history/history';
 import type { Op } from '../../history/ops';
 import { mapSqliteError } from '../../store/database';
-import { getTakeWithProject, getSelection } from '../../store/takes-repo';
+import { getTakeWithProject, getSelection, newestOtherTake } from '../../store/takes-repo';
 import type { StudioContext } from '../context';
 import { command } from './project-handlers';
 
@@ -23,12 +23,11 @@ function deleteOps(ctx: StudioContext, projectId: string, takeId: string): Op[] 
   if (take.deleted) throw new AppError('invalid-input', `Take ${takeId} is already deleted.`);
   const ops: Op[] = [{ t: 'deleted', takeId, deleted: true }];
   if (getSelection(ctx.db, take.window_id) === takeId) {
-    const other = ctx.db
-      .prepare(
-        'SELECT id FROM takes WHERE window_id = ? AND deleted = 0 AND id <> ? ORDER BY created_at DESC, rowid DESC LIMIT 1',
-      )
-      .get(take.window_id, takeId) as { id: string } | undefined;
-    ops.unshift({ t: 'select', windowId: take.window_id, takeId: other?.id ?? null });
+    ops.unshift({
+      t: 'select',
+      windowId: take.window_id,
+      takeId: newestOtherTake(ctx.db, take.window_id, takeId),
+    });
   }
   return ops;
 }

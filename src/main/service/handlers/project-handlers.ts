@@ -19,6 +19,7 @@ import {
   touchOpened,
   updateMediaLocation,
   bumpRevision,
+  setProjectColumn,
 } from '../../store/projects-repo';
 import { mapSqliteError } from '../../store/database';
 import { defaultParams, defaultPlan, listBundles } from '../bundles';
@@ -84,7 +85,7 @@ async function openVideo(ctx: StudioContext, path: string): Promise<string> {
           params_json: JSON.stringify(defaultParams(bundle)),
         });
         const planId = insertPlan(ctx.db, id, plan, ranges);
-        ctx.db.prepare('UPDATE projects SET plan_id = ? WHERE id = ?').run(planId, id);
+        setProjectColumn(ctx.db, id, 'plan_id', planId);
         return id;
       })
       .immediate();

@@ -5,6 +5,7 @@ import type { JobOptions } from '../../../shared/progress';
 import { getMedia, getProject } from '../../store/projects-repo';
 import type { JobRunner } from '../../jobs/job-queue';
 import { renderProjectMusic, type MusicSources } from '../project-music';
+import { finishExport, insertExport } from '../../store/exports-repo';
 
 /** Input of an export job (stored, so an interrupted export can be retried). */
 export interface ExportInput {
@@ -41,23 +42,13 @@ export function exportRunner(deps: MusicSources & { exporter: () => ExportRunner
       const music = await mixProject(deps, input.projectId, { signal });
       const p = getProject(deps.db, input.projectId);
       const videoPath = getMedia(deps.db, p.media_id).path;
-      const id = (deps.db.prepare('SELECT lower(hex(randomblob(16))) AS id').get() as { id: string }).id;
-      deps.db
-        .prepare(
-          `INSERT INTO exports (id, project_id, job_id, options_json, output_path, status, created_at) VALUES (?, ?, ?, ?, ?, 'running', ?)`,
-        )
-        .run(
-          id,
-          input.projectId,
-          jobId,
-          JSON.stringify(input.options),
-          input.options.outputPath,
-          new Date().toISOString(),
-        );
-      const finish = (status: string) =>
-        deps.db
-          .prepare('UPDATE exports SET status = ?, finished_at = ? WHERE id = ?')
-          .run(status, new Date().toISOString(), id);
+      const id = insertExport(deps.db, {
+        projectId: input.projectId,
+        jobId,
+        optionsJson: JSON.stringify(input.options),
+        outputPath: input.options.outputPath,
+      });
+      const finish = (status: string) => finishExport(deps.db, id, status);
       try {
         const out = await deps.exporter()(
           { music, sampleRate: p.sample_rate, videoPath, options: input.options },

@@ -6,9 +6,15 @@ import { AppError } from '../../../shared/errors';
 import type { GenerationParams } from '../../../shared/domain';
 import type { Db } from '../../store/database';
 import type { FileStore } from '../../store/file-store';
-import { getWindowWithProject, type WindowRow } from '../../store/plans-repo';
+import { getWindowAt, getWindowWithProject, type WindowRow } from '../../store/plans-repo';
 import { bumpRevision, getMedia, getProject } from '../../store/projects-repo';
-import { getSelection, getTakeWithProject, insertTake, setSelection } from '../../store/takes-repo';
+import {
+  countWindowTakes,
+  getSelection,
+  getTakeWithProject,
+  insertTake,
+  setSelection,
+} from '../../store/takes-repo';
 import type { JobRunner } from '../../jobs/job-queue';
 import { findBundle, type BundleSummary } from '../bundles';
 import { promptFrames, takeSeed } from '../../../shared/generation-rules';
@@ -39,8 +45,7 @@ export interface GenerateDeps {
 
 /** Seed of the next take of a window: the shared rule over the window index and the takes made so far. */
 function nextSeed(db: Db, w: WindowRow, base: number): number {
-  const n = (db.prepare('SELECT COUNT(*) AS n FROM takes WHERE window_id = ?').get(w.id) as { n: number }).n;
-  return takeSeed(base, w.idx, n);
+  return takeSeed(base, w.idx, countWindowTakes(db, w.id));
 }
 
 /** A prompt and what it continued (recorded with the take, so the seam can play as one code stream). */
@@ -63,9 +68,7 @@ function promptFor(
 ): Continuation | null {
   const hop = bundle.hopLength;
   if (!params.continuation || w.idx === 0) return null;
-  const prev = deps.db
-    .prepare('SELECT * FROM windows WHERE plan_id = ? AND idx = ?')
-    .get(w.plan_id, w.idx - 1) as WindowRow | undefined;
+  const prev = getWindowAt(deps.db, w.plan_id, w.idx - 1);
   const takeId = prev ? getSelection(deps.db, prev.id) : null;
   const take = takeId ? getTakeWithProject(deps.db, takeId) : undefined;
   if (!prev || !take) return null;
