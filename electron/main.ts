@@ -50,6 +50,7 @@ function start(): void {
     generator: inference.generator,
     decoder: inference.decoder,
     converter: inference.converter,
+    provider: inference.provider,
     dialogs: nativeDialogs(),
     mode: 'electron',
     version: app.getVersion(),

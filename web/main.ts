@@ -34,6 +34,7 @@ const running = await startStudioBridge({
   generator: inference.generator,
   decoder: inference.decoder,
   converter: inference.converter,
+  provider: inference.provider,
   bundleDirs: values.models.map((m) => path.resolve(m)),
   staticDir: path.resolve(values.renderer),
   port,

@@ -1,6 +1,13 @@
 // The API contract between the renderer and main, written once. The Electron preload and the loopback
 // bridge both expose exactly these methods; main validates every payload against the method's schema.
-import type { BundleInfo, JobInfo, PlanPreview, ProjectState, ProjectSummary } from './domain';
+import type {
+  BundleInfo,
+  InferenceProvider,
+  JobInfo,
+  PlanPreview,
+  ProjectState,
+  ProjectSummary,
+} from './domain';
 import type { MediaInfo } from './media';
 import { SEAM_CURVES } from './timeline/seam-curve';
 import type { Infer, Schema } from './schema';
@@ -117,6 +124,8 @@ export const api = {
   'jobs.retry': method<{ jobId: string }, { jobId: string }>(object({ jobId: id })),
 
   'models.list': method<void, BundleInfo[]>(none()),
+  /** Where the inference engine runs models (null: this build has no engine). */
+  'models.provider': method<void, InferenceProvider | null>(none()),
   'models.import': method<{ path: string }, { jobId: string }>(object({ path })),
   'models.convert': method<{ lmPath: string; codecDir: string; fp16: boolean }, { jobId: string }>(
     object({ lmPath: path, codecDir: path, fp16: boolean() }),

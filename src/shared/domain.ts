@@ -158,6 +158,12 @@ export interface BundleInfo {
   precision: BundlePrecision | null;
 }
 
+/** The execution provider the inference engine runs on (e.g. cpu, webgpu) and why it was chosen. */
+export interface InferenceProvider {
+  provider: string;
+  reason: string;
+}
+
 /** The precision gate's figures of a bundle, per decoder variant against fp32, and the default it chose. */
 export interface BundlePrecision {
   default: string;

@@ -4,6 +4,7 @@ import type { SampleRange } from '../../shared/time';
 import type { EngineOptions } from '../pipeline/engine';
 import type { PromptCodes, TakeParams, WindowTake } from '../pipeline/generate-window';
 import type { ScoreRequest, ScoreResult } from '../pipeline/score-video';
+import type { ProviderName, ProviderRequest } from './providers';
 import type { JobSpec } from './protocol';
 
 /** Which bundle to run, how, and where its feature cache lives. */
@@ -51,6 +52,8 @@ export interface InferenceJobs {
     { lmCheckpoint: string; codecDir: string; outDir: string; fp16: boolean; id: string },
     { outDir: string }
   >;
+  /** The execution provider this host runs a request on, and why (the decision is made once per host). */
+  provider: JobSpec<{ request: ProviderRequest }, { provider: ProviderName; reason: string }>;
   /** One codec decode of codes [K, frames] (a joined run of takes), cut to `samples`. */
   decodeCodes: JobSpec<{ engine: EngineRef; codes: Int32Array; samples: number }, { pcm: Float32Array }>;
 }

@@ -11,6 +11,7 @@ import { decodeAudio } from '../pipeline/decode-audio';
 import { scoreVideo } from '../pipeline/score-video';
 import { convertBundle } from '../convert/convert';
 import type { EngineRef, InferenceJobs } from '../client/jobs';
+import { chooseProvider } from '../runtime/providers';
 import { EnginePool } from './engine-pool';
 import type { Handlers } from './serve-host';
 
@@ -77,6 +78,7 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
       await convertBundle({ ...input, ...opts });
       return { outDir: input.outDir };
     },
+    provider: ({ request }) => chooseProvider(request),
     decodeCodes: ({ engine: ref, codes, samples }) =>
       pool.use(ref.modelDir, ref.options, async (engine) => ({
         pcm: await decodeAudio(engine.codec, codes, engine.manifest.audio.codebooks, samples),

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { InferenceClient, PROVIDER_NAMES } from '../../inference/client';
 import type { EngineOptions, InferenceJobs, MessagePortLike, ProviderRequest } from '../../inference/client';
 import { mediaHashHex } from '../../media/hash-media';
+import type { InferenceProvider } from '../../shared/domain';
 import type { BundleConverter, CodeDecoder, WindowGenerator } from '../service';
 
 /** The host's videoHash field for a media hash it can use ({} for an unknown scheme: the host hashes then). */
@@ -22,6 +23,8 @@ export interface InferenceGenerator {
   decoder: CodeDecoder;
   /** Converts a checkpoint in the host (the precision gate runs the new bundle's graphs). */
   converter: BundleConverter;
+  /** The execution provider the host runs these options on, and why. */
+  provider: () => Promise<InferenceProvider>;
   /** Stops the host gracefully (it releases its sessions and exits); running jobs fail as cancelled. */
   dispose(): Promise<void>;
 }
@@ -92,5 +95,7 @@ export function createInferenceGenerator(
   const converter: BundleConverter = async (input, opts) => {
     await client.run('convert', input, opts);
   };
-  return { generator, decoder, converter, dispose: () => client.dispose() };
+  const provider = (): Promise<InferenceProvider> =>
+    client.run('provider', { request: options.provider ?? 'auto' });
+  return { generator, decoder, converter, provider, dispose: () => client.dispose() };
 }

@@ -2,6 +2,7 @@
 // registry that the studio's URLs come from and whose tokens only serve the open project's files.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
+import type { InferenceProvider } from '../../shared/domain';
 import { createStudio } from '../service';
 import type { BundleConverter, CodeDecoder, Studio, WindowGenerator } from '../service';
 import { createMediaRegistry } from './media-registry';
@@ -20,6 +21,8 @@ export interface StudioBridgeOptions {
   decoder?: CodeDecoder;
   /** Converts checkpoints (in the inference host); absent, conversion fails with a clear error. */
   converter?: BundleConverter;
+  /** Reports the inference host's execution provider (absent: the editor shows no engine). */
+  provider?: () => Promise<InferenceProvider>;
   version?: string;
 }
 
@@ -49,6 +52,7 @@ export async function startStudioBridge(options: StudioBridgeOptions): Promise<S
     ...(options.generator ? { generator: options.generator } : {}),
     ...(options.decoder ? { decoder: options.decoder } : {}),
     ...(options.converter ? { converter: options.converter } : {}),
+    ...(options.provider ? { provider: options.provider } : {}),
   });
   studio = created;
   const bridge = await startBridge({
@@ -82,6 +86,7 @@ export interface TestBridgeOptions {
   staticDir?: string | null;
   bundleDirs?: string[];
   generator?: WindowGenerator;
+  provider?: () => Promise<InferenceProvider>;
 }
 
 /** The real studio and bridge for browser tests, on the built renderer (run `npm run build` first). */
@@ -91,5 +96,6 @@ export function startBridgeForTest(options: TestBridgeOptions): Promise<StudioBr
     bundleDirs: options.bundleDirs ?? [path.resolve('resources/models')],
     staticDir: options.staticDir === undefined ? path.resolve('dist/renderer') : options.staticDir,
     ...(options.generator ? { generator: options.generator } : {}),
+    ...(options.provider ? { provider: options.provider } : {}),
   });
 }

@@ -129,6 +129,7 @@ export function createStudio(options: StudioOptions): Studio {
         sampleRate: b.sampleRate,
         precision: b.precision,
       })),
+    'models.provider': () => options.provider?.() ?? null,
     'models.import': ({ path }) => {
       const folder = requireFolderWith(path, 'model.json', 'model bundle folder');
       const job = ctx.jobs.submit(

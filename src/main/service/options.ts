@@ -1,4 +1,5 @@
 // How a transport (Electron main, the loopback bridge, the CLI, tests) configures a studio.
+import type { InferenceProvider } from '../../shared/domain';
 import type { WindowGenerator } from './generator';
 import type { CodeDecoder } from './project-music';
 import type { BundleConverter } from './runners/convert-job';
@@ -20,6 +21,8 @@ export interface StudioOptions {
   decoder?: CodeDecoder;
   /** Converts a checkpoint into a bundle; absent, conversion fails with a clear error. */
   converter?: BundleConverter;
+  /** Asks the inference host which execution provider it runs on; absent, no engine is reported. */
+  provider?: () => Promise<InferenceProvider>;
   /** Renders an export; absent, the built-in mixdown + export is used. */
   exporter?: ExportRunner;
   /** Native dialogs, when the transport has them. */

@@ -1,26 +1,39 @@
 // Installed model bundles, and the import and conversion commands of the model manager.
 import type { ApiClient } from '../../shared/api';
-import type { BundleInfo } from '../../shared/domain';
+import type { BundleInfo, InferenceProvider } from '../../shared/domain';
 import type { Notices } from './notices.svelte';
 
 /** The installed bundles. */
 export class ModelsStore {
   bundles = $state<BundleInfo[]>([]);
   loaded = $state(false);
+  /** Where the engine runs models; undefined until the host answered, null when there is no engine. */
+  provider = $state<InferenceProvider | null | undefined>(undefined);
 
   constructor(
     private readonly api: ApiClient,
     private readonly notices: Notices,
   ) {}
 
-  /** Refetches the bundle list. */
+  /** Refetches the bundle list (and, the first time, asks where the engine runs). */
   async reload(): Promise<void> {
+    if (this.provider === undefined) void this.loadProvider();
     try {
       this.bundles = await this.api.call('models.list', undefined);
     } catch (err) {
       this.notices.error(err, 'Could not list models');
     } finally {
       this.loaded = true;
+    }
+  }
+
+  /** Asks the inference host for its execution provider (it starts the host when none is running). */
+  private async loadProvider(): Promise<void> {
+    try {
+      this.provider = await this.api.call('models.provider', undefined);
+    } catch (err) {
+      this.provider = null;
+      this.notices.error(err, 'Could not ask where models run');
     }
   }
 
