@@ -17,6 +17,12 @@ export interface JobRunner<I = unknown> {
   ) => Promise<string | null>;
 }
 
+/**
+ * A job map: the input of each kind of job a queue runs, e.g. `{ export: ExportInput }`. The queue's register and
+ * submit are typed by it, so a kind's runner and every submitter agree on its input.
+ */
+export type JobMap = { [K in JobKind]?: unknown };
+
 /** Where and why a job is submitted. */
 export interface JobRequest {
   target: string;
@@ -38,8 +44,8 @@ interface Active {
 /** Why a job was aborted (read through a call, since it changes while the job awaits). */
 const abortedAs = (a: Active): Active['abortAs'] => a.abortAs;
 
-/** Queue and runner of jobs, persisted in the jobs table. */
-export class JobQueue {
+/** Queue and runner of jobs of the kinds in `M`, persisted in the jobs table. */
+export class JobQueue<M extends JobMap> {
   private readonly runners = new Map<JobKind, JobRunner>();
   private readonly active = new Map<string, Active>();
   private readonly heavyQueue: Active[] = [];
@@ -52,12 +58,17 @@ export class JobQueue {
   ) {}
 
   /** Declares how jobs of a kind run. */
-  register<I>(kind: JobKind, runner: JobRunner<I>): void {
+  register<K extends keyof M & JobKind>(kind: K, runner: JobRunner<M[K]>): void {
     this.runners.set(kind, runner as JobRunner);
   }
 
   /** Records and schedules a job; an unfinished job with the same target is cancelled (superseded). */
-  submit(kind: JobKind, input: unknown, req: JobRequest): JobInfo {
+  submit<K extends keyof M & JobKind>(kind: K, input: M[K], req: JobRequest): JobInfo {
+    return this.enqueue(kind, input, req);
+  }
+
+  /** submit, for an input already checked to be of its kind (a stored one, on retry). */
+  private enqueue(kind: JobKind, input: unknown, req: JobRequest): JobInfo {
     if (this.disposed) throw new AppError('cancelled', 'The app is quitting; no new jobs start.');
     const runner = this.runners.get(kind);
     if (!runner) throw new AppError('invalid-input', `No runner for jobs of kind "${kind}".`);
@@ -185,7 +196,7 @@ export class JobQueue {
         'invalid-input',
         `Job ${id} is ${row.status}; only failed, cancelled or interrupted jobs can be retried.`,
       );
-    return this.submit(row.kind, JSON.parse(row.input_json), {
+    return this.enqueue(row.kind, JSON.parse(row.input_json), {
       target: row.target,
       projectId: row.project_id,
       label: row.label,

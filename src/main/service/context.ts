@@ -17,6 +17,7 @@ import { acquireProjectLock } from '../store/lock';
 import { getProject } from '../store/projects-repo';
 import { JobQueue } from '../jobs/job-queue';
 import { Emitter } from './emitter';
+import type { StudioJobs } from './job-map';
 import type { StudioOptions } from './options';
 import { projectState, type MediaStatus } from './project-state';
 
@@ -30,7 +31,8 @@ export interface StudioContext {
   /** Media status of the projects this studio has open. */
   open: Map<string, MediaStatus>;
   emitter: Emitter;
-  jobs: JobQueue;
+  /** The studio's jobs, typed by kind (job-map.ts). */
+  jobs: JobQueue<StudioJobs>;
   /** Cuts cached per video content (beside the library), and those read or found in this session. */
   cutsCache: CutsCache;
   cuts: Map<string, SceneCut[]>;
@@ -73,7 +75,7 @@ export function createContext(options: StudioOptions): StudioContext {
     token,
     open,
     emitter,
-    jobs: new JobQueue(db, (job) => emitter.emit('job', job)),
+    jobs: new JobQueue<StudioJobs>(db, (job) => emitter.emit('job', job)),
     cutsCache: new CutsCache(join(options.libraryDir, 'cuts')),
     cuts: new Map(),
     state: (projectId) =>

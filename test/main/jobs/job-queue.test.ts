@@ -13,7 +13,9 @@ afterAll(() => tmp.remove());
 let n = 0;
 let db: Db;
 let events: JobInfo[];
-let queue: JobQueue;
+/** The kinds these tests run and their inputs. */
+type TestJobs = { generate: { name: string }; export: { name: string }; convert: { path: string } };
+let queue: JobQueue<TestJobs>;
 
 /** A latch the test opens to let a job finish, so order is controlled without timers. */
 function latch() {
@@ -53,7 +55,7 @@ describe('JobQueue', () => {
     events = [];
     log = [];
     latches = new Map();
-    queue = new JobQueue(db, (j) => events.push(j));
+    queue = new JobQueue<TestJobs>(db, (j) => events.push(j));
     queue.register('generate', { heavy: true, run: blocking(log, latches) });
     queue.register('export', { heavy: false, run: blocking(log, latches) });
   });
