@@ -1,6 +1,9 @@
+import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Renderer state classes (*.svelte.ts) use runes: compiled by Svelte as in the app.
+  plugins: [svelte()],
   test: {
     include: ['test/**/*.test.ts'],
     // Packing needs packaging/'s install (Node >= 22.12): `npm run test:packaging`.

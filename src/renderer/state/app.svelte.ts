@@ -1,6 +1,6 @@
 // The editor's root state: creates every store once, wires API events to them and holds the commands that
 // span several stores (regenerate the selection, pick a take, open a video).
-import { tick } from 'svelte';
+import { tick, untrack } from 'svelte';
 import type { ApiClient, MenuCommand } from '../../shared/api';
 import type { ProjectState } from '../../shared/domain';
 import { windowsCovering } from '../lib/timeline-math';
@@ -147,6 +147,11 @@ export class AppState {
     await this.project.generate(targets);
   }
 
+  /** Generates every window, followed as one batch (overall progress and ETA in the top bar). */
+  async generateAll(): Promise<void> {
+    this.jobs.trackBatch(await this.project.generate(null));
+  }
+
   /** Selects take n (1-based) of the selected window. */
   pickTake(n: number): void {
     const w = this.selectedWindow;
@@ -159,6 +164,7 @@ export class AppState {
       const s = this.project.state;
       if (!s) return;
       this.#syncMedia(s);
+      untrack(() => this.jobs.nameProject(s.id, s.name));
     });
     $effect(() => {
       const s = this.project.state;

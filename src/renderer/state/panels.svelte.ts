@@ -13,10 +13,11 @@ export class Panels {
     this.modal = this.modal === m ? null : m;
   }
 
-  /** Closes the open modal; returns whether one was open. */
+  /** Closes the open modal, else the jobs panel; returns whether something was open. */
   close(): boolean {
-    const was = this.modal !== null;
-    this.modal = null;
-    return was;
+    if (this.modal !== null) this.modal = null;
+    else if (this.jobsOpen) this.jobsOpen = false;
+    else return false;
+    return true;
   }
 }
