@@ -5,7 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { AppError } from '../../shared/errors';
 import type { JobOptions } from '../../shared/progress';
-import { validateManifest } from './manifest-schema';
+import { readManifest } from './read-manifest';
 import { describeSignature, readOnnxSignature } from './onnx-signature';
 import { sha256File } from '../../media/sha256';
 import type { BundleManifest, GraphEntry, TensorSignature } from './types';
@@ -19,17 +19,7 @@ export interface LoadBundleOptions extends JobOptions {
 
 /** Validates the bundle in `dir` and returns its manifest; throws AppError('bad-bundle') naming file and mismatch. */
 export async function loadBundle(dir: string, opts: LoadBundleOptions = {}): Promise<BundleManifest> {
-  const manifestFile = path.join(dir, 'model.json');
-  if (!fs.existsSync(manifestFile))
-    throw new AppError('bad-bundle', `${manifestFile}: missing (not a model bundle folder)`);
-  const text = fs.readFileSync(manifestFile, 'utf8');
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new AppError('bad-bundle', `${manifestFile}: not valid JSON (${(e as Error).message})`);
-  }
-  const m = validateManifest(json, manifestFile);
+  const { text, manifest: m } = readManifest(dir);
   const files = m.graphs.flatMap((g) => [
     { file: g.file, bytes: g.bytes, sha256: g.sha256 },
     ...(g.dataFile ? [g.dataFile] : []),

@@ -79,6 +79,12 @@ const GRAPH_FIELDS: Record<string, 'number' | 'string' | 'array'> = {
   outputs: 'array',
 };
 
+const FIGURE_FIELDS: Record<string, 'number' | 'boolean'> = {
+  relRmsLogitsError: 'number',
+  argmaxAgreement: 'number',
+  passed: 'boolean',
+};
+
 /** Checks a parsed model.json; throws AppError('bad-bundle') naming the file and the field. */
 export function validateManifest(json: unknown, file: string): BundleManifest {
   const fail = (why: string): never => {
@@ -100,7 +106,22 @@ export function validateManifest(json: unknown, file: string): BundleManifest {
     if (String(g.file).includes('/') || String(g.file).includes('\\'))
       fail(`graphs[${i}].file must be a plain file name`);
   });
+  if (m.precision !== undefined) checkPrecision(m.precision, fail);
   return m as unknown as BundleManifest;
+}
+
+/** The precision gate's record, when there is one: the default variant and each variant's figures. */
+function checkPrecision(p: unknown, fail: (why: string) => never): void {
+  if (!p || typeof p !== 'object') fail('field precision is not an object');
+  const r = p as Obj;
+  checkField(r, 'default', 'string', 'precision', fail);
+  if (!r.measured || typeof r.measured !== 'object' || Array.isArray(r.measured))
+    fail('field precision.measured is missing or not an object');
+  for (const [variant, f] of Object.entries(r.measured as Obj)) {
+    const section = `precision.measured.${variant}`;
+    if (!f || typeof f !== 'object') fail(`field ${section} is not an object`);
+    for (const [k, t] of Object.entries(FIGURE_FIELDS)) checkField(f as Obj, k, t, section, fail);
+  }
 }
 
 function checkField(o: Obj, k: string, t: string, section: string, fail: (why: string) => never): void {

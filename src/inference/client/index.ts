@@ -12,5 +12,7 @@ export type { ScoreRequest, ScoreResult } from '../pipeline/score-video';
 export type { EngineOptions } from '../pipeline/engine';
 export { PROVIDER_NAMES, type ProviderName, type ProviderRequest } from './providers';
 
-// The bundle reader runs in the caller's process: it reads files and ONNX protobufs, no runtime.
+// The bundle readers run in the caller's process: they read files and ONNX protobufs, no runtime.
 export { loadBundle, type LoadBundleOptions } from '../bundle/loader';
+export { readManifest, type ManifestFile } from '../bundle/read-manifest';
+export type { BundleManifest, PrecisionRecord } from '../bundle/types';

@@ -1,58 +1,54 @@
 // Installed model bundles: every folder with a model.json under the configured bundle folders.
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BundleInfo, BundlePrecision, GenerationParams, PlanSettings } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
 import { OFFICIAL_SAMPLING } from '../../shared/generation-defaults';
 import { secondsToSamples } from '../../shared/time';
+import { readManifest, type BundleManifest, type PrecisionRecord } from '../../inference/client';
 
 /** The parts of a bundle manifest the studio reads (the pipeline validates the rest). */
 export interface BundleSummary extends BundleInfo {
   hopLength: number;
   globalFrames: number;
-  generation: { temperature: number; topK: number; topP: number; cfgCoef: number; overlapSeconds: number };
+  generation: BundleManifest['generation'];
 }
 
+/** The bundle in `dir`, or null when the folder holds no readable, well-formed model.json. */
 function readBundle(dir: string): BundleSummary | null {
-  let m: Record<string, never>;
+  let m: BundleManifest;
   try {
-    m = JSON.parse(readFileSync(join(dir, 'model.json'), 'utf8'));
-  } catch {
-    return null;
+    m = readManifest(dir).manifest;
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'bad-bundle') return null;
+    throw e;
   }
-  const v = m['video'] as { maxWindowSeconds: number; globalFrames: number } | undefined;
-  const a = m['audio'] as { sampleRate: number; hopLength: number } | undefined;
-  const g = m['generation'] as BundleSummary['generation'] | undefined;
-  if (!v || !a || !g || typeof m['id'] !== 'string') return null;
-  const graphs = (m['graphs'] ?? []) as { bytes?: number }[];
   return {
-    id: m['id'],
-    name: m['name'] ?? m['id'],
-    licence: m['licence'] ?? 'unknown',
-    source: m['source'] ?? '',
-    trained: m['trained'] === true,
+    id: m.id,
+    name: m.name,
+    licence: m.licence,
+    source: m.source,
+    trained: m.trained,
     path: dir,
-    bytes: graphs.reduce((s, x) => s + (x.bytes ?? 0), 0),
-    maxWindowSeconds: v.maxWindowSeconds,
-    sampleRate: a.sampleRate,
-    hopLength: a.hopLength,
-    globalFrames: v.globalFrames,
-    generation: g,
-    precision: precisionOf(m['precision']),
+    bytes: m.graphs.reduce((s, g) => s + g.bytes, 0),
+    maxWindowSeconds: m.video.maxWindowSeconds,
+    sampleRate: m.audio.sampleRate,
+    hopLength: m.audio.hopLength,
+    globalFrames: m.video.globalFrames,
+    generation: m.generation,
+    precision: m.precision ? precisionOf(m.precision) : null,
   };
 }
 
-/** The gate record of a model.json, or null when it has none (or not in the expected shape). */
-function precisionOf(p: unknown): BundlePrecision | null {
-  const r = p as { default?: unknown; measured?: Record<string, Record<string, unknown>> } | undefined;
-  if (!r || typeof r.default !== 'string' || !r.measured || typeof r.measured !== 'object') return null;
-  const variants = Object.entries(r.measured).map(([variant, f]) => ({
+/** The gate record as the editor shows it: the default variant and each variant's figures. */
+function precisionOf(p: PrecisionRecord): BundlePrecision {
+  const variants = Object.entries(p.measured).map(([variant, f]) => ({
     variant,
-    relRmsLogitsError: Number(f.relRmsLogitsError),
-    argmaxAgreement: Number(f.argmaxAgreement),
-    passed: f.passed === true,
+    relRmsLogitsError: f.relRmsLogitsError,
+    argmaxAgreement: f.argmaxAgreement,
+    passed: f.passed,
   }));
-  return { default: r.default, variants };
+  return { default: p.default, variants };
 }
 
 /** Bundles found in the folders (a folder that is itself a bundle counts too), by id, first one wins. */

@@ -1,24 +1,50 @@
-// Test fixtures for the studio: a minimal bundle manifest (the fields the studio reads) and a deterministic
-// window generator that writes real PCM, standing in for the inference host where only the store is under test.
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+// Test fixtures for the studio: a bundle manifest and a deterministic window generator that writes real PCM,
+// standing in for the inference host where only the store is under test.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { BundleManifest } from '../../../src/inference/client';
 import type { WindowGenerator } from '../../../src/main/service';
+
+const TINY_BUNDLE = resolve('resources/models/tiny-untrained');
 
 /** Writes bundles/<id>/model.json with a 32 kHz, 30 s maximum geometry; returns the bundles folder. */
 export function writeTestBundle(root: string, id = 'test-bundle'): string {
   const dir = join(root, 'bundles', id);
   mkdirSync(dir, { recursive: true });
-  const manifest = {
+  // A complete manifest (the studio reads it through the engine's manifest check); the model sections are the
+  // tiny bundle's, and no graph file exists: the studio lists the bundle, the test generator stands in for it.
+  const tiny = JSON.parse(readFileSync(join(TINY_BUNDLE, 'model.json'), 'utf8')) as BundleManifest;
+  const graph = (file: string, bytes: number) => ({
+    role: 'decoder',
+    variant: 'fp32',
+    file,
+    sha256: '0'.repeat(64),
+    bytes,
+    inputs: [],
+    outputs: [],
+  });
+  const manifest: BundleManifest = {
     format: 1,
     id,
     name: 'Test bundle',
     licence: 'CC-BY-NC-4.0',
     source: 'test',
     trained: false,
-    video: { fps: 2, imageSize: 224, globalFrames: 32, maxWindowSeconds: 30, tokensPerFrame: 50 },
-    audio: { sampleRate: 32000, hopLength: 640, channels: 1 },
+    createdBy: 'test',
+    video: {
+      ...tiny.video,
+      fps: 2,
+      imageSize: 224,
+      globalFrames: 32,
+      maxWindowSeconds: 30,
+      tokensPerFrame: 50,
+    },
+    audio: { ...tiny.audio, sampleRate: 32000, hopLength: 640, channels: 1 },
+    lm: tiny.lm,
+    clip: tiny.clip,
+    codec: tiny.codec,
     generation: { temperature: 1, topK: 250, topP: 0, cfgCoef: 3, windowSeconds: 30, overlapSeconds: 2 },
-    graphs: [{ bytes: 10 }, { bytes: 5 }],
+    graphs: [graph('a.onnx', 10), graph('b.onnx', 5)],
   };
   writeFileSync(join(dir, 'model.json'), JSON.stringify(manifest));
   return join(root, 'bundles');
