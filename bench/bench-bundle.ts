@@ -108,7 +108,7 @@ export function ensureBenchBundle(
 }
 
 function filesIn(dir: string): Omit<BenchFiles, 'buildSeconds' | 'diskBytes'> {
-  const variants: DecoderVariant[] = ['fp32', 'q8', 'q4', 'q8-kv8'];
+  const variants: DecoderVariant[] = ['fp32', 'q8', 'q4', 'q8-kv8', 'fp16'];
   return {
     clip: path.join(dir, 'visual_encoder.onnx'),
     lstv: path.join(dir, 'lstv.onnx'),
@@ -116,6 +116,7 @@ function filesIn(dir: string): Omit<BenchFiles, 'buildSeconds' | 'diskBytes'> {
     cross: {
       fp32: path.join(dir, fileOf('decoder_cross_kv', 'fp32')),
       kv8: path.join(dir, fileOf('decoder_cross_kv', 'kv8')),
+      fp16: path.join(dir, fileOf('decoder_cross_kv', 'fp16')),
     },
     step: Object.fromEntries(variants.map((v) => [v, path.join(dir, fileOf('decoder_step', v))])) as Record<
       DecoderVariant,

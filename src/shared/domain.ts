@@ -166,7 +166,11 @@ export interface InferenceProvider {
 
 /** The precision gate's figures of a bundle, per decoder variant against fp32, and the default it chose. */
 export interface BundlePrecision {
+  /** The default on the provider the gate ran on (`provider`, the CPU). */
   default: string;
+  provider: string;
+  /** Defaults the gate measured on other providers (a GPU found at conversion). */
+  byProvider: Record<string, string>;
   variants: { variant: string; relRmsLogitsError: number; argmaxAgreement: number; passed: boolean }[];
 }
 

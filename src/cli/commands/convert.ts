@@ -5,13 +5,13 @@ import { UsageError, type Command } from '../command';
 import { ProgressBar } from '../progress-bar';
 import { precisionSummary } from '../precision-summary';
 
-const VARIANTS = ['fp32', 'q8', 'q4'];
+const VARIANTS = ['fp32', 'q8', 'q4', 'q8-kv8', 'fp16'];
 
 /** The convert command. */
 export const convertCommand: Command = {
   summary: 'convert state_dict.bin + an HF EnCodec folder into a model bundle',
   usage:
-    'convert --lm <state_dict.bin> --codec <folder with config.json + model.safetensors> --out <bundle-dir> [--fp16] [--decoder-variants fp32,q8,q4] [--skip-gate] [--id <id>] [--name <name>] [--untrained]',
+    'convert --lm <state_dict.bin> --codec <folder with config.json + model.safetensors> --out <bundle-dir> [--fp16] [--decoder-variants fp32,q8,q4,q8-kv8,fp16] [--skip-gate] [--id <id>] [--name <name>] [--untrained]',
   async run(args, signal) {
     const { values } = parseArgs({
       args,

@@ -37,7 +37,7 @@ export interface ScoreArgs {
 /** Usage line of `score`. */
 export const SCORE_USAGE =
   'score <video> -o <out.mp4|out.wav|out.flac> [--model DIR] [--window S] [--overlap S] [--seed N] [--temperature T] ' +
-  `[--top-k K] [--top-p P] [--cfg C] [--global-frames N] ${EP_USAGE} [--threads N] [--precision auto|fp32|q8|q4|q8-kv8] [--cache DIR] [--scene-seams] [--json]`;
+  `[--top-k K] [--top-p P] [--cfg C] [--global-frames N] ${EP_USAGE} [--threads N] [--precision auto|fp32|q8|q4|q8-kv8|fp16] [--cache DIR] [--scene-seams] [--json]`;
 
 /** The bundle committed with the app, used when --model is not given. */
 export const DEFAULT_MODEL_DIR = fileURLToPath(
@@ -90,8 +90,8 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     throw new UsageError(`output must end in .mp4, .wav or .flac, got "${v.output}"`);
   const ep = parseEp(v.ep);
   const precision = v.precision ?? 'auto';
-  if (!['auto', 'fp32', 'q8', 'q4', 'q8-kv8'].includes(precision))
-    throw new UsageError(`--precision must be auto, fp32, q8, q4 or q8-kv8, got "${precision}"`);
+  if (!['auto', 'fp32', 'q8', 'q4', 'q8-kv8', 'fp16'].includes(precision))
+    throw new UsageError(`--precision must be auto, fp32, q8, q4, q8-kv8 or fp16, got "${precision}"`);
   const int = (n: number): boolean => Number.isSafeInteger(n);
   // `npm run` starts in the package folder; paths on the command line are relative to where the user typed it.
   const here = (p: string): string => resolve(process.env.INIT_CWD ?? process.cwd(), p);

@@ -149,7 +149,11 @@ export interface PrecisionFigures {
 export interface PrecisionRecord {
   /** Per decoder variant present in the bundle (fp32 is the reference). */
   measured: Record<string, PrecisionFigures>;
-  /** The fastest variant that passed (fp32 when none did): what 'auto' runs. */
+  /** The fastest variant that passed (fp32 when none did): what 'auto' runs on the provider measured on. */
   default: string;
   gate: { maxRelRmsLogitsError: number; minArgmaxAgreement: number; positions: number; probe: string };
+  /** The provider these figures were measured on (absent in bundles gated before providers were recorded: cpu). */
+  provider?: string;
+  /** The same gate run on other providers (a GPU found at conversion), each against fp32 on that provider. */
+  byProvider?: Record<string, { measured: Record<string, PrecisionFigures>; default: string }>;
 }

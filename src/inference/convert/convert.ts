@@ -8,7 +8,7 @@ import { OFFICIAL_SAMPLING } from '../../shared/generation-defaults';
 import { estimateEta, type JobOptions } from '../../shared/progress';
 import type { BundleManifest } from '../bundle/types';
 import { bundleBytes, saveManifest, writeManifest, type BundleDescription } from '../bundle/writer';
-import { measurePrecision } from '../precision/measure-precision';
+import { measurePrecisionPerProvider } from '../precision/measure-precision';
 import type { BuiltGraph, GraphBuildContext } from '../graphs/context';
 import { buildClipGraph } from '../graphs/clip';
 import { buildLstvGraph } from '../graphs/lstv';
@@ -134,7 +134,8 @@ async function convertInto(dir: string, o: ConvertOptions): Promise<BundleManife
       o.signal,
     );
     if (o.skipGate) return manifest;
-    const precision = await measurePrecision(dir, manifest, { signal: o.signal, onProgress: o.onProgress });
+    const gateOpts = { signal: o.signal, onProgress: o.onProgress };
+    const precision = await measurePrecisionPerProvider(dir, manifest, gateOpts);
     const gated = { ...manifest, precision };
     saveManifest(dir, gated);
     return gated;

@@ -19,10 +19,11 @@ import {
   type TransferBytes,
 } from '../runtime/session';
 import { buildKvAppendGraph } from '../graphs/kv-append';
+import { chooseProvider } from '../runtime/providers';
 import { DeviceKvCache } from './device-kv-cache';
 import { KvCache } from './kv-cache';
 import type { StepCache } from './step-cache';
-import { chooseDecoderVariant } from './variant-choice';
+import { chooseDecoderVariant, gateDefaultFor } from './variant-choice';
 
 /** Cross-attention K/V of one window, per layer, kept as onnxruntime tensors (fed to every step). */
 export interface CrossKv {
@@ -54,7 +55,8 @@ export class DecoderModel {
     rt: RuntimeOptions = {},
   ): Promise<DecoderModel> {
     const steps = manifest.graphs.filter((e) => e.role === DECODER_ROLES.step).map((e) => e.variant);
-    const variant = chooseDecoderVariant(steps, requested, manifest.precision?.default);
+    const { provider } = await chooseProvider(rt.provider ?? 'auto');
+    const variant = chooseDecoderVariant(steps, requested, gateDefaultFor(manifest.precision, provider));
     const find = (role: string, v: string): string => {
       const g = manifest.graphs.find((e) => e.role === role && e.variant === v);
       if (!g) throw new AppError('bad-bundle', `Bundle ${manifest.id} has no ${role} graph of variant ${v}`);
@@ -115,7 +117,8 @@ export class DecoderModel {
 
   /** How the step graph reads its self-attention cache (graphs built before the int8 cache read float32). */
   get selfCacheStorage(): SelfCacheStorage {
-    return this.step.inputNames.includes(n.cacheKScale(0)) ? 'kv8' : 'fp32';
+    if (this.step.inputNames.includes(n.cacheKScale(0))) return 'kv8';
+    return cacheDType(this.step) === 'float16' ? 'fp16' : 'fp32';
   }
 
   /** Why the step graph runs on that provider. */

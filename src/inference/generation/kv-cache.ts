@@ -17,7 +17,7 @@ export interface KvCacheShape {
   headDim: number;
 }
 
-type Codes = Float32Array | Int8Array;
+type Codes = Float32Array | Int8Array | Uint16Array;
 
 /** Smallest capacity allocated: short prompts and windows never regrow more than a few times. */
 const MIN_CAPACITY = 64;
@@ -60,7 +60,7 @@ export class KvCache implements StepCache {
     if (!this.feeds) {
       const { rows, heads, headDim } = this.shape;
       const cap = this.capacity;
-      const type = this.storage === 'kv8' ? 'int8' : 'float32';
+      const type = this.storage === 'kv8' ? 'int8' : this.storage === 'fp16' ? 'float16' : 'float32';
       this.feeds = {
         k: this.keys.map((b) => tensor(type, b, [rows, heads, headDim, cap])),
         v: this.values.map((b) => tensor(type, b, [rows, heads, cap, headDim])),
@@ -74,7 +74,10 @@ export class KvCache implements StepCache {
     return this.feeds;
   }
 
-  /** Writes `count` new positions of layer l from K, V laid out [N, H, count, d], at slots [length, length + count). */
+  /**
+   * Writes `count` new positions of layer l from K, V laid out [N, H, count, d], at slots [length, length + count)
+   * (fp16 caches take the step's float16 outputs as their bits).
+   */
   write(layer: number, newK: Float32Array, newV: Float32Array, count: number): void {
     if (this.storage === 'kv8') return this.writeInt8(layer, newK, newV, count);
     const { rows, heads, headDim: d } = this.shape;
@@ -136,7 +139,12 @@ export class KvCache implements StepCache {
     const { layers, rows, heads, headDim: d } = this.shape;
     const old = this.capacity;
     const nh = rows * heads;
-    const alloc = (n: number): Codes => (this.storage === 'kv8' ? new Int8Array(n) : new Float32Array(n));
+    const alloc = (n: number): Codes =>
+      this.storage === 'kv8'
+        ? new Int8Array(n)
+        : this.storage === 'fp16'
+          ? new Uint16Array(n)
+          : new Float32Array(n);
     // Keys [nh·d rows of cap] and the scales [nh rows of cap] keep each row's first `length` slots.
     const regrowRows = <T extends Codes>(prev: T | undefined, next: T, rowCount: number): T => {
       if (prev)

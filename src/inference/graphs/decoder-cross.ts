@@ -9,9 +9,11 @@ import { decoderNames as n, type CrossKvStorage } from './decoder-names';
 import { quantizeSlices } from './decoder-kv8';
 import { matrix } from './decoder-ops';
 
+const FLOAT16 = 10;
+
 /**
  * Builds the cross K/V graph (always float32 weights: it runs once per window); with `kv8` storage its
- * outputs are int8 K/V plus a scale per (row, head, memory token).
+ * outputs are int8 K/V plus a scale per (row, head, memory token), with `fp16` float16 K/V.
  */
 export function buildCrossKvGraph(
   w: WeightSource,
@@ -48,6 +50,11 @@ export function buildCrossKvGraph(
     if (storage === 'fp32') {
       g.output(kT, n.crossK(l), 'float32', ['N', H, d, 'M']);
       g.output(vT, n.crossV(l), 'float32', ['N', H, 'M', d]);
+      continue;
+    }
+    if (storage === 'fp16') {
+      g.output(g.op('Cast', [kT], { to: FLOAT16 }), n.crossK(l), 'float16', ['N', H, d, 'M']);
+      g.output(g.op('Cast', [vT], { to: FLOAT16 }), n.crossV(l), 'float16', ['N', H, 'M', d]);
       continue;
     }
     const qk = quantizeSlices(g, kT, 2);

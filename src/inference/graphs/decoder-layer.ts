@@ -5,9 +5,9 @@ import type { GraphBuilder } from '../onnx/builder';
 import type { WeightSource } from '../convert/weights';
 import type { LmConfig } from '../bundle/types';
 import { linear, rowSlice, type LinearStorage } from './decoder-linear';
-import { crossKvStorageOf, decoderNames as n } from './decoder-names';
+import { computeTypeOf, crossKvStorageOf, decoderNames as n } from './decoder-names';
 import { int8Attention, int8Scores, int8Weighted } from './decoder-kv8';
-import { layerNorm, matrix, mergeHeads, splitHeads } from './decoder-ops';
+import { constFloat, layerNorm, matrix, mergeHeads, splitHeads } from './decoder-ops';
 
 /** Shared values of the step graph that every layer reads. */
 export interface LayerInputs {
@@ -33,15 +33,16 @@ export function stepLayer(
   const C = lm.dim;
   const H = lm.numHeads;
   const d = C / H;
+  const dt = computeTypeOf(s.variant);
   const inProj = matrix(w, `${p}.self_attn.in_proj_weight`);
-  const h = layerNorm(g, w, x, `${p}.norm1`, lm.layerNormEps);
+  const h = layerNorm(g, w, x, `${p}.norm1`, lm.layerNormEps, dt);
   const qkv = linear(g, h, `${p}.self_attn.in_proj`, inProj, s);
   const [q, k, v] = g.opN('Split', [qkv, g.constI64([C, C, C])], { axis: -1 }, { outputs: 3 });
-  const qh = g.op('Mul', [splitHeads(g, q, H, d), g.constF32([1 / Math.sqrt(d)], [])]);
+  const qh = g.op('Mul', [splitHeads(g, q, H, d), constFloat(g, [1 / Math.sqrt(d)], [], dt)]);
   const kh = splitHeads(g, k, H, d);
   const vh = splitHeads(g, v, H, d);
-  g.output(kh, n.newK(l), 'float32', ['N', H, 'S', d]);
-  g.output(vh, n.newV(l), 'float32', ['N', H, 'S', d]);
+  g.output(kh, n.newK(l), dt, ['N', H, 'S', d]);
+  g.output(vh, n.newV(l), dt, ['N', H, 'S', d]);
   const cache = selfCache(g, l, H, d, crossKvStorageOf(s.variant));
   const scoresCache = g.op('Add', [cache.scores(qh), io.cacheMask]);
   const kT = g.op('Transpose', [kh], { perm: [0, 1, 3, 2] });
@@ -60,7 +61,7 @@ export function stepLayer(
   );
   x = g.op('Add', [x, selfOut]);
   x = g.op('Add', [x, crossAttention(g, w, lm, l, x, s)]);
-  const h2 = layerNorm(g, w, x, `${p}.norm2`, lm.layerNormEps);
+  const h2 = layerNorm(g, w, x, `${p}.norm2`, lm.layerNormEps, dt);
   const ff = linear(g, h2, `${p}.linear1`, matrix(w, `${p}.linear1.weight`), s);
   const act = g.op('Gelu', [ff], {}, { domain: 'com.microsoft' });
   return g.op('Add', [x, linear(g, act, `${p}.linear2`, matrix(w, `${p}.linear2.weight`), s)]);
@@ -72,7 +73,7 @@ function selfCache(
   l: number,
   H: number,
   d: number,
-  storage: 'fp32' | 'kv8',
+  storage: 'fp32' | 'kv8' | 'fp16',
 ): { scores: (q: string) => string; weighted: (p: string) => string } {
   if (storage === 'kv8') {
     const k = {
@@ -85,8 +86,9 @@ function selfCache(
     };
     return { scores: (q) => int8Scores(g, q, k), weighted: (p) => int8Weighted(g, p, v) };
   }
-  const cacheK = g.input(n.cacheK(l), 'float32', ['N', H, d, 'T']);
-  const cacheV = g.input(n.cacheV(l), 'float32', ['N', H, 'T', d]);
+  const dt = storage === 'fp16' ? 'float16' : 'float32';
+  const cacheK = g.input(n.cacheK(l), dt, ['N', H, d, 'T']);
+  const cacheV = g.input(n.cacheV(l), dt, ['N', H, 'T', d]);
   return { scores: (q) => g.op('MatMul', [q, cacheK]), weighted: (p) => g.op('MatMul', [p, cacheV]) };
 }
 
@@ -103,11 +105,12 @@ function crossAttention(
   const C = lm.dim;
   const H = lm.numHeads;
   const d = C / H;
-  const h = layerNorm(g, w, x, `${p}.norm_cross`, lm.layerNormEps);
+  const dt = computeTypeOf(s.variant);
+  const h = layerNorm(g, w, x, `${p}.norm_cross`, lm.layerNormEps, dt);
   const wq = rowSlice(matrix(w, `${p}.cross_attention.in_proj_weight`), 0, C);
   const q = g.op('Mul', [
     splitHeads(g, linear(g, h, `${p}.cross_attention.q_proj`, wq, s), H, d),
-    g.constF32([1 / Math.sqrt(d)], []),
+    constFloat(g, [1 / Math.sqrt(d)], [], dt),
   ]);
   let heads: string;
   if (crossKvStorageOf(s.variant) === 'kv8') {
@@ -117,8 +120,8 @@ function crossAttention(
     const vScale = g.input(n.crossVScale(l), 'float32', ['N', H, 1, 'M']);
     heads = int8Attention(g, q, { codes: k, scale: kScale }, { codes: v, scale: vScale });
   } else {
-    const k = g.input(n.crossK(l), 'float32', ['N', H, d, 'M']);
-    const v = g.input(n.crossV(l), 'float32', ['N', H, 'M', d]);
+    const k = g.input(n.crossK(l), dt, ['N', H, d, 'M']);
+    const v = g.input(n.crossV(l), dt, ['N', H, 'M', d]);
     const probs = g.op('Softmax', [g.op('MatMul', [q, k])], { axis: -1 });
     heads = g.op('MatMul', [probs, v]);
   }

@@ -26,7 +26,7 @@ export const QUANT_BLOCK = 32;
 /** Adds y = x · Wᵀ for a [.., in] input; returns y [.., out]. */
 export function linear(g: GraphBuilder, x: string, name: string, w: MatrixSource, s: LinearStorage): string {
   const precision = weightPrecisionOf(s.variant);
-  if (precision === 'fp32') return denseLinear(g, x, name, w, s);
+  if (precision === 'fp32' || precision === 'fp16') return denseLinear(g, x, name, w, s);
   const bits = precision === 'q8' ? 8 : 4;
   const blocks = Math.ceil(w.in / QUANT_BLOCK);
   const blockBytes = (QUANT_BLOCK * bits) / 8;
@@ -75,6 +75,11 @@ function denseLinear(g: GraphBuilder, x: string, name: string, w: MatrixSource, 
     s.onBytes?.(t.byteLength);
     return t;
   };
+  if (weightPrecisionOf(s.variant) === 'fp16')
+    return g.op('MatMul', [
+      x,
+      g.initLazy(`${name}.wT`, 'float16', [w.in, w.out], () => u8(f32ToHalfBits(produceT()))),
+    ]);
   if (s.weightDType === 'float16') {
     const h = g.initLazy(`${name}.wT`, 'float16', [w.in, w.out], () => u8(f32ToHalfBits(produceT())));
     return g.op('MatMul', [x, g.op('Cast', [h], { to: 1 })]);

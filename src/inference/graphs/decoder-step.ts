@@ -6,7 +6,10 @@ import type { ExternalDataSink } from '../onnx/external-data';
 import type { WeightSource } from '../convert/weights';
 import type { LmConfig } from '../bundle/types';
 import { linear, type LinearStorage, type MatrixSource } from './decoder-linear';
-import { decoderNames as n } from './decoder-names';
+import { computeTypeOf, decoderNames as n } from './decoder-names';
+
+const FLOAT32 = 1;
+const FLOAT16 = 10;
 import { layerNorm } from './decoder-ops';
 import { stepLayer } from './decoder-layer';
 
@@ -24,11 +27,16 @@ export function buildStepGraph(
   const cfg = g.input(n.cfg, 'float32', [1]);
   const cacheMask = g.input(n.cacheMask, 'float32', [1, 1, 1, 'T']);
   const newMask = g.input(n.newMask, 'float32', [1, 1, 'S', 'S']);
+  const dt = computeTypeOf(s.variant);
+  // An fp16 graph takes float32 feeds (embeddings summed in float32, masks, CFG) and casts once.
+  const toCompute = (v: string): string => (dt === 'float16' ? g.op('Cast', [v], { to: FLOAT16 }) : v);
   let x = embed(g, w, lm, tokens);
-  x = g.op('Add', [x, sinusoid(g, lm.dim, positions)]);
+  x = toCompute(g.op('Add', [x, sinusoid(g, lm.dim, positions)]));
   const cacheLen = g.op('Shape', [cacheMask], { start: 3, end: 4 });
-  for (let l = 0; l < lm.numLayers; l++) x = stepLayer(g, w, lm, l, x, { cacheMask, newMask, cacheLen }, s);
-  const logits = heads(g, w, lm, layerNorm(g, w, x, 'out_norm', lm.layerNormEps), s);
+  const masks = { cacheMask: toCompute(cacheMask), newMask: toCompute(newMask), cacheLen };
+  for (let l = 0; l < lm.numLayers; l++) x = stepLayer(g, w, lm, l, x, masks, s);
+  let logits = heads(g, w, lm, layerNorm(g, w, x, 'out_norm', lm.layerNormEps, dt), s);
+  if (dt === 'float16') logits = g.op('Cast', [logits], { to: FLOAT32 });
   const [cond, uncond] = g.opN('Split', [logits], { axis: 0 }, { outputs: 2 });
   const guided = g.op('Add', [uncond, g.op('Mul', [g.op('Sub', [cond, uncond]), cfg])]);
   g.output(guided, n.logits, 'float32', ['B', lm.nQ, 'S', lm.card]);

@@ -15,8 +15,11 @@ export interface DecoderBuildOptions {
   variants?: DecoderVariant[];
 }
 
-/** Default variants: fp32 for exactness, int8 and int4 block-quantised weights for speed. */
-export const DEFAULT_DECODER_VARIANTS: DecoderVariant[] = ['fp32', 'q8', 'q4'];
+/**
+ * Default variants: fp32 for exactness, int8 and int4 block-quantised weights and int8 K/V for the CPU, fp16
+ * (weights, activations and K/V caches) for GPUs.
+ */
+export const DEFAULT_DECODER_VARIANTS: DecoderVariant[] = ['fp32', 'q8', 'q4', 'q8-kv8', 'fp16'];
 
 /** Builds and writes the decoder graphs; returns one BuiltGraph per file. */
 export function buildDecoderGraphs(ctx: GraphBuildContext, opts: DecoderBuildOptions = {}): BuiltGraph[] {

@@ -20,6 +20,8 @@ import { videoMemory } from '../pipeline/video-memory';
 import { localFrameIndices } from '../plan/local-frames';
 import type { RuntimeOptions } from '../runtime/session';
 import { OrtSession } from '../runtime/session';
+import { chooseProvider } from '../runtime/providers';
+import { defaultOf } from '../generation/variant-choice';
 import { logitsAgreement } from './logits-agreement';
 import { PROBE_FRAMES, probeFrames } from './probe-frames';
 
@@ -31,8 +33,26 @@ export const GATE = {
   cfgCoef: 3,
 } as const;
 
-/** Decoder variants fastest first: the default is the first that passed. */
-const SPEED_ORDER: readonly DecoderVariant[] = ['q4', 'q8-kv8', 'q8', 'fp32'];
+/**
+ * The gate on the CPU (the bundle's record), and again on the GPU provider 'auto' finds, if any (recorded under
+ * byProvider): each provider's default is the fastest variant that passed against fp32 on that provider.
+ */
+export async function measurePrecisionPerProvider(
+  dir: string,
+  manifest: BundleManifest,
+  opts: JobOptions & { runtime?: RuntimeOptions } = {},
+): Promise<PrecisionRecord> {
+  const cpu = await measurePrecision(dir, manifest, {
+    ...opts,
+    runtime: { ...opts.runtime, provider: 'cpu' },
+  });
+  const gpu = await chooseProvider(opts.runtime?.provider ?? 'auto');
+  if (gpu.provider === 'cpu') return cpu;
+  const rt = { ...opts.runtime, provider: gpu.provider };
+  const other = await measurePrecision(dir, manifest, { ...opts, runtime: rt });
+  if (other.provider === 'cpu') return cpu;
+  return { ...cpu, byProvider: { [other.provider!]: { measured: other.measured, default: other.default } } };
+}
 
 /** Measures every decoder variant of the bundle in `dir` against its fp32 decoder on the probe. */
 export async function measurePrecision(
@@ -54,6 +74,7 @@ export async function measurePrecision(
   step(0);
   const memory = await probeMemory(dir, manifest, rt);
   const fp32 = await DecoderModel.load(dir, manifest, 'fp32', rt);
+  const fp32Provider = fp32.provider;
   let codes: Int32Array;
   let ref: Float32Array;
   try {
@@ -84,10 +105,11 @@ export async function measurePrecision(
     }
     step(3 + i);
   }
-  const fastest = SPEED_ORDER.find((v) => measured[v]?.passed) ?? 'fp32';
+  const provider = fp32Provider;
   return {
     measured,
-    default: fastest,
+    default: defaultOf(measured, provider),
+    provider,
     gate: {
       maxRelRmsLogitsError: GATE.maxRelRmsLogitsError,
       minArgmaxAgreement: GATE.minArgmaxAgreement,

@@ -48,7 +48,9 @@ function precisionOf(p: PrecisionRecord): BundlePrecision {
     argmaxAgreement: f.argmaxAgreement,
     passed: f.passed,
   }));
-  return { default: p.default, variants };
+  const byProvider: Record<string, string> = {};
+  for (const [name, g] of Object.entries(p.byProvider ?? {})) byProvider[name] = g.default;
+  return { default: p.default, provider: p.provider ?? 'cpu', byProvider, variants };
 }
 
 /** Bundles found in the folders (a folder that is itself a bundle counts too), by id, first one wins. */

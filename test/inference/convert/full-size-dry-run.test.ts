@@ -102,9 +102,13 @@ describe('full-size dry run', () => {
         'visual_encoder.onnx',
         'lstv.onnx',
         'decoder_cross_kv.onnx',
+        'decoder_cross_kv_kv8.onnx',
+        'decoder_cross_kv_fp16.onnx',
         'decoder_step.onnx',
         'decoder_step_q8.onnx',
         'decoder_step_q4.onnx',
+        'decoder_step_q8-kv8.onnx',
+        'decoder_step_fp16.onnx',
         'codec_decoder.onnx',
         'codec_encoder.onnx',
       ]);
@@ -145,7 +149,7 @@ describe('full-size dry run', () => {
       .reduce((s, n) => s + numel(lm.get(n).dims), 0);
     let got = 0;
     for (const g of graphs.filter(
-      (x) => x.role === 'decoder_cross_kv' || (x.role === 'decoder_step' && x.variant === 'fp32'),
+      (x) => x.role.startsWith('decoder') && x.variant === 'fp32',
     ))
       for (const [n, i] of g.initializers) if (!/^c_\d+$/.test(n)) got += numel(i.dims);
     expect(want).toBe(1_837_556_736);

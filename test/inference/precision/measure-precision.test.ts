@@ -44,10 +44,20 @@ describe('the precision gate', () => {
       trained: false,
     });
     const tiny = (await loadBundle(SHIPPED)).precision!;
+    // The converter now builds the int8-K/V and fp16 variants too (the shipped bundle predates them).
+    expect(Object.keys(m.precision!.measured).sort()).toEqual(['fp16', 'fp32', 'q4', 'q8', 'q8-kv8']);
+    expect(Object.keys(tiny.measured).sort()).toEqual(['fp32', 'q4', 'q8']);
+    // Measured on the CPU (no GPU device here, so no byProvider); fp16 passes far inside the gate there but is
+    // never the CPU's default: it comes after fp32 in the CPU's speed order.
+    expect(m.precision!.provider).toBe('cpu');
+    expect(m.precision!.byProvider).toBeUndefined();
+    expect(m.precision!.measured.fp16!.passed).toBe(true);
+    expect(m.precision!.measured.fp16!.argmaxAgreement).toBeGreaterThanOrEqual(0.99);
+    expect(m.precision!.measured.fp16!.relRmsLogitsError).toBeLessThan(0.01);
+    expect(m.precision!.default).not.toBe('fp16');
     for (const p of [m.precision!, tiny]) {
-      expect(Object.keys(p.measured).sort()).toEqual(['fp32', 'q4', 'q8']);
       expect(p.gate.positions).toBeGreaterThanOrEqual(256);
-      const fastestPassing = ['q4', 'q8', 'fp32'].find((v) => p.measured[v]!.passed);
+      const fastestPassing = ['q4', 'q8-kv8', 'q8', 'fp32'].find((v) => p.measured[v]?.passed);
       expect(p.default).toBe(fastestPassing);
       expect(p.measured.q8!.relRmsLogitsError).toBeGreaterThan(0);
       expect(p.measured.q4!.relRmsLogitsError).toBeGreaterThan(p.measured.q8!.relRmsLogitsError);
