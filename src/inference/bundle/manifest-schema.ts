@@ -117,8 +117,24 @@ function checkPrecision(p: unknown, fail: (why: string) => never): void {
   checkField(r, 'default', 'string', 'precision', fail);
   if (!r.measured || typeof r.measured !== 'object' || Array.isArray(r.measured))
     fail('field precision.measured is missing or not an object');
-  for (const [variant, f] of Object.entries(r.measured as Obj)) {
-    const section = `precision.measured.${variant}`;
+  checkFigures(r.measured as Obj, 'precision.measured', fail);
+  if (r.provider !== undefined) checkField(r, 'provider', 'string', 'precision', fail);
+  if (r.byProvider === undefined) return;
+  if (!r.byProvider || typeof r.byProvider !== 'object') fail('field precision.byProvider is not an object');
+  for (const [name, g] of Object.entries(r.byProvider as Obj)) {
+    const section = `precision.byProvider.${name}`;
+    if (!g || typeof g !== 'object') fail(`field ${section} is not an object`);
+    checkField(g as Obj, 'default', 'string', section, fail);
+    if (!(g as Obj).measured || typeof (g as Obj).measured !== 'object')
+      fail(`field ${section}.measured is missing or not an object`);
+    checkFigures((g as Obj).measured as Obj, `${section}.measured`, fail);
+  }
+}
+
+/** Each variant's figures of a gate record. */
+function checkFigures(measured: Obj, at: string, fail: (why: string) => never): void {
+  for (const [variant, f] of Object.entries(measured)) {
+    const section = `${at}.${variant}`;
     if (!f || typeof f !== 'object') fail(`field ${section} is not an object`);
     for (const [k, t] of Object.entries(FIGURE_FIELDS)) checkField(f as Obj, k, t, section, fail);
   }
