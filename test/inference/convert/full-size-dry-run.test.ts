@@ -148,9 +148,7 @@ describe('full-size dry run', () => {
       .filter((n) => /^(emb\.|transformer\.|out_norm|linears\.)/.test(n))
       .reduce((s, n) => s + numel(lm.get(n).dims), 0);
     let got = 0;
-    for (const g of graphs.filter(
-      (x) => x.role.startsWith('decoder') && x.variant === 'fp32',
-    ))
+    for (const g of graphs.filter((x) => x.role.startsWith('decoder') && x.variant === 'fp32'))
       for (const [n, i] of g.initializers) if (!/^c_\d+$/.test(n)) got += numel(i.dims);
     expect(want).toBe(1_837_556_736);
     expect(got).toBe(want);
