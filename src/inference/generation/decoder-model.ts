@@ -77,10 +77,11 @@ export class DecoderModel {
     variant: DecoderVariant,
     rt: RuntimeOptions = {},
   ): Promise<DecoderModel> {
-    const cross = await OrtSession.load(crossFile, { ...rt, deviceOutputs: true });
+    // int8 tensors cannot be device-located outputs in onnxruntime-node: int8 K/V come back through the host.
+    const onDevice = crossKvStorageOf(variant) !== 'kv8';
+    const cross = await OrtSession.load(crossFile, { ...rt, deviceOutputs: onDevice });
     let step: OrtSession | null = null;
     try {
-      const onDevice = crossKvStorageOf(variant) !== 'kv8';
       const layers = Array.from({ length: lm.numLayers }, (_, l) => l);
       const newKv = layers.flatMap((l) => [n.newK(l), n.newV(l)]);
       step = await OrtSession.load(stepFile, { ...rt, deviceOutputs: onDevice ? newKv : false });

@@ -49,7 +49,16 @@ export async function measurePrecisionPerProvider(
   const gpu = await chooseProvider(opts.runtime?.provider ?? 'auto');
   if (gpu.provider === 'cpu') return cpu;
   const rt = { ...opts.runtime, provider: gpu.provider };
-  const other = await measurePrecision(dir, manifest, { ...opts, runtime: rt });
+  let other: PrecisionRecord;
+  try {
+    other = await measurePrecision(dir, manifest, { ...opts, runtime: rt });
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'cancelled') throw e;
+    // The bundle stays usable: the GPU then runs its order over the CPU's figures.
+    const why = e instanceof Error ? e.message : String(e);
+    process.stderr.write(`precision gate on ${gpu.provider} failed, CPU figures only: ${why}\n`);
+    return cpu;
+  }
   if (other.provider === 'cpu') return cpu;
   return { ...cpu, byProvider: { [other.provider!]: { measured: other.measured, default: other.default } } };
 }

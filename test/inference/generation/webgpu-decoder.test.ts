@@ -13,8 +13,10 @@ describe('decoder on WebGPU', () => {
   let dir = '';
   let cpu: DecoderModel;
   let gpu: DecoderModel;
+  let lm: ReturnType<typeof buildTinyDecoder>['lm'];
   beforeAll(async () => {
-    const built = buildTinyDecoder(['fp32']);
+    const built = buildTinyDecoder(['fp32', 'q8-kv8']);
+    lm = built.lm;
     dir = built.dir;
     cpu = await loadTinyDecoder(dir, built.lm, 'fp32', { provider: 'cpu' });
     gpu = await loadTinyDecoder(dir, built.lm, 'fp32', { provider: 'webgpu' });
@@ -69,4 +71,22 @@ describe('decoder on WebGPU', () => {
     );
     expect(err).toBeLessThanOrEqual(1e-4);
   });
+
+  it(
+    'runs the int8-K/V variant too, its int8 K/V and cache through the host',
+    { timeout: 300_000 },
+    async () => {
+      const kv8 = await loadTinyDecoder(dir, lm, 'q8-kv8', { provider: 'webgpu' });
+      try {
+        const mem = cfgMemory();
+        const kv = await kv8.crossKv(mem.data, mem.rows);
+        expect(kv.k.every((t) => t.type === 'int8' && t.location === 'cpu')).toBe(true);
+        kv8.releaseCross(kv);
+        const r = await generateTokens(kv8, mem, PARAMS);
+        expect(r.codes.length).toBe((mem.rows / 2) * kv8.lm.nQ * PARAMS.frames);
+      } finally {
+        await kv8.dispose();
+      }
+    },
+  );
 });

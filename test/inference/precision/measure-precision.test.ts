@@ -7,6 +7,7 @@ import { loadBundle } from '../../../src/inference/bundle/loader';
 import { convertBundle } from '../../../src/inference/convert/convert';
 import { Engine } from '../../../src/inference/pipeline/engine';
 import { logitsAgreement } from '../../../src/inference/precision/logits-agreement';
+import { gateDefaultFor } from '../../../src/inference/generation/variant-choice';
 import { measurePrecision } from '../../../src/inference/precision/measure-precision';
 import { probeFrames } from '../../../src/inference/precision/probe-frames';
 import { FIXTURE, tmpDir } from '../convert/helpers';
@@ -87,6 +88,27 @@ describe('the precision gate', () => {
     expect(Object.keys(p.measured).sort()).toEqual(['fp32', 'q8', 'q8-kv8']);
     expect(p.default).toBe(p.measured['q8-kv8']!.passed ? 'q8-kv8' : p.measured.q8!.passed ? 'q8' : 'fp32');
   });
+
+  it('measures against fp32 on WebGPU too (lavapipe here), where fp16 is the default when it passes', async () => {
+    const out = path.join(tmpDir('gate'), 'webgpu');
+    const m = await convertBundle({
+      lmCheckpoint: path.join(FIXTURE, 'lm/state_dict.bin'),
+      codecDir: path.join(FIXTURE, 'codec'),
+      outDir: out,
+      decoderVariants: ['fp32', 'q8', 'q8-kv8', 'fp16'],
+      skipGate: true,
+    });
+    const p = await measurePrecision(out, m, { runtime: { provider: 'webgpu' } });
+    expect(p.provider).toBe('webgpu');
+    expect(Object.keys(p.measured).sort()).toEqual(['fp16', 'fp32', 'q8', 'q8-kv8']);
+    expect(p.measured.fp16!.passed).toBe(true);
+    expect(p.measured.fp16!.relRmsLogitsError).toBeLessThan(0.01);
+    expect(p.default).toBe('fp16');
+    // On the CPU the same bundle's default is an 8-bit variant: fp16 ranks after fp32 there.
+    const cpu = await measurePrecision(out, m, { runtime: { provider: 'cpu' } });
+    expect(cpu.default).toMatch(/^(q8-kv8|q8)$/);
+    expect(gateDefaultFor({ ...cpu, byProvider: { webgpu: p } }, 'webgpu')).toBe('fp16');
+  }, 300_000);
 
   it('is left out with skipGate', async () => {
     const out = path.join(tmpDir('gate'), 'plain');
