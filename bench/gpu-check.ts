@@ -3,7 +3,7 @@
 // one), runs the reference check on WebGPU (and CUDA when its provider is installed), then the medium benchmark
 // on the GPU provider, and prints one JSON line of figures. The medium bundle is built on first use (about
 // 12 GB in $VIDMUSE_BENCH_CACHE, default ~/.cache/vidmuse-bench); $VIDMUSE_TORCH_PEER adds the PyTorch peer.
-//   npm run bench:gpu [-- --variants fp32,q8 --seconds 2 --window-frames 60]
+//   npm run bench:gpu [-- --variants fp32,q8,fp16 --seconds 2 --window-frames 60]
 import { spawnSync } from 'node:child_process';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
@@ -14,7 +14,7 @@ import { REFERENCE_DIR } from '../test/fixtures/paths';
 
 const { values } = parseArgs({
   options: {
-    variants: { type: 'string', default: 'fp32,q8' },
+    variants: { type: 'string', default: 'fp32,q8,fp16' },
     seconds: { type: 'string', default: '2' },
     'window-frames': { type: 'string', default: '60' },
     'global-frames': { type: 'string', default: '32' },
