@@ -1,5 +1,5 @@
 // Timeline habits in Chromium over the bridge: drag a segment and regenerate the windows under it, zoom and
-// scroll, loop a window, the help overlay, A/B audition, and a layout that reflows from 1280×720 to 4K.
+// scroll, loop a window, the help overlay, A/B audition with the B key, and a layout that reflows from 1280×720 to 4K.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { snap } from './browser';
@@ -60,18 +60,41 @@ describe('editing on the timeline', () => {
     await page.waitForFunction((n) => document.querySelectorAll('.tick.major span').length === n, before);
   });
 
-  it('auditions another take of a window without selecting it', async () => {
+  it('auditions another take of a window without selecting it, shown on its block; B toggles A/B', async () => {
     const { page } = s;
-    await page.getByTestId('window-0').getByRole('option').click();
+    const block = page.getByTestId('window-0');
+    const label = async () =>
+      ((await block.getByRole('option').textContent()) ?? '').replace(/\s+/g, ' ').trim();
+    await block.getByRole('option').click();
     const ab = page.getByTestId('take-2').getByRole('button', { name: 'A/B' });
     await ab.click();
     expect(await ab.getAttribute('aria-pressed')).toBe('true');
     await page.waitForFunction(() => document.querySelector('video')?.paused === false);
-    expect(await page.getByTestId('window-0').textContent()).toContain('take 1/2');
+    // The block shows the auditioned take (B), while take 1 stays selected in the inspector.
+    expect(await label()).toBe('W1 take 2/2 B');
+    expect(
+      await page.getByTestId('take-1').getByRole('button', { name: /^1/ }).getAttribute('aria-pressed'),
+    ).toBe('true');
     await snap(page, 'timeline-03-audition');
+    await page.keyboard.press('k');
+    await page.keyboard.press('b');
+    await page.waitForFunction(() =>
+      /take 1\/2$/.test(document.querySelector('[data-testid="window-0"]')?.textContent?.trim() ?? ''),
+    );
+    expect(await ab.getAttribute('aria-pressed')).toBe('false');
+    expect(await block.getByRole('option').getAttribute('aria-label')).toBe('Window 1, 2 takes');
+    await page.keyboard.press('b');
+    await block.getByRole('option', { name: 'Window 1, 2 takes, auditioning take 2' }).waitFor();
+    expect(await ab.getAttribute('aria-pressed')).toBe('true');
     await page.keyboard.press('k');
     await ab.click();
     expect(await ab.getAttribute('aria-pressed')).toBe('false');
+    expect(await label()).toBe('W1 take 1/2');
+    // A window with a single take has nothing to compare: B says so and changes nothing.
+    await page.getByTestId('window-2').getByRole('option').click();
+    await page.keyboard.press('b');
+    await page.getByText('Window 3 has one take: nothing to compare.').waitFor();
+    expect(await page.getByTestId('window-2').getByRole('option').textContent()).not.toContain('B');
   });
 
   it('loops the selected window with O while playing', async () => {

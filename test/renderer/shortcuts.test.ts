@@ -25,6 +25,12 @@ describe('keyboard shortcuts', () => {
     expect(shortcutFor(key('End'))).toBe('go-end');
   });
 
+  it('maps B to the A/B toggle, and leaves Ctrl+B alone', () => {
+    expect(shortcutFor(key('b'))).toBe('toggle-ab');
+    expect(shortcutFor(key('B', { shiftKey: true }))).toBe('toggle-ab');
+    expect(shortcutFor(key('b', { ctrlKey: true }))).toBeNull();
+  });
+
   it('maps undo and redo with Ctrl or Cmd', () => {
     expect(shortcutFor(key('z', { ctrlKey: true }))).toBe('undo');
     expect(shortcutFor(key('Z', { ctrlKey: true, shiftKey: true }))).toBe('redo');

@@ -15,6 +15,7 @@ export type ShortcutAction =
   | 'undo'
   | 'redo'
   | 'regenerate'
+  | 'toggle-ab'
   | 'toggle-loop'
   | 'zoom-in'
   | 'zoom-out'
@@ -55,6 +56,7 @@ const plain: Record<string, ShortcutAction> = {
   Home: 'go-start',
   End: 'go-end',
   r: 'regenerate',
+  b: 'toggle-ab',
   o: 'toggle-loop',
   '=': 'zoom-in',
   '+': 'zoom-in',
@@ -109,6 +111,7 @@ export const SHORTCUT_HELP: readonly ShortcutHelp[] = [
   { keys: '[ / ]', action: 'Select previous / next window' },
   { keys: 'R', action: 'Regenerate the selected window or segment' },
   { keys: '1 – 9', action: 'Pick take 1–9 of the selected window' },
+  { keys: 'B', action: 'A/B: switch the selected window between its take and the auditioned one' },
   { keys: 'Ctrl + Z', action: 'Undo' },
   { keys: 'Ctrl + Shift + Z', action: 'Redo' },
   { keys: 'Ctrl + O', action: 'Open a video or a recent project' },

@@ -4,6 +4,8 @@ import { tick, untrack } from 'svelte';
 import type { ApiClient, MenuCommand } from '../../shared/api';
 import type { ProjectState } from '../../shared/domain';
 import { windowsCovering } from '../lib/timeline-math';
+import type { WindowInfo } from '../../shared/domain';
+import { Audition } from './audition.svelte';
 import { JobsStore } from './jobs.svelte';
 import { Mixer } from './mixer.svelte';
 import { ModelsStore } from './models.svelte';
@@ -29,6 +31,7 @@ export class AppState {
   readonly transport = new Transport();
   readonly mixer = new Mixer();
   readonly music = new MusicPlayer(this.mixer);
+  readonly audition = new Audition(this.music);
   readonly thumbnails = new Thumbnails();
   readonly seams: SeamEdits;
   /** 'electron' or 'web' (no native file dialogs or drag-and-drop paths in the web harness). */
@@ -98,6 +101,7 @@ export class AppState {
     this.transport.pause();
     this.panels.close();
     this.selection.clear();
+    this.audition.clear();
     this.#lastMedia = '';
     const closing = this.project.close();
     // The strip's images go with the editor; their blob URLs are revoked only once it is gone.
@@ -114,6 +118,7 @@ export class AppState {
 
   #opened(): void {
     this.selection.clear();
+    this.audition.clear();
     if (this.panels.modal === 'open') this.panels.close();
   }
 
@@ -150,6 +155,32 @@ export class AppState {
   /** Generates every window, followed as one batch (overall progress and ETA in the top bar). */
   async generateAll(): Promise<void> {
     this.jobs.trackBatch(await this.project.generate(null));
+  }
+
+  /** Auditions a take in place of its window's selected one (A/B button), looping the window while it plays. */
+  auditionTake(w: WindowInfo, takeId: string): void {
+    const fresh = this.audition.of(w.id) === null;
+    const side = this.audition.toggle(w, takeId);
+    this.#loopWindow(w, side === 'B', fresh);
+  }
+
+  /** The B key: toggles the selected window (else the one under the playhead) between its take and the auditioned one. */
+  flipAB(): void {
+    const s = this.project.state;
+    const at = this.transport.position;
+    const w = this.selectedWindow ?? s?.windows.find((x) => at >= x.start && at < x.end) ?? null;
+    if (!w) return;
+    const side = this.audition.flip(w);
+    if (side === null) this.notices.push('info', `Window ${w.index + 1} has one take: nothing to compare.`);
+    else this.#loopWindow(w, true, at < w.start || at >= w.end);
+  }
+
+  #loopWindow(w: WindowInfo, on: boolean, fromStart: boolean): void {
+    const t = this.transport;
+    t.loop = { start: w.start, end: w.end };
+    t.loopOn = on;
+    if (fromStart) t.seek(w.start);
+    if (!t.playing && on) t.play();
   }
 
   /** Selects take n (1-based) of the selected window. */

@@ -22,6 +22,7 @@ export function runShortcut(app: AppState, action: ShortcutAction): void {
     undo: () => void app.project.undo(),
     redo: () => void app.project.redo(),
     regenerate: () => void app.regenerate(),
+    'toggle-ab': () => app.flipAB(),
     'toggle-loop': () => t.toggleLoop(app.selection.segment ?? app.selectedWindow),
     'zoom-in': () => app.view.zoom(1 / 1.5),
     'zoom-out': () => app.view.zoom(1.5),
