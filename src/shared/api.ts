@@ -5,6 +5,7 @@ import type {
   InferenceProvider,
   JobInfo,
   PlanPreview,
+  PlaybackMix,
   ProjectState,
   ProjectSummary,
 } from './domain';
@@ -110,6 +111,17 @@ export const api = {
   ),
   'seam.newCue': method<{ projectId: string; seamId: string }, { jobId: string }>(
     object({ projectId: id, seamId: id }),
+  ),
+  /** The clips playback mixes (continuous runs decoded as one, like the export); `audition` plays other
+   * takes of some windows in place of their selected ones. */
+  'music.playback': method<
+    { projectId: string; audition?: { windowId: string; takeId: string }[] },
+    PlaybackMix
+  >(
+    object({
+      projectId: id,
+      audition: optional(array(object({ windowId: id, takeId: id }), 10000)),
+    }),
   ),
   'history.undo': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
   'history.redo': method<{ projectId: string }, ProjectState>(object({ projectId: id })),

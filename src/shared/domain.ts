@@ -3,6 +3,7 @@
 import type { SerializedError } from './errors';
 import type { MediaInfo } from './media';
 import type { SeamCurve } from './timeline/seam-curve';
+import type { SeamState } from './timeline/continuity';
 import type { Progress } from './progress';
 
 /** Sampling parameters of one generation (a take records the ones it used). */
@@ -66,6 +67,24 @@ export interface SeamInfo {
   /** Crossfade length in samples, centred in the overlap, ≤ end − start. */
   lengthSamples: number;
   curve: SeamCurve;
+  /** Continuous (the takes play as one decode of their joined codes) or crossfaded, and why. */
+  continuity: SeamState;
+}
+
+/** One clip of playback: a window's take, or the one decode of a run of windows joined by continuous seams. */
+export interface PlaybackClip {
+  firstWindow: number;
+  lastWindow: number;
+  startSample: number;
+  /** The clip's WAV (float, mono, the project's rate); null for a window without a take (silence). */
+  url: string | null;
+}
+
+/** What playback mixes, rendered by main like the export: clips in order and the seams between them. */
+export interface PlaybackMix {
+  clips: PlaybackClip[];
+  /** Indices of the seams that crossfade; crossfades[k] joins clips[k] and clips[k + 1]. */
+  crossfades: number[];
 }
 
 /** The project's video. */

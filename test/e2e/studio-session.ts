@@ -42,7 +42,7 @@ async function launch(name: string, generate: boolean, release: () => void): Pro
     : null;
   const bridge = await startBridgeForTest({
     libraryDir: path.join(dir, 'library'),
-    ...(engine ? { generator: engine.generator, provider: engine.provider } : {}),
+    ...(engine ? { generator: engine.generator, decoder: engine.decoder, provider: engine.provider } : {}),
   });
   const browser = await openBrowser(bridge.url);
   return {

@@ -20,6 +20,8 @@ import { Emitter } from './emitter';
 import type { StudioJobs } from './job-map';
 import type { StudioOptions } from './options';
 import { projectState, type MediaStatus } from './project-state';
+import { projectSeamStates, type MusicSources } from './project-music';
+import { RunCache } from './run-cache';
 
 /** Shared state of one studio instance. */
 export interface StudioContext {
@@ -36,6 +38,8 @@ export interface StudioContext {
   /** Cuts cached per video content (beside the library), and those read or found in this session. */
   cutsCache: CutsCache;
   cuts: Map<string, SceneCut[]>;
+  /** The project's music: takes, the codec decoder and the cache of decoded runs. */
+  music: MusicSources & { runs: RunCache };
   /** The project's state as the editor sees it. */
   state: (projectId: string) => ProjectState;
   /** Takes the project's lock (refusing a second instance) and returns its media status; 'not-found' for an unknown id. */
@@ -68,6 +72,14 @@ export function createContext(options: StudioOptions): StudioContext {
   const emitter = new Emitter();
   const open = new Map<string, MediaStatus>();
   const token = randomUUID();
+  const graceMs = options.gcGraceMs ?? 60 * 60 * 1000;
+  const music = {
+    db,
+    files,
+    bundleDirs: options.bundleDirs,
+    decoder: options.decoder ?? null,
+    runs: new RunCache(join(options.libraryDir, 'runs'), { graceMs }),
+  };
   const ctx: StudioContext = {
     db,
     files,
@@ -78,10 +90,15 @@ export function createContext(options: StudioOptions): StudioContext {
     jobs: new JobQueue<StudioJobs>(db, (job) => emitter.emit('job', job)),
     cutsCache: new CutsCache(join(options.libraryDir, 'cuts')),
     cuts: new Map(),
-    state: (projectId) =>
-      projectState(db, files, projectId, options.mediaUrl, ctx.ensureOpen(projectId), (hash) => {
+    music,
+    state: (projectId) => {
+      const s = projectState(db, files, projectId, options.mediaUrl, ctx.ensureOpen(projectId), (hash) => {
         return ctx.cuts.get(hash) ?? null;
-      }),
+      });
+      const states = projectSeamStates(music, projectId);
+      s.seams.forEach((seam, i) => (seam.continuity = states[i] ?? { kind: 'crossfade', reason: 'no-take' }));
+      return s;
+    },
     ensureOpen: (projectId) => {
       getProject(db, projectId);
       acquireProjectLock(db, projectId, token);

@@ -1,6 +1,6 @@
 // The application service behind the API contract: every ApiHandlers method, the API events, the files a
 // transport may serve, and dispose() that aborts all jobs and releases the project locks.
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import type { ApiEvent, ApiEvents, ApiHandlers } from '../../shared/api';
 import { AppError } from '../../shared/errors';
 import { probeMedia } from '../../media/probe-media';
@@ -19,6 +19,7 @@ import { cutsRunner } from './runners/cuts-job';
 import { setPlan } from './handlers/project-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { sceneHandlers } from './handlers/scene-handlers';
+import { musicHandlers } from './handlers/music-handlers';
 import type { StudioOptions } from './options';
 import { projectHandlers } from './handlers/project-handlers';
 import { defaultExporter } from './default-exporter';
@@ -94,13 +95,7 @@ export function createStudio(options: StudioOptions): Studio {
   );
   ctx.jobs.register(
     'export',
-    exportRunner({
-      db: ctx.db,
-      files: ctx.files,
-      bundleDirs: options.bundleDirs,
-      decoder: options.decoder ?? null,
-      exporter: () => options.exporter ?? defaultExporter,
-    }),
+    exportRunner({ ...ctx.music, exporter: () => options.exporter ?? defaultExporter }),
   );
   let disposed: Promise<void> | null = null;
   return {
@@ -116,6 +111,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...editHandlers(ctx),
     ...jobHandlers(ctx),
     ...sceneHandlers(ctx),
+    ...musicHandlers(ctx),
     'models.list': () =>
       listBundles(options.bundleDirs).map((b) => ({
         id: b.id,
@@ -153,6 +149,8 @@ export function createStudio(options: StudioOptions): Studio {
     allowedFiles: (projectId) => allowedFiles(ctx, projectId),
     isAllowedFile: (file) => {
       const abs = resolve(file);
+      // Decoded runs are named by the hash of what they hold; any of them may play while a project is open.
+      if (dirname(abs) === resolve(ctx.music.runs.dir)) return ctx.open.size > 0;
       return [...ctx.open.keys()].some((id) => allowedFiles(ctx, id).includes(abs));
     },
     closeAll: () => closeAllProjects(ctx),

@@ -1,20 +1,23 @@
-// The project's music as export (and playback) render it: the selected take of every window; a run of windows
-// joined by continuous seams is one codec decode of its joined codes, the other seams crossfade with their
-// curve and length. Without a codec decoder, or when a take's codes are missing, seams crossfade and say why.
+// The project's music as export and playback render it: the selected take of every window; a run of windows
+// joined by continuous seams is one codec decode of its joined codes (cached per run), the other seams
+// crossfade with their curve and length. Without a codec decoder, or when a take's codes are missing, seams
+// crossfade and say why.
 import { existsSync, readFileSync } from 'node:fs';
 import { AppError } from '../../shared/errors';
 import type { JobOptions } from '../../shared/progress';
 import { mixdown } from '../../shared/timeline/mixdown';
 import type { RunTake, SeamState } from '../../shared/timeline/continuity';
-import { seamState } from '../../shared/timeline/continuity';
-import { runClips } from '../../shared/timeline/run-clips';
+import { continuousRuns, seamState } from '../../shared/timeline/continuity';
+import { runCodes, type WindowRun } from '../../shared/timeline/run-clips';
+import { runMixPlan, type SeamFade } from '../../shared/timeline/run-mix';
+import { decodeWavFloat } from '../../shared/timeline/wav';
 import type { Db } from '../store/database';
 import type { FileStore } from '../store/file-store';
 import { listSeams, listWindows, type WindowRow } from '../store/plans-repo';
 import { getProject } from '../store/projects-repo';
 import { getTakeWithProject, planSelections, type TakeRow } from '../store/takes-repo';
-import { listBundles } from './bundles';
-import { decodeWavFloat } from '../../shared/timeline/wav';
+import { listBundles, type BundleSummary } from './bundles';
+import { runKey, type RunCache } from './run-cache';
 
 /** One codec decode of codes [K, frames] with a bundle's codec, cut to `samples`. */
 export type CodeDecoder = (
@@ -28,21 +31,20 @@ export interface MusicSources {
   files: FileStore;
   bundleDirs: string[];
   decoder?: CodeDecoder | null;
+  /** Decoded runs kept between renders (absent: every render decodes its runs). */
+  runs?: RunCache | null;
 }
 
-interface Selected {
+/** The project's windows with the take each plays, each seam's state and the runs they form. */
+export interface ProjectRuns {
+  sampleRate: number;
+  totalSamples: number;
   windows: WindowRow[];
   takes: (TakeRow | undefined)[];
-}
-
-function selected(db: Db, planId: string): Selected {
-  const sel = planSelections(db, planId);
-  const windows = listWindows(db, planId);
-  const takes = windows.map((w) => {
-    const id = sel.get(w.id);
-    return id ? getTakeWithProject(db, id) : undefined;
-  });
-  return { windows, takes };
+  states: SeamState[];
+  runs: WindowRun[];
+  seams: SeamFade[];
+  bundle: BundleSummary | null;
 }
 
 const runTake = (files: FileStore, t: TakeRow | undefined): RunTake | null =>
@@ -57,36 +59,119 @@ const runTake = (files: FileStore, t: TakeRow | undefined): RunTake | null =>
       }
     : null;
 
-/** The bundle's codec hop, or null when the project's bundle is not installed. */
-function bundleOf(src: MusicSources, bundleId: string) {
-  return listBundles(src.bundleDirs).find((b) => b.id === bundleId) ?? null;
-}
-
-function statesOf(src: MusicSources, s: Selected, hop: number | null): SeamState[] {
-  return s.windows.slice(1).map((w, i) => {
+function statesOf(
+  src: MusicSources,
+  windows: WindowRow[],
+  takes: (TakeRow | undefined)[],
+  hop: number | null,
+) {
+  return windows.slice(1).map((w, i): SeamState => {
     const st = seamState(
-      s.windows[i]!,
+      windows[i]!,
       w,
-      runTake(src.files, s.takes[i]),
-      runTake(src.files, s.takes[i + 1]),
+      runTake(src.files, takes[i]),
+      runTake(src.files, takes[i + 1]),
       hop ?? 1,
     );
     if (st.kind === 'continuous' && (hop === null || !src.decoder))
-      return { kind: 'crossfade', reason: 'no-decoder' } as const;
+      return { kind: 'crossfade', reason: 'no-decoder' };
     return st;
   });
 }
 
+// The take each window plays: its selected take, or the one `overrides` names for it (audition).
+function takesOf(
+  db: Db,
+  projectId: string,
+  planId: string,
+  windows: WindowRow[],
+  overrides: ReadonlyMap<string, string>,
+) {
+  const sel = planSelections(db, planId);
+  for (const id of overrides.keys())
+    if (!windows.some((w) => w.id === id))
+      throw new AppError('not-found', `Window ${id} is not in this project's plan.`);
+  return windows.map((w) => {
+    const id = overrides.get(w.id) ?? sel.get(w.id);
+    const t = id ? getTakeWithProject(db, id) : undefined;
+    if (id && (!t || t.project_id !== projectId || t.window_id !== w.id))
+      throw new AppError('not-found', `Take ${id} is not a take of window ${w.idx + 1}.`);
+    return t;
+  });
+}
+
+/** The project's runs in its current plan; `overrides` plays other takes of some windows (by window id). */
+export function projectRuns(
+  src: MusicSources,
+  projectId: string,
+  overrides: ReadonlyMap<string, string> = new Map(),
+): ProjectRuns {
+  const p = getProject(src.db, projectId);
+  const planId = p.plan_id ?? '';
+  const windows = listWindows(src.db, planId);
+  const takes = takesOf(src.db, projectId, planId, windows, overrides);
+  const bundle = listBundles(src.bundleDirs).find((b) => b.id === p.bundle_id) ?? null;
+  const states = statesOf(src, windows, takes, bundle?.hopLength ?? null);
+  const seams = listSeams(src.db, planId).map((r) => ({
+    start: r.start,
+    end: r.end,
+    lengthSamples: r.length_samples,
+    curve: r.curve,
+  }));
+  const runs = continuousRuns(states);
+  return {
+    sampleRate: p.sample_rate,
+    totalSamples: p.total_samples,
+    windows,
+    takes,
+    states,
+    runs,
+    seams,
+    bundle,
+  };
+}
+
 /** Each seam's state in the project's current plan (continuous, or crossfaded and why). */
 export function projectSeamStates(src: MusicSources, projectId: string): SeamState[] {
-  const p = getProject(src.db, projectId);
-  const b = bundleOf(src, p.bundle_id);
-  return statesOf(src, selected(src.db, p.plan_id ?? ''), b?.hopLength ?? null);
+  return projectRuns(src, projectId).states;
 }
 
 function readCodes(files: FileStore, t: TakeRow): Int32Array {
   const bytes = readFileSync(files.path(t.codes_hash, 'i32'));
   return new Int32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength));
+}
+
+/** The cache key of a run of several windows (its bundle, windows, takes and splits). */
+export function projectRunKey(pr: ProjectRuns, run: WindowRun): string {
+  const windows = [];
+  const splits = [];
+  for (let i = run.first; i <= run.last; i++) {
+    const w = pr.windows[i]!;
+    windows.push({ start: w.start, end: w.end, takeId: pr.takes[i]!.id });
+    if (i < run.last) splits.push((pr.states[i] as { splitSample: number }).splitSample);
+  }
+  return runKey({ bundleId: pr.bundle!.id, bundlePath: pr.bundle!.path, windows, splits });
+}
+
+/** The one decode of a run of several continuous windows (from the run cache when it holds it). */
+export function decodeRun(
+  src: MusicSources,
+  pr: ProjectRuns,
+  run: WindowRun,
+  opts: JobOptions = {},
+): Promise<Float32Array> {
+  const hop = pr.bundle!.hopLength;
+  const takes = pr.takes as TakeRow[];
+  const first = pr.windows[run.first]!;
+  const samples = pr.windows[run.last]!.end - first.start;
+  const decode = () => {
+    const codesOf = (i: number) => readCodes(src.files, takes[i]!);
+    // Codebooks per frame, from the first take's codes file and its length in frames.
+    const codebooks = codesOf(run.first).length / Math.ceil(takes[run.first]!.length_samples / hop);
+    const codes = runCodes(pr.windows, pr.states, run, { codebooks, hop, codesOf });
+    return src.decoder!({ bundlePath: pr.bundle!.path, codes, samples }, opts);
+  };
+  return src.runs ? src.runs.pcm(projectRunKey(pr, run), pr.sampleRate, decode) : decode();
 }
 
 /** The selected takes of the project's current plan, rendered to the video's length (before loudness). */
@@ -95,42 +180,23 @@ export async function renderProjectMusic(
   projectId: string,
   opts: JobOptions = {},
 ): Promise<Float32Array> {
-  const p = getProject(src.db, projectId);
-  const planId = p.plan_id ?? '';
-  const s = selected(src.db, planId);
-  s.takes.forEach((t, i) => {
+  const pr = projectRuns(src, projectId);
+  pr.takes.forEach((t, i) => {
     if (!t)
       throw new AppError(
         'invalid-input',
         `Window ${i + 1} has no selected take; generate or pick one before exporting.`,
       );
   });
-  const takes = s.takes as TakeRow[];
-  const bundle = bundleOf(src, p.bundle_id);
-  const hop = bundle?.hopLength ?? null;
-  const states = statesOf(src, s, hop);
-  const codesOf = (i: number) => readCodes(src.files, takes[i]!);
-  // Codebooks per frame, from a take's codes file (only read when a run is decoded).
-  const codebooks = (i: number) => codesOf(i).length / Math.ceil(takes[i]!.length_samples / (hop ?? 1));
-  const { clips, crossfades } = await runClips(s.windows, states, {
-    codebooks: states.some((x) => x.kind === 'continuous') ? codebooks(0) : 0,
-    hop: hop ?? 1,
-    codesOf,
-    pcmOf: (i) => decodeWavFloat(readFileSync(src.files.path(takes[i]!.audio_hash, 'wav'))).pcm,
-    decode: (codes, samples) => src.decoder!({ bundlePath: bundle!.path, codes, samples }, opts),
-  });
-  const seamRows = listSeams(src.db, planId);
-  const seams = crossfades.map((k) => {
-    const r = seamRows[k]!;
-    const pad = (r.end - r.start - r.length_samples) >> 1;
-    return { startSample: r.start + pad, endSample: r.start + pad + r.length_samples, curve: r.curve };
-  });
-  return mixdown({
-    sampleRate: p.sample_rate,
-    totalSamples: p.total_samples,
-    clips,
-    seams,
-    fadeInSamples: 0,
-    fadeOutSamples: 0,
-  });
+  const clips = [];
+  for (const run of pr.runs) {
+    const take = pr.takes[run.first]!;
+    const pcm =
+      run.first === run.last
+        ? decodeWavFloat(readFileSync(src.files.path(take.audio_hash, 'wav'))).pcm
+        : await decodeRun(src, pr, run, opts);
+    clips.push({ startSample: pr.windows[run.first]!.start, pcm });
+  }
+  const crossfades = pr.runs.slice(1).map((r) => r.first - 1);
+  return mixdown(runMixPlan({ ...pr, clips, crossfades }));
 }

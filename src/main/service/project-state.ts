@@ -64,6 +64,8 @@ export function projectState(
       end: s.end,
       lengthSamples: s.length_samples,
       curve: s.curve,
+      // The studio's context fills in each seam's state from the project's music.
+      continuity: { kind: 'crossfade', reason: 'no-take' },
     }));
     const { sceneSeams, ...plan } = windows.length
       ? planSettingsOf(db, planId)

@@ -1,8 +1,23 @@
 // Draws take waveforms from their peak envelopes (max |x| per block), one column per device pixel, scaled by
 // the crossfade gains so the lane shows what the mix plays.
 import type { ViewGeometry } from './timeline-math';
-import type { SeamFade } from './mix';
-import { windowGain } from './mix';
+import { fadeRange, type SeamFade } from '../../shared/timeline/run-mix';
+import { fadeInGain, fadeOutGain, fadePosition } from '../../shared/timeline/seam-curve';
+
+/** Gain of window i's audio at sample p, given the seams before (i−1) and after (i) it. */
+export function windowGain(p: number, before: SeamFade | undefined, after: SeamFade | undefined): number {
+  if (before) {
+    const { from, to } = fadeRange(before);
+    if (p < from) return 0;
+    if (p < to) return fadeInGain(before.curve, fadePosition(p - from, to - from));
+  }
+  if (after) {
+    const { from, to } = fadeRange(after);
+    if (p >= to) return 0;
+    if (p >= from) return fadeOutGain(after.curve, fadePosition(p - from, to - from));
+  }
+  return 1;
+}
 
 /** A take's envelope placed on the timeline. */
 export interface PlacedPeaks {

@@ -30,7 +30,9 @@ export class AppState {
   readonly view = new TimelineView();
   readonly transport = new Transport();
   readonly mixer = new Mixer();
-  readonly music = new MusicPlayer(this.mixer);
+  readonly music = new MusicPlayer(this.mixer, (projectId, audition) =>
+    this.api.call('music.playback', { projectId, audition }),
+  );
   readonly audition = new Audition(this.music);
   readonly thumbnails = new Thumbnails();
   readonly seams: SeamEdits;

@@ -1,18 +1,21 @@
-// Live music playback with Tone.js: the selected takes mixed with the seams' crossfades (the mixdown's math)
-// into one buffer, played locked to the video clock and restarted whenever it drifts by half a frame.
+// Live music playback with Tone.js: the clips main renders like the export (each run of continuous windows
+// one codec decode) mixed by the shared mixdown with the crossfades between runs into one buffer, played
+// locked to the video clock and restarted whenever it drifts by half a frame. The clips are asked for again
+// only when the takes or seam states change, and the buffer is mixed again only when clips or fades change.
 import * as Tone from 'tone';
-import type { ProjectState } from '../../shared/domain';
-import { mixPlacements } from '../lib/mix';
-import type { Placement, SeamFade } from '../lib/mix';
+import type { PlaybackMix, ProjectState } from '../../shared/domain';
+import { mixdown } from '../../shared/timeline/mixdown';
 import { parseWav } from '../../shared/timeline/wav';
+import { clipsKey, fadesKey, playbackPlan, type SeamPreview } from '../lib/playback-plan';
 import type { Mixer } from './mixer.svelte';
 
-/** A temporary seam edit heard while dragging, before it is committed. */
-export interface SeamPreview {
-  index: number;
-  lengthSamples: number;
-  curve: SeamFade['curve'];
-}
+export type { SeamPreview } from '../lib/playback-plan';
+
+/** Asks main for the playback clips of a project, with takes auditioned in place of some windows' ones. */
+export type PlaybackSource = (
+  projectId: string,
+  audition: { windowId: string; takeId: string }[],
+) => Promise<PlaybackMix>;
 
 interface Nodes {
   player: Tone.Player;
@@ -30,6 +33,10 @@ export class MusicPlayer {
   drift = $state(0);
   /** Times the music was re-locked to the video since the last start. */
   relocks = $state(0);
+  /** Times the buffer was mixed (a project event that changes no take or seam mixes nothing). */
+  mixes = 0;
+  /** Why the last clips could not be rendered, or null. */
+  error = $state<string | null>(null);
 
   // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a cache of decoded audio, never rendered
   #cache = new Map<string, Promise<Float32Array | null>>();
@@ -41,8 +48,13 @@ export class MusicPlayer {
   #needsStart = false;
   #avg = 0;
   #build = 0;
+  #clips: { key: string; mix: Promise<PlaybackMix> } | null = null;
+  #mixed = '';
 
-  constructor(private readonly mixer: Mixer) {}
+  constructor(
+    private readonly mixer: Mixer,
+    private readonly source: PlaybackSource,
+  ) {}
 
   /** The music bus meter (created on first use). */
   get meter(): Tone.Meter {
@@ -55,39 +67,53 @@ export class MusicPlayer {
     this.#suspend();
   }
 
-  /** Rebuilds the mixed buffer for the project's current takes and seams. */
+  /** Rebuilds the mixed buffer for the project's current takes and seams (nothing when neither changed). */
   async rebuild(project: ProjectState): Promise<void> {
+    const ck = `${project.id}|${clipsKey(project, this.audition)}`;
+    const key = `${ck}|${fadesKey(project, this.seamPreview)}`;
+    if (key === this.#mixed) return;
     const build = ++this.#build;
     this.loading = true;
-    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local set, never rendered
-    const used = new Set<string>();
-    const placements: Placement[] = await Promise.all(
-      project.windows.map(async (w) => {
-        const takeId = this.audition[w.id] ?? w.selectedTakeId;
-        const take = w.takes.find((t) => t.id === takeId);
-        if (take) used.add(take.id);
-        return {
-          start: w.start,
-          end: w.end,
-          samples: take ? await this.#load(take.id, take.audioUrl) : null,
-        };
-      }),
-    );
-    if (build !== this.#build) return;
-    // Only the takes in the mix stay decoded (a long project's takes would not fit); others reload on demand.
-    for (const id of this.#cache.keys()) if (!used.has(id)) this.#cache.delete(id);
     const preview = this.seamPreview;
-    const seams: SeamFade[] = project.seams.map((s) => {
-      const live = preview?.index === s.index ? preview : s;
-      return { start: s.start, end: s.end, lengthSamples: live.lengthSamples, curve: live.curve };
-    });
-    const mixed = mixPlacements(project.totalSamples, placements, seams);
+    try {
+      const mix = await this.#clipsFor(ck, project);
+      const pcm = await Promise.all(mix.clips.map((c) => (c.url ? this.#load(c.url) : null)));
+      if (build !== this.#build) return;
+      // Only the clips in the mix stay decoded (a long project's takes would not fit); others reload on demand.
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local set, never rendered
+      const used = new Set(mix.clips.map((c) => c.url));
+      for (const url of this.#cache.keys()) if (!used.has(url)) this.#cache.delete(url);
+      // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a local map, never rendered
+      const byUrl = new Map(mix.clips.map((c, i) => [c.url, pcm[i] ?? null]));
+      this.#play(
+        project.sampleRate,
+        mixdown(playbackPlan(project, mix, (u) => byUrl.get(u) ?? null, preview)),
+      );
+      this.#mixed = key;
+      this.error = null;
+    } catch (e) {
+      if (build !== this.#build) return;
+      this.#clips = null;
+      this.error = e instanceof Error ? e.message : String(e);
+    }
+    this.loading = false;
+  }
+
+  #clipsFor(key: string, project: ProjectState): Promise<PlaybackMix> {
+    if (this.#clips?.key !== key) {
+      const audition = Object.entries(this.audition).map(([windowId, takeId]) => ({ windowId, takeId }));
+      this.#clips = { key, mix: this.source(project.id, audition) };
+    }
+    return this.#clips.mix;
+  }
+
+  #play(sampleRate: number, mixed: Float32Array): void {
+    this.mixes++;
     const ctx = Tone.getContext().rawContext as BaseAudioContext;
-    const buffer = ctx.createBuffer(1, Math.max(1, mixed.length), project.sampleRate);
-    buffer.copyToChannel(mixed, 0);
+    const buffer = ctx.createBuffer(1, Math.max(1, mixed.length), sampleRate);
+    buffer.copyToChannel(mixed as Float32Array<ArrayBuffer>, 0);
     this.#buffer = buffer;
     this.#ensure().player.buffer = new Tone.ToneAudioBuffer(buffer);
-    this.loading = false;
     if (this.#running && !this.#needsStart) this.#restart(this.#position());
   }
 
@@ -177,14 +203,14 @@ export class MusicPlayer {
     if (raw.state === 'running' && typeof raw.suspend === 'function') void raw.suspend();
   }
 
-  #load(takeId: string, url: string): Promise<Float32Array | null> {
-    let p = this.#cache.get(takeId);
+  #load(url: string): Promise<Float32Array | null> {
+    let p = this.#cache.get(url);
     if (!p) {
       p = fetch(url)
         .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error(`HTTP ${r.status}`))))
         .then((b) => parseWav(b).samples)
         .catch(() => null);
-      this.#cache.set(takeId, p);
+      this.#cache.set(url, p);
     }
     return p;
   }
