@@ -40,6 +40,7 @@ export async function decodeAudio(path: string, o: DecodeAudioOptions): Promise<
       throw new AppError(
         'unreadable-media',
         `The audio of ${path} cannot be decoded (${e.stderrTail.at(-1) ?? 'ffmpeg failed'})`,
+        e.details,
       );
     throw e;
   }

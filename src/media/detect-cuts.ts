@@ -111,5 +111,9 @@ function cutsError(path: string, e: ProcessError): AppError {
   const last = e.stderrTail.at(-1) ?? 'ffmpeg failed';
   if (e.stderrTail.some((l) => l.includes('matches no streams')))
     return new AppError('no-video-stream', `${path} has no video stream to find cuts in`);
-  return new AppError('unreadable-media', `The picture of ${path} cannot be decoded to find cuts (${last})`);
+  return new AppError(
+    'unreadable-media',
+    `The picture of ${path} cannot be decoded to find cuts (${last})`,
+    e.details,
+  );
 }

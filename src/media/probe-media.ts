@@ -30,7 +30,7 @@ export async function probeMedia(path: string, opts: { signal?: AbortSignalLike 
   try {
     ({ stdout, stderrTail: stderr } = await runProcess(toolPath('ffprobe'), args, { signal: opts.signal }));
   } catch (e) {
-    if (e instanceof ProcessError) throw unreadable(path, e.stderrTail);
+    if (e instanceof ProcessError) throw unreadable(path, e.stderrTail, e.details);
     throw e;
   }
   if (stderr.some((l) => /partial file/i.test(l))) throw unreadable(path, stderr);
@@ -58,12 +58,18 @@ async function fileSize(path: string): Promise<number> {
   }
 }
 
-function unreadable(path: string, stderr: string[]): AppError {
-  const detail = stderr.slice(-1)[0] ?? '';
+function unreadable(path: string, stderr: string[], details = stderr.join('\n')): AppError {
+  // ffprobe prefixes its last line with the path the message already names.
+  const detail = (stderr.slice(-1)[0] ?? '').replace(`${path}: `, '');
   if (stderr.some((l) => TRUNCATED.test(l)))
-    return new AppError('unreadable-media', `${path} is truncated or is not a media file (${detail.trim()})`);
+    return new AppError(
+      'unreadable-media',
+      `${path} is truncated or is not a media file (${detail.trim()})`,
+      details,
+    );
   return new AppError(
     'unreadable-media',
     `${path} cannot be read as media (${detail.trim() || 'ffprobe failed'})`,
+    details,
   );
 }

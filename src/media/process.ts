@@ -41,10 +41,17 @@ export class ProcessError extends AppError {
   ) {
     super(
       'internal',
-      `${command} failed (exit ${exitCode}): ${stderrTail.slice(-3).join(' | ') || 'no output'}`,
+      `${command} failed (exit ${exitCode}): ${lastLine(stderrTail) || 'no output'}`,
+      processDetails(command, exitCode, stderrTail),
     );
     this.name = 'ProcessError';
   }
+}
+
+/** The raw details of a failed run for the user's disclosure: the tool, its exit status and its last log lines. */
+export function processDetails(command: string, exitCode: number, stderrTail: readonly string[]): string {
+  const tool = command.split(/[\\/]/).pop() ?? command;
+  return [`${tool} exited with status ${exitCode}`, ...stderrTail].join('\n');
 }
 
 const running = new Set<ChildProcess>();

@@ -22,18 +22,24 @@ export type ErrorCode =
   | 'out-of-memory'
   | 'internal';
 
-/** An error with a code and a user-facing message; serialisable as {code, message}. */
+/**
+ * An error with a code and a short user-facing message, and optionally the raw details behind it (a tool's log)
+ * that the editor shows behind a disclosure; serialisable as {code, message, details?}.
+ */
 export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
+    readonly details?: string,
   ) {
     super(message);
     this.name = 'AppError';
   }
   /** Plain object form for IPC and JSON. */
   toJSON(): SerializedError {
-    return { code: this.code, message: this.message };
+    return this.details
+      ? { code: this.code, message: this.message, details: this.details }
+      : { code: this.code, message: this.message };
   }
 }
 
@@ -41,6 +47,8 @@ export class AppError extends Error {
 export interface SerializedError {
   code: ErrorCode;
   message: string;
+  /** Raw details (e.g. ffmpeg's last log lines), shown on demand. */
+  details?: string;
 }
 
 /** Any thrown value as a wire error; unknown errors become 'internal' with their message kept. */
@@ -53,4 +61,4 @@ export function serializeError(e: unknown): SerializedError {
 }
 
 /** Rebuilds an AppError from its wire form. */
-export const deserializeError = (s: SerializedError): AppError => new AppError(s.code, s.message);
+export const deserializeError = (s: SerializedError): AppError => new AppError(s.code, s.message, s.details);

@@ -93,7 +93,7 @@ describe('editing on the timeline', () => {
     // A window with a single take has nothing to compare: B says so and changes nothing.
     await page.getByTestId('window-2').getByRole('option').click();
     await page.keyboard.press('b');
-    await page.getByText('Window 3 has one take: nothing to compare.').waitFor();
+    await page.getByText('Window 3 has no other take to compare.').waitFor();
     expect(await page.getByTestId('window-2').getByRole('option').textContent()).not.toContain('B');
   });
 

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { LineSplitter } from '../../src/media/line-splitter';
+import { AppError, deserializeError, serializeError } from '../../src/shared/errors';
+import type { SerializedError } from '../../src/shared/errors';
 import { ProcessError, runProcess, runningProcessCount } from '../../src/media/process';
 
 describe('runProcess', () => {
@@ -17,6 +19,21 @@ describe('runProcess', () => {
     const p = runProcess('sh', ['-c', 'echo first >&2; echo bad thing >&2; exit 3']);
     await expect(p).rejects.toBeInstanceOf(ProcessError);
     await expect(p).rejects.toMatchObject({ exitCode: 3, stderrTail: ['first', 'bad thing'] });
+  });
+  it('keeps the message to the last line and puts the whole log in the details, which survive the wire', async () => {
+    const e = await runProcess('sh', ['-c', 'echo first >&2; echo bad thing >&2; exit 3']).catch(
+      (x: unknown) => x,
+    );
+    if (!(e instanceof ProcessError)) throw new Error('expected a ProcessError');
+    expect(e.message).toBe('sh failed (exit 3): bad thing');
+    expect(e.details).toBe('sh exited with status 3\nfirst\nbad thing');
+    const wire = JSON.parse(JSON.stringify(serializeError(e))) as SerializedError;
+    expect(wire).toEqual({ code: 'internal', message: e.message, details: e.details });
+    expect(deserializeError(wire).details).toBe(e.details);
+    expect(serializeError(new AppError('busy', 'no details'))).toEqual({
+      code: 'busy',
+      message: 'no details',
+    });
   });
   it('kills the child on abort and rejects as cancelled', async () => {
     const ac = new AbortController();

@@ -81,6 +81,7 @@ export async function extractFrames(path: string, spec: FrameSpec, opts: JobOpti
     throw new AppError(
       'unreadable-media',
       `Cannot decode ${path}: ${lastLine(e.stderrTail) || `ffmpeg exited with ${e.exitCode}`}`,
+      e.details,
     );
   }
   if (sink.count === 0) throw new AppError('empty-media', `${path} has no video frames (zero length)`);

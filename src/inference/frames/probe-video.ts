@@ -66,6 +66,7 @@ async function runProbe(path: string, signal?: AbortSignalLike): Promise<ProbeJs
     throw new AppError(
       'unreadable-media',
       `Cannot read ${path}: ${lastLine(e.stderrTail) || 'ffprobe failed'}`,
+      e.details,
     );
   }
   try {

@@ -57,16 +57,23 @@ export function encodeError(e: ProcessError, ctx: EncodeContext): AppError {
     return new AppError(
       'disk-full',
       `The disk is full: ${ctx.outputPath} could not be written. Free some space and export again`,
+      e.details,
     );
   if (/Read-only file system|Permission denied/i.test(log))
-    return new AppError('not-writable', `${ctx.outputPath} cannot be written: the folder is not writable`);
+    return new AppError(
+      'not-writable',
+      `${ctx.outputPath} cannot be written: the folder is not writable`,
+      e.details,
+    );
   if (log.includes(ctx.videoPath) && /No such file|Invalid data|could not find/i.test(log))
     return new AppError(
       'media-changed',
       `The source video ${ctx.videoPath} was deleted or changed during the export`,
+      e.details,
     );
   return new AppError(
     'internal',
     `Export failed: ffmpeg stopped with "${e.stderrTail.at(-1) ?? `exit ${e.exitCode}`}"`,
+    e.details,
   );
 }

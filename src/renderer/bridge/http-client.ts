@@ -60,5 +60,7 @@ async function post(origin: string, method: string, input: unknown, secret?: str
   const body = (await res.json().catch(() => null)) as WireBody | null;
   if (res.ok && body) return { ok: true, result: body.result };
   const code = body?.error?.code ?? 'internal';
-  return { ok: false, error: { code, message: body?.error?.message ?? `Bridge answered ${res.status}` } };
+  const message = body?.error?.message ?? `Bridge answered ${res.status}`;
+  const details = typeof body?.error?.details === 'string' ? body.error.details : undefined;
+  return { ok: false, error: details ? { code, message, details } : { code, message } };
 }

@@ -5,5 +5,5 @@ import type { CallResult } from '../../shared/transport';
 /** The call's result, or throws its error as an AppError with the code main chose. */
 export function unwrapResult<T>(outcome: CallResult): T {
   if (outcome.ok) return outcome.result as T;
-  throw new AppError(outcome.error.code, outcome.error.message);
+  throw new AppError(outcome.error.code, outcome.error.message, outcome.error.details);
 }

@@ -60,7 +60,7 @@ export class AppState {
   start(): () => void {
     const offJobs = this.jobs.start((job) => {
       if (job.status === 'failed' && job.error)
-        this.notices.push('error', `${job.label}: ${job.error.message}`);
+        this.notices.push('error', `${job.label}: ${job.error.message}`, job.error.details);
       if (job.kind === 'convert' || job.kind === 'import') void this.models.reload();
       if (job.projectId && job.projectId === this.project.id) void this.project.refresh();
     });
@@ -173,7 +173,7 @@ export class AppState {
     const w = this.selectedWindow ?? s?.windows.find((x) => at >= x.start && at < x.end) ?? null;
     if (!w) return;
     const side = this.audition.flip(w);
-    if (side === null) this.notices.push('info', `Window ${w.index + 1} has one take: nothing to compare.`);
+    if (side === null) this.notices.push('info', `Window ${w.index + 1} has no other take to compare.`);
     else this.#loopWindow(w, true, at < w.start || at >= w.end);
   }
 

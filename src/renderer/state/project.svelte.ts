@@ -18,6 +18,8 @@ export class ProjectStore {
   opening = $state(false);
   /** The last error of opening, shown in the empty state. */
   openError = $state<string | null>(null);
+  /** The raw details of that error (ffprobe's log), when it has them. */
+  openErrorDetails = $state<string | null>(null);
 
   readonly id = $derived(this.state?.id ?? null);
   readonly sampleRate = $derived(this.state?.sampleRate ?? 32000);
@@ -42,6 +44,7 @@ export class ProjectStore {
   private async load(fetch: () => Promise<ProjectState>): Promise<boolean> {
     this.opening = true;
     this.openError = null;
+    this.openErrorDetails = null;
     const previous = this.id;
     try {
       this.state = await fetch();
@@ -51,6 +54,8 @@ export class ProjectStore {
     } catch (err) {
       this.openError =
         err instanceof Error ? err.message : String((err as { message?: unknown }).message ?? err);
+      const details = (err as { details?: unknown } | null)?.details;
+      this.openErrorDetails = typeof details === 'string' ? details : null;
       return false;
     } finally {
       this.opening = false;
@@ -63,6 +68,7 @@ export class ProjectStore {
     if (!id) return;
     this.state = null;
     this.openError = null;
+    this.openErrorDetails = null;
     await this.release(id);
   }
 
