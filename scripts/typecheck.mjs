@@ -1,14 +1,11 @@
-// Type-checks every process against its own tsconfig: shared (no node, no DOM),
-// node (main, inference, cli, tests), electron (against electron's own .d.ts), dom-tests (e2e and renderer
-// tests), renderer (svelte-check).
+// Type-checks every process against its own tsconfig through the solution file tsconfig.json (tsc -b):
+// shared (no node, no DOM), node (main, inference, cli, tests), electron (against electron's own .d.ts),
+// dom-tests (e2e and renderer tests), renderer (its .ts files); then svelte-check for the renderer's
+// components. tsc -b is incremental: its build info lies in .cache/tsc, so an unchanged project is skipped.
 import { spawnSync } from 'node:child_process';
 
 const steps = [
-  ['tsc', ['-p', 'tsconfig.shared.json']],
-  ['tsc', ['-p', 'tsconfig.node.json']],
-  ['tsc', ['-p', 'tsconfig.electron.json']],
-  // Browser tests and renderer unit tests: Node plus DOM (page.evaluate callbacks run in the page).
-  ['tsc', ['-p', 'tsconfig.dom-tests.json']],
+  ['tsc', ['-b']],
   [
     'svelte-check',
     ['--tsconfig', './tsconfig.renderer.json', '--fail-on-warnings', '--threshold', 'warning'],
