@@ -8,7 +8,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { exportVideo } from '../src/main/export/export-video';
 import { mixdown, type MixdownClip, type MixdownSeam } from '../src/shared/timeline/mixdown';
-import type { ExportFormat } from '../src/shared/export';
+import { plainExport, type ExportFormat } from '../src/shared/export';
 
 const SECONDS = 180;
 const SR = 32000;
@@ -87,7 +87,9 @@ async function timeExport(
   const outputPath = join(CACHE, `out.${format}`);
   const c0 = cpuSeconds();
   const t0 = performance.now();
-  await exportVideo({ videoPath, music, musicSampleRate: SR, format, outputPath, includeOriginalAudio });
+  // Ducking on with the original audio, as the editor's export dialog sets it.
+  const options = { ...plainExport(format, outputPath), includeOriginalAudio, ducking: includeOriginalAudio };
+  await exportVideo({ videoPath, music, musicSampleRate: SR, options });
   const seconds = (performance.now() - t0) / 1000;
   const cpu = cpuSeconds() - c0;
   rmSync(outputPath, { force: true });

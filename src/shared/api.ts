@@ -11,6 +11,7 @@ import type {
 } from './domain';
 import type { MediaInfo } from './media';
 import { SEAM_CURVES } from './timeline/seam-curve';
+import { exportOptionsSchema } from './export';
 import type { Infer, Schema } from './schema';
 import { array, boolean, int, literal, none, nullable, number, object, optional, string } from './schema';
 
@@ -28,120 +29,75 @@ const paramsPatch = object({
   continuationSeconds: optional(number({ min: 0, max: 10 })),
 });
 
-const exportOptions = object({
-  format: literal('mp4', 'wav', 'flac'),
-  outputPath: path,
-  includeOriginalAudio: boolean(),
-  musicGainDb: number({ min: -60, max: 12 }),
-  originalGainDb: number({ min: -60, max: 12 }),
-  ducking: boolean(),
-  loudnessTarget: number({ min: -40, max: -5 }),
+const planRequest = object({
+  projectId: id,
+  windowSamples: int(1),
+  overlapSamples: int(0),
+  sceneSeams: optional(boolean()),
 });
 
-/** Declares a method: its input schema and (phantom) output type. */
-const method = <I, O>(input: Schema<I>) => ({ input, output: undefined as unknown as O });
+/** Declares a method: its input schema, from which the input type is inferred, and its (phantom) output type. */
+const method = <S extends Schema<unknown>>(input: S) => ({
+  returns: <O>() => ({ input, output: undefined as unknown as O }),
+});
 
 /** Every API method, by name. */
 export const api = {
-  'app.info': method<void, { version: string; mode: 'electron' | 'web'; platform: string }>(none()),
-  'media.probe': method<{ path: string }, MediaInfo>(object({ path })),
-  'dialog.openVideo': method<void, { path: string } | null>(none()),
-  'dialog.saveFile': method<{ defaultPath: string }, { path: string } | null>(object({ defaultPath: path })),
+  'app.info': method(none()).returns<{ version: string; mode: 'electron' | 'web'; platform: string }>(),
+  'media.probe': method(object({ path })).returns<MediaInfo>(),
+  'dialog.openVideo': method(none()).returns<{ path: string } | null>(),
+  'dialog.saveFile': method(object({ defaultPath: path })).returns<{ path: string } | null>(),
 
-  'project.openVideo': method<{ path: string }, ProjectState>(object({ path })),
-  'project.open': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
-  'project.recent': method<void, ProjectSummary[]>(none()),
+  'project.openVideo': method(object({ path })).returns<ProjectState>(),
+  'project.open': method(object({ projectId: id })).returns<ProjectState>(),
+  'project.recent': method(none()).returns<ProjectSummary[]>(),
   /** Closes the project in this instance: its jobs are cancelled and its lock released. */
-  'project.close': method<{ projectId: string }, void>(object({ projectId: id })),
-  'project.rename': method<{ projectId: string; name: string }, ProjectState>(
+  'project.close': method(object({ projectId: id })).returns<void>(),
+  'project.rename': method(
     object({ projectId: id, name: string({ min: 1, max: 200 }) }),
-  ),
-  'project.relink': method<{ projectId: string; path: string }, ProjectState>(
-    object({ projectId: id, path }),
-  ),
-  'project.setPlan': method<
-    { projectId: string; windowSamples: number; overlapSamples: number; sceneSeams?: boolean },
-    ProjectState
-  >(
-    object({
-      projectId: id,
-      windowSamples: int(1),
-      overlapSamples: int(0),
-      sceneSeams: optional(boolean()),
-    }),
-  ),
+  ).returns<ProjectState>(),
+  'project.relink': method(object({ projectId: id, path })).returns<ProjectState>(),
+  'project.setPlan': method(planRequest).returns<ProjectState>(),
   /** Which windows' takes a plan change would hide (windows whose range changes); `known` false while the
    * plan waits for the video's cuts. Changes nothing. */
-  'project.previewPlan': method<
-    { projectId: string; windowSamples: number; overlapSamples: number; sceneSeams?: boolean },
-    PlanPreview
-  >(
-    object({
-      projectId: id,
-      windowSamples: int(1),
-      overlapSamples: int(0),
-      sceneSeams: optional(boolean()),
-    }),
-  ),
-  'project.setParams': method<{ projectId: string; params: Infer<typeof paramsPatch> }, ProjectState>(
-    object({ projectId: id, params: paramsPatch }),
-  ),
-  'project.setBundle': method<{ projectId: string; bundleId: string }, ProjectState>(
-    object({ projectId: id, bundleId: id }),
-  ),
+  'project.previewPlan': method(planRequest).returns<PlanPreview>(),
+  'project.setParams': method(object({ projectId: id, params: paramsPatch })).returns<ProjectState>(),
+  'project.setBundle': method(object({ projectId: id, bundleId: id })).returns<ProjectState>(),
 
-  'generate.windows': method<{ projectId: string; windowIndices: number[] | null }, { jobIds: string[] }>(
+  'generate.windows': method(
     object({ projectId: id, windowIndices: nullable(array(int(0), 10000)) }),
-  ),
-  'take.select': method<{ projectId: string; windowId: string; takeId: string }, ProjectState>(
-    object({ projectId: id, windowId: id, takeId: id }),
-  ),
-  'take.star': method<{ projectId: string; takeId: string; starred: boolean }, ProjectState>(
-    object({ projectId: id, takeId: id, starred: boolean() }),
-  ),
-  'take.delete': method<{ projectId: string; takeId: string }, ProjectState>(
-    object({ projectId: id, takeId: id }),
-  ),
-  'seam.set': method<
-    { projectId: string; seamId: string; lengthSamples: number; curve: string },
-    ProjectState
-  >(object({ projectId: id, seamId: id, lengthSamples: int(0), curve: literal(...SEAM_CURVES) })),
-  'seam.moveToCut': method<{ projectId: string; seamId: string; cut: number }, ProjectState>(
-    object({ projectId: id, seamId: id, cut: int(0) }),
-  ),
-  'seam.newCue': method<{ projectId: string; seamId: string }, { jobId: string }>(
-    object({ projectId: id, seamId: id }),
-  ),
+  ).returns<{ jobIds: string[] }>(),
+  'take.select': method(object({ projectId: id, windowId: id, takeId: id })).returns<ProjectState>(),
+  'take.star': method(object({ projectId: id, takeId: id, starred: boolean() })).returns<ProjectState>(),
+  'take.delete': method(object({ projectId: id, takeId: id })).returns<ProjectState>(),
+  'seam.set': method(
+    object({ projectId: id, seamId: id, lengthSamples: int(0), curve: literal(...SEAM_CURVES) }),
+  ).returns<ProjectState>(),
+  'seam.moveToCut': method(object({ projectId: id, seamId: id, cut: int(0) })).returns<ProjectState>(),
+  'seam.newCue': method(object({ projectId: id, seamId: id })).returns<{ jobId: string }>(),
   /** The clips playback mixes (continuous runs decoded as one, like the export); `audition` plays other
    * takes of some windows in place of their selected ones. */
-  'music.playback': method<
-    { projectId: string; audition?: { windowId: string; takeId: string }[] },
-    PlaybackMix
-  >(
-    object({
-      projectId: id,
-      audition: optional(array(object({ windowId: id, takeId: id }), 10000)),
-    }),
-  ),
-  'history.undo': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
-  'history.redo': method<{ projectId: string }, ProjectState>(object({ projectId: id })),
+  'music.playback': method(
+    object({ projectId: id, audition: optional(array(object({ windowId: id, takeId: id }), 10000)) }),
+  ).returns<PlaybackMix>(),
+  'history.undo': method(object({ projectId: id })).returns<ProjectState>(),
+  'history.redo': method(object({ projectId: id })).returns<ProjectState>(),
 
   /** Refuses ('exists') to replace an existing file unless `overwrite` says the user agreed. */
-  'export.start': method<
-    { projectId: string; options: Infer<typeof exportOptions>; overwrite?: boolean },
-    { jobId: string }
-  >(object({ projectId: id, options: exportOptions, overwrite: optional(boolean()) })),
-  'jobs.list': method<void, JobInfo[]>(none()),
-  'jobs.cancel': method<{ jobId: string }, void>(object({ jobId: id })),
-  'jobs.retry': method<{ jobId: string }, { jobId: string }>(object({ jobId: id })),
+  'export.start': method(
+    object({ projectId: id, options: exportOptionsSchema, overwrite: optional(boolean()) }),
+  ).returns<{ jobId: string }>(),
+  'jobs.list': method(none()).returns<JobInfo[]>(),
+  'jobs.cancel': method(object({ jobId: id })).returns<void>(),
+  'jobs.retry': method(object({ jobId: id })).returns<{ jobId: string }>(),
 
-  'models.list': method<void, BundleInfo[]>(none()),
+  'models.list': method(none()).returns<BundleInfo[]>(),
   /** Where the inference engine runs models (null: this build has no engine). */
-  'models.provider': method<void, InferenceProvider | null>(none()),
-  'models.import': method<{ path: string }, { jobId: string }>(object({ path })),
-  'models.convert': method<{ lmPath: string; codecDir: string; fp16: boolean }, { jobId: string }>(
-    object({ lmPath: path, codecDir: path, fp16: boolean() }),
-  ),
+  'models.provider': method(none()).returns<InferenceProvider | null>(),
+  'models.import': method(object({ path })).returns<{ jobId: string }>(),
+  'models.convert': method(object({ lmPath: path, codecDir: path, fp16: boolean() })).returns<{
+    jobId: string;
+  }>(),
 } as const;
 
 /** Names of API methods. */

@@ -192,15 +192,3 @@ export interface BundlePrecision {
   byProvider: Record<string, string>;
   variants: { variant: string; relRmsLogitsError: number; argmaxAgreement: number; passed: boolean }[];
 }
-
-/** Export settings. */
-export interface ExportOptions {
-  format: 'mp4' | 'wav' | 'flac';
-  outputPath: string;
-  includeOriginalAudio: boolean;
-  musicGainDb: number;
-  originalGainDb: number;
-  ducking: boolean;
-  /** Integrated loudness target in LUFS (−14 by default). */
-  loudnessTarget: number;
-}

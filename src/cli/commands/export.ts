@@ -2,7 +2,8 @@
 // by the studio's export job, exactly as the editor's export dialog does it.
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { ExportOptions, ProjectState } from '../../shared/domain';
+import type { ProjectState } from '../../shared/domain';
+import type { ExportOptions } from '../../shared/export';
 import { AppError } from '../../shared/errors';
 import { UsageError, type Command } from '../command';
 import { followJobs, throwIfFailed } from '../follow-jobs';

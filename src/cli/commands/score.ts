@@ -3,6 +3,7 @@
 // other seams crossfade in the mixdown, and the export writes the result.
 import type { ExportResult } from '../../main/export/export-video';
 import { exportVideo } from '../../main/export/export-video';
+import { plainExport } from '../../shared/export';
 import type { MixdownPlan } from '../../shared/timeline/mixdown';
 import { mixdown } from '../../shared/timeline/mixdown';
 import { seamState, type RunTake } from '../../shared/timeline/continuity';
@@ -38,8 +39,7 @@ export const scoreCommand: Command = {
           videoPath: a.video,
           music,
           musicSampleRate: scored.plan.sampleRate,
-          format: a.format,
-          outputPath: a.output,
+          options: plainExport(a.format, a.output),
         },
         { signal, onProgress: (p) => bar.update(p) },
       );

@@ -2,30 +2,30 @@
 // One path serves the editor's export and the CLI's `score`; cancel or failure leaves no file behind.
 import { stat } from 'node:fs/promises';
 import { AppError } from '../../shared/errors';
-import type { ExportFormat } from '../../shared/export';
+import { EXPORT_FORMATS } from '../../shared/export';
 import type { MediaInfo } from '../../shared/media';
 import type { JobOptions } from '../../shared/progress';
 import { probeMedia } from '../../media/probe-media';
 import { runFfmpegEncode } from './encode';
 import { exportArgs } from './export-args';
-import { buildSoundtrack, type ExportInput, type ExportResult } from './soundtrack-for-export';
+import { buildSoundtrack, type ExportRequest, type ExportResult } from './soundtrack-for-export';
 import { prepareOutput, type PendingOutput } from './output-file';
 
-export type { ExportInput, ExportResult } from './soundtrack-for-export';
+export type { ExportRequest, ExportResult } from './soundtrack-for-export';
 
-/** Exports the video's soundtrack (and the video for mp4) to input.outputPath; see ExportInput for the options. */
-export async function exportVideo(input: ExportInput, opts: JobOptions = {}): Promise<ExportResult> {
-  validateInput(input);
-  const before = await sourceStamp(input.videoPath);
+/** Exports the video's soundtrack (and the video for mp4) to the options' outputPath. */
+export async function exportVideo(req: ExportRequest, opts: JobOptions = {}): Promise<ExportResult> {
+  validateRequest(req);
+  const before = await sourceStamp(req.videoPath);
   opts.onProgress?.({ stage: 'probe', done: 0, total: 1, etaSeconds: null });
-  const media = await probeMedia(input.videoPath, { signal: opts.signal });
-  const out = await prepareOutput(input.outputPath, input.videoPath);
+  const media = await probeMedia(req.videoPath, { signal: opts.signal });
+  const out = await prepareOutput(req.options.outputPath, req.videoPath);
   try {
-    const result = await render(input, media, out, opts);
-    if ((await sourceStamp(input.videoPath).catch(() => null)) !== before)
+    const result = await render(req, media, out, opts);
+    if ((await sourceStamp(req.videoPath).catch(() => null)) !== before)
       throw new AppError(
         'media-changed',
-        `The source video ${input.videoPath} was deleted or changed during the export: nothing was written`,
+        `The source video ${req.videoPath} was deleted or changed during the export: nothing was written`,
       );
     opts.onProgress?.({ stage: 'write', done: 0, total: 1, etaSeconds: null });
     await out.commit();
@@ -38,39 +38,39 @@ export async function exportVideo(input: ExportInput, opts: JobOptions = {}): Pr
 }
 
 async function render(
-  input: ExportInput,
+  req: ExportRequest,
   media: MediaInfo,
   out: PendingOutput,
   opts: JobOptions,
 ): Promise<ExportResult> {
   opts.onProgress?.({ stage: 'mixdown', done: 0, total: 1, etaSeconds: null });
-  const track = await buildSoundtrack(input, media, opts.signal);
+  const track = await buildSoundtrack(req, media, opts.signal);
   opts.onProgress?.({ stage: 'mixdown', done: 1, total: 1, etaSeconds: null });
   const { args, videoCopied } = exportArgs({
-    format: input.format,
+    format: req.options.format,
     sampleRate: track.sampleRate,
     channels: track.channels.length,
     outputSampleRate: track.result.sampleRate,
     outputChannels: track.result.channels,
     outputSamples: track.result.samples,
     outputPath: out.tempPath,
-    videoPath: input.videoPath,
+    videoPath: req.videoPath,
     videoCodec: media.videoCodec,
   });
   await runFfmpegEncode(
     args,
     track.channels,
-    { durationSeconds: media.durationSeconds, outputPath: input.outputPath, videoPath: input.videoPath },
+    { durationSeconds: media.durationSeconds, outputPath: req.options.outputPath, videoPath: req.videoPath },
     opts,
   );
   return { ...track.result, outputPath: out.finalPath, videoCopied };
 }
 
-const FORMATS: readonly ExportFormat[] = ['mp4', 'wav', 'flac'];
-
-function validateInput(i: ExportInput): void {
-  if (!FORMATS.includes(i.format))
-    throw new AppError('invalid-input', `Unknown export format "${String(i.format)}": use mp4, wav or flac`);
+// The API validated the options against their schema; the command line and the tests call here directly.
+function validateRequest(i: ExportRequest): void {
+  const o = i.options;
+  if (!(EXPORT_FORMATS as readonly string[]).includes(o.format))
+    throw new AppError('invalid-input', `Unknown export format "${String(o.format)}": use mp4, wav or flac`);
   if (!Number.isInteger(i.musicSampleRate) || i.musicSampleRate < 8000 || i.musicSampleRate % 10 !== 0)
     throw new AppError(
       'invalid-input',
@@ -79,13 +79,11 @@ function validateInput(i: ExportInput): void {
   if (!(i.music instanceof Float32Array))
     throw new AppError('invalid-input', 'The music must be float PCM (Float32Array)');
   for (const [name, v] of [
-    ['musicGainDb', i.musicGainDb],
-    ['originalGainDb', i.originalGainDb],
-    ['loudnessTarget', i.loudnessTarget],
-    ['truePeakLimit', i.truePeakLimit],
+    ['musicGainDb', o.musicGainDb],
+    ['originalGainDb', o.originalGainDb],
+    ['loudnessTarget', o.loudnessTarget],
   ] as const)
-    if (v !== undefined && v !== null && !Number.isFinite(v))
-      throw new AppError('invalid-input', `${name} must be a finite number of dB`);
+    if (!Number.isFinite(v)) throw new AppError('invalid-input', `${name} must be a finite number of dB`);
 }
 
 // Size, change time and inode: a deleted, replaced or rewritten source changes at least one of them.

@@ -3,8 +3,8 @@
 import {
   DEFAULT_DUCKING,
   DEFAULT_LOUDNESS,
-  type DuckingSettings,
   type ExportFormat,
+  type ExportOptions,
 } from '../../shared/export';
 import type { MediaInfo } from '../../shared/media';
 import type { AbortSignalLike } from '../../shared/progress';
@@ -12,22 +12,13 @@ import { decodeAudio, resampleMono } from '../../media/decode-audio';
 import { fitLength } from '../../media/pcm-buffers';
 import { mixSoundtrack } from '../mixdown/soundtrack';
 
-/** An export request. Gains in dB; loudness in LUFS / dBTP (defaults −14 / −1; null target keeps the mix level). */
-export interface ExportInput {
+/** An export: the video, its mixed-down music and the user's export options (true peak capped at −1 dBTP). */
+export interface ExportRequest {
   videoPath: string;
   /** The mixed-down music: mono float PCM, from the start of the video. */
   music: Float32Array;
   musicSampleRate: number;
-  format: ExportFormat;
-  outputPath: string;
-  /** Mix the video's own soundtrack under the music (default false; ignored when the video has no audio). */
-  includeOriginalAudio?: boolean;
-  musicGainDb?: number;
-  originalGainDb?: number;
-  /** Ducking of the music under the original audio; default DEFAULT_DUCKING, null for none. */
-  ducking?: DuckingSettings | null;
-  loudnessTarget?: number | null;
-  truePeakLimit?: number;
+  options: ExportOptions;
 }
 
 /** What was written: where, its audio layout and length, and the loudness reached. */
@@ -70,21 +61,22 @@ export interface BuiltSoundtrack {
  * original audio is made at the output's rate and layout.
  */
 export async function buildSoundtrack(
-  input: ExportInput,
+  req: ExportRequest,
   media: MediaInfo,
   signal?: AbortSignalLike,
 ): Promise<BuiltSoundtrack> {
-  const withOriginal = (input.includeOriginalAudio ?? false) && media.hasAudio;
-  const out = outputLayout(input.format, withOriginal, input.musicSampleRate);
-  const sampleRate = withOriginal ? out.sampleRate : input.musicSampleRate;
+  const o = req.options;
+  const withOriginal = o.includeOriginalAudio && media.hasAudio;
+  const out = outputLayout(o.format, withOriginal, req.musicSampleRate);
+  const sampleRate = withOriginal ? out.sampleRate : req.musicSampleRate;
   const channels = withOriginal ? out.channels : 1;
   const totalSamples = Math.round(media.durationSeconds * sampleRate);
   const music = fitLength(
-    await resampleMono(input.music, input.musicSampleRate, sampleRate, signal),
+    await resampleMono(req.music, req.musicSampleRate, sampleRate, signal),
     totalSamples,
   );
   const original = withOriginal
-    ? (await decodeAudio(input.videoPath, { sampleRate, channels, signal })).map((c) =>
+    ? (await decodeAudio(req.videoPath, { sampleRate, channels, signal })).map((c) =>
         fitLength(c, totalSamples),
       )
     : null;
@@ -94,21 +86,18 @@ export async function buildSoundtrack(
     totalSamples,
     music,
     original,
-    musicGainDb: input.musicGainDb ?? 0,
-    originalGainDb: input.originalGainDb ?? 0,
-    ducking: input.ducking === undefined ? DEFAULT_DUCKING : input.ducking,
+    musicGainDb: o.musicGainDb,
+    originalGainDb: o.originalGainDb,
+    ducking: o.ducking ? DEFAULT_DUCKING : null,
     heardChannels: out.channels,
-    loudness: {
-      targetLufs: input.loudnessTarget === undefined ? DEFAULT_LOUDNESS.targetLufs : input.loudnessTarget,
-      truePeakLimitDb: input.truePeakLimit ?? DEFAULT_LOUDNESS.truePeakLimitDb,
-    },
+    loudness: { targetLufs: o.loudnessTarget, truePeakLimitDb: DEFAULT_LOUDNESS.truePeakLimitDb },
   });
   const n = track.normalisation;
   return {
     sampleRate,
     channels: track.channels,
     result: {
-      format: input.format,
+      format: o.format,
       sampleRate: out.sampleRate,
       channels: out.channels,
       samples: Math.round(media.durationSeconds * out.sampleRate),

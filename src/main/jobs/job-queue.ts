@@ -18,7 +18,7 @@ export interface JobRunner<I = unknown> {
 }
 
 /**
- * A job map: the input of each kind of job a queue runs, e.g. `{ export: ExportInput }`. The queue's register and
+ * A job map: the input of each kind of job a queue runs, e.g. `{ export: ExportJobInput }`. The queue's register and
  * submit are typed by it, so a kind's runner and every submitter agree on its input.
  */
 export type JobMap = { [K in JobKind]?: unknown };

@@ -11,7 +11,7 @@ import { listBundles } from './bundles';
 import { closeAllProjects } from './close-project';
 import { createContext, type StudioContext } from './context';
 import { editHandlers } from './handlers/edit-handlers';
-import { exportRunner } from './runners/export-job';
+import { defaultExporter, exportRunner } from './runners/export-job';
 import { generateRunner } from './runners/generate-job';
 import { importRunner } from './runners/import-job';
 import { convertRunner } from './runners/convert-job';
@@ -22,7 +22,7 @@ import { sceneHandlers } from './handlers/scene-handlers';
 import { musicHandlers } from './handlers/music-handlers';
 import type { StudioOptions } from './options';
 import { projectHandlers } from './handlers/project-handlers';
-import { defaultExporter } from './default-exporter';
+
 import { requireFolderWith, requirePath } from './path-checks';
 
 /** A running studio: the API handlers plus events, file access for transports and disposal. */

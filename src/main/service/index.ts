@@ -2,6 +2,7 @@
 export { createStudio, type Studio } from './create-studio';
 export type { StudioOptions } from './options';
 export type { WindowGenerator, WindowRequest, GeneratedWindow } from './generator';
-export type { ExportRunner, ExportRequest } from './runners/export-job';
+export type { ExportRunner } from './runners/export-job';
+export type { ExportRequest } from '../export/export-video';
 export type { CodeDecoder } from './project-music';
 export type { BundleConverter } from './runners/convert-job';

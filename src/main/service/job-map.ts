@@ -2,7 +2,7 @@
 // it, so each runner and every handler that submits its kind agree on the input.
 import type { ConvertInput } from './runners/convert-job';
 import type { CutsInput } from './runners/cuts-job';
-import type { ExportInput } from './runners/export-job';
+import type { ExportJobInput } from './runners/export-job';
 import type { GenerateInput } from './runners/generate-job';
 import type { ImportInput } from './runners/import-job';
 
@@ -12,5 +12,5 @@ export interface StudioJobs {
   cuts: CutsInput;
   import: ImportInput;
   convert: ConvertInput;
-  export: ExportInput;
+  export: ExportJobInput;
 }

@@ -3,6 +3,7 @@ import { mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exportVideo } from '../../../src/main/export/export-video';
+import { plainExport } from '../../../src/shared/export';
 import { SAMPLE_VIDEO, tempDir } from '../synth-media';
 
 // Real file-system failures need small tmpfs mounts, which only root can make; elsewhere these tests are skipped.
@@ -40,8 +41,7 @@ describe.skipIf(!canMount)('exportVideo on failing disks', () => {
           videoPath: SAMPLE_VIDEO,
           music,
           musicSampleRate: 32000,
-          format: 'mp4',
-          outputPath: out,
+          options: plainExport('mp4', out),
         }),
       ),
     ).toBe('disk-full');
@@ -54,8 +54,7 @@ describe.skipIf(!canMount)('exportVideo on failing disks', () => {
       videoPath: SAMPLE_VIDEO,
       music,
       musicSampleRate: 32000,
-      format: 'wav',
-      outputPath: out,
+      options: plainExport('wav', out),
     });
     await expect(p).rejects.toMatchObject({
       code: 'not-writable',
@@ -70,8 +69,7 @@ describe.skipIf(!canMount)('exportVideo on failing disks', () => {
       videoPath: SAMPLE_VIDEO,
       music,
       musicSampleRate: 32000,
-      format: 'flac',
-      outputPath: out,
+      options: plainExport('flac', out),
     });
     expect(readdirSync(full)).toEqual(['small.flac']);
   });

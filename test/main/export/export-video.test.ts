@@ -2,7 +2,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { exportVideo, type ExportInput } from '../../../src/main/export/export-video';
+import { exportVideo, type ExportRequest } from '../../../src/main/export/export-video';
+import { plainExport, type ExportOptions } from '../../../src/shared/export';
 import { decodeAudio } from '../../../src/media/decode-audio';
 import { mixdown } from '../../../src/shared/timeline/mixdown';
 import type { Progress } from '../../../src/shared/progress';
@@ -33,14 +34,12 @@ beforeAll(async () => {
   });
 });
 
-const job = (over: Partial<ExportInput>): ExportInput => ({
-  videoPath: SAMPLE_VIDEO,
-  music: score,
-  musicSampleRate: SR,
-  format: 'mp4',
-  outputPath: join(t.dir, 'out.mp4'),
-  ...over,
-});
+/** An export of the sample video with the test score; ducking on, as the editor sets it with original audio. */
+const job = (over: Partial<Omit<ExportRequest, 'options'> & ExportOptions>): ExportRequest => {
+  const { videoPath = SAMPLE_VIDEO, music = score, musicSampleRate = SR, ...options } = over;
+  const base = { ...plainExport('mp4', join(t.dir, 'out.mp4')), ducking: true };
+  return { videoPath, music, musicSampleRate, options: { ...base, ...options } };
+};
 const stream = (path: string, type: string): Record<string, unknown> =>
   ffprobeJson(path).streams.find((s) => s.codec_type === type) ?? {};
 const videoFrameMd5 = (path: string): string =>

@@ -1,7 +1,6 @@
 // Handlers for user edits of takes and seams, and undo/redo. Each edit is one history command.
 import type { ApiHandlers } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
-import type { SeamCurve } from '../../../shared/timeline/seam-curve';
 import { redo, undo } from '../../history/history';
 import type { Op } from '../../history/ops';
 import { mapSqliteError } from '../../store/database';
@@ -65,7 +64,7 @@ export function editHandlers(ctx: StudioContext): EditHandlers {
         ctx,
         projectId,
         'Change crossfade',
-        [{ t: 'seam', seamId, lengthSamples, curve: curve as SeamCurve }],
+        [{ t: 'seam', seamId, lengthSamples, curve }],
         `seam:${seamId}`,
       ),
     'history.undo': ({ projectId }) => historyStep(ctx, projectId, undo),
