@@ -45,6 +45,8 @@ export interface TakeInfo {
   /** Peak envelope for drawing: max |x| per block of `peakBlock` samples. */
   peaks: number[];
   peakBlock: number;
+  /** The take of the window before whose codes prompted this one; null when made without a prompt. */
+  continuedTakeId: string | null;
 }
 
 /** A window of the plan with its takes. */

@@ -86,6 +86,7 @@ export interface TestBridgeOptions {
   staticDir?: string | null;
   bundleDirs?: string[];
   generator?: WindowGenerator;
+  decoder?: CodeDecoder;
   provider?: () => Promise<InferenceProvider>;
 }
 
@@ -96,6 +97,7 @@ export function startBridgeForTest(options: TestBridgeOptions): Promise<StudioBr
     bundleDirs: options.bundleDirs ?? [path.resolve('resources/models')],
     staticDir: options.staticDir === undefined ? path.resolve('dist/renderer') : options.staticDir,
     ...(options.generator ? { generator: options.generator } : {}),
+    ...(options.decoder ? { decoder: options.decoder } : {}),
     ...(options.provider ? { provider: options.provider } : {}),
   });
 }

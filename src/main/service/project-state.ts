@@ -31,6 +31,7 @@ export function takeInfo(t: TakeRow, files: FileStore, mediaUrl: (file: string) 
     audioUrl: mediaUrl(files.path(t.audio_hash, 'wav')),
     peaks: Array.from(peaks, (x) => Math.round(x * 1e4) / 1e4),
     peakBlock: t.peak_block,
+    continuedTakeId: t.continued_take_id,
   };
 }
 

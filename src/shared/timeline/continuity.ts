@@ -28,13 +28,20 @@ export type SeamState =
 
 /** Readable explanation of a crossfade reason (the seam inspector shows it). */
 export const CROSSFADE_REASONS: Record<CrossfadeReason, string> = {
-  'no-prompt': 'the right take was made without a prompt',
-  'left-changed': 'the right take continued another take of the left window',
+  'no-prompt': 'the right take was generated without a prompt',
+  'left-changed': 'the left take changed since the right take continued it',
   'prompt-misplaced': 'the right take was prompted from another part of the left take',
-  'codes-missing': "a take's codes file is missing",
+  'codes-missing': "a take's codes file is missing (its audio still plays)",
   'no-take': 'a window has no selected take',
   'no-decoder': 'no codec is available to decode the joined codes',
 };
+
+/** One line on how a seam plays and, when it crossfades, why (timeline marker and seam inspector). */
+export function describeSeam(s: SeamState): string {
+  return s.kind === 'continuous'
+    ? 'Continuous: the right take continued the left one, so both play as one decode, without a crossfade.'
+    : `Crossfaded: ${CROSSFADE_REASONS[s.reason]}.`;
+}
 
 /** State of the seam between windows[i] and windows[i + 1] (whole-hop starts, at `hop` samples per frame). */
 export function seamState(

@@ -102,6 +102,19 @@ describe('continuous seams in a project', () => {
         'codes-missing',
         'codes-missing',
       ]);
+      // The editor sees it on the seams, and playback still plays every window.
+      const shown = await studio['project.open']({ projectId: s.id });
+      expect(shown.seams.map((x) => x.continuity)).toEqual([
+        { kind: 'continuous', splitSample: 64000 },
+        { kind: 'crossfade', reason: 'codes-missing' },
+        { kind: 'crossfade', reason: 'codes-missing' },
+      ]);
+      const mix = await studio['music.playback']({ projectId: s.id });
+      expect(mix.clips.map((c) => [c.firstWindow, c.lastWindow, c.url !== null])).toEqual([
+        [0, 1, true],
+        [2, 2, true],
+        [3, 3, true],
+      ]);
       const partly = await renderProjectMusic(src, s.id);
       expect(partly.length).toBe(s.totalSamples);
       // Windows 0 and 1 are still one decode: the first 48000 samples (before the crossfade) match.
