@@ -36,7 +36,7 @@ export class RunCache {
     readonly dir: string,
     opts: { graceMs: number; max?: number },
   ) {
-    this.#max = opts.max ?? 16;
+    this.#max = opts.max ?? 8;
     this.#tmp = join(dir, 'tmp');
     mkdirSync(this.#tmp, { recursive: true });
     for (const f of readdirSync(this.#tmp)) rmSync(join(this.#tmp, f), { force: true });

@@ -60,6 +60,9 @@ describe('playback music', () => {
     const whole = await studio['music.playback']({ projectId: s.id });
     expect(whole.clips.map((c) => [c.firstWindow, c.lastWindow])).toEqual([[0, 3]]);
     expect(runs.decodes).toBe(1);
+    // The run's WAV is one a transport may serve while the project is open.
+    const runFile = decodeURIComponent(whole.clips[0]!.url!.slice('media-test://'.length));
+    expect(studio.isAllowedFile(runFile)).toBe(true);
     expect(maxAbsDiff(heard(s, whole), await renderProjectMusic(studio.context.music, s.id))).toBe(0);
     expect(runs.decodes).toBe(1);
 
