@@ -45,6 +45,8 @@ const method = <S extends Schema<unknown>>(input: S) => ({
 export const api = {
   'app.info': method(none()).returns<{ version: string; mode: 'electron' | 'web'; platform: string }>(),
   'media.probe': method(object({ path })).returns<MediaInfo>(),
+  /** The peak envelope of the project video's own audio (max |x| per `peakBlock` samples); null without audio. */
+  'media.peaks': method(object({ projectId: id })).returns<{ peaks: number[]; peakBlock: number } | null>(),
   'dialog.openVideo': method(none()).returns<{ path: string } | null>(),
   'dialog.saveFile': method(object({ defaultPath: path })).returns<{ path: string } | null>(),
 

@@ -49,12 +49,15 @@ describe('editing on the timeline', () => {
     await page.keyboard.down('Control');
     await page.mouse.wheel(0, -600);
     await page.keyboard.up('Control');
+    // Labels carry only the precision of their step (0:00.5 at fit, 0:00.00 at the closest zoom).
     await page.waitForFunction(
-      () => (document.querySelector('.tick.major span')?.textContent ?? '') !== '0:00.000',
+      () => !/^0:00(\.0+)?$/.test(document.querySelector('.tick.major span')?.textContent ?? ''),
     );
-    expect(await first()).not.toBe('0:00.000');
+    expect(await first()).not.toMatch(/^0:00(\.0+)?$/);
     await page.mouse.wheel(0, -20000);
-    await page.waitForFunction(() => document.querySelector('.tick.major span')?.textContent === '0:00.000');
+    await page.waitForFunction(() =>
+      /^0:00\.0+$/.test(document.querySelector('.tick.major span')?.textContent ?? ''),
+    );
     await snap(page, 'timeline-02-zoomed');
     await page.keyboard.press('0');
     await page.waitForFunction((n) => document.querySelectorAll('.tick.major span').length === n, before);

@@ -7,8 +7,11 @@ import {
   fitSamplesPerPixel,
   frameSamples,
   majorStepMs,
+  rulerLabel,
   rulerTicks,
   sampleToX,
+  stickyLabelOffset,
+  widestGap,
   scrollByPixels,
   scrollToReveal,
   windowsCovering,
@@ -86,5 +89,39 @@ describe('timeline geometry', () => {
     expect(frameSamples(32000, 30, 1)).toBe(1067);
     expect(frameSamples(32000, 30000, 1001)).toBe(1068);
     expect(frameSamples(32000, 25, 1)).toBe(1280);
+  });
+});
+
+describe('ruler labels, sticky labels and free space', () => {
+  it('labels ticks without milliseconds at coarse zoom and with the precision the step needs', () => {
+    expect(rulerLabel(65 * 32000, 32000, 5000)).toBe('1:05');
+    expect(rulerLabel(2 * 32000, 32000, 1000)).toBe('0:02');
+    expect(rulerLabel(2.5 * 32000, 32000, 500)).toBe('0:02.5');
+    expect(rulerLabel(2.25 * 32000, 32000, 50)).toBe('0:02.25');
+    expect(rulerLabel(2.255 * 32000, 32000, 10)).toBe('0:02.26');
+    expect(rulerLabel(0, 32000, 10)).toBe('0:00.00');
+    expect(rulerLabel(600 * 32000, 32000, 60000)).toBe('10:00');
+  });
+
+  it('keeps a block label in view while the block starts left of it, within the block', () => {
+    expect(stickyLabelOffset(40, 500, 100)).toBe(0);
+    expect(stickyLabelOffset(-250, 500, 100)).toBe(250);
+    expect(stickyLabelOffset(-450, 500, 100)).toBe(400);
+    expect(stickyLabelOffset(-1000, 60, 100)).toBe(0);
+  });
+
+  it('finds the widest free stretch between occupied ranges', () => {
+    expect(widestGap([], 800)).toEqual({ from: 0, to: 800 });
+    expect(
+      widestGap(
+        [
+          { from: 500, to: 540 },
+          { from: 100, to: 140 },
+        ],
+        800,
+      ),
+    ).toEqual({ from: 140, to: 500 });
+    expect(widestGap([{ from: -20, to: 700 }], 800)).toEqual({ from: 700, to: 800 });
+    expect(widestGap([{ from: 0, to: 800 }], 800)).toEqual({ from: 0, to: 0 });
   });
 });

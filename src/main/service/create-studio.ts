@@ -19,6 +19,7 @@ import { cutsRunner } from './runners/cuts-job';
 import { setPlan } from './handlers/project-handlers';
 import { jobHandlers } from './handlers/job-handlers';
 import { sceneHandlers } from './handlers/scene-handlers';
+import { mediaHandlers } from './handlers/media-handlers';
 import { musicHandlers } from './handlers/music-handlers';
 import type { StudioOptions } from './options';
 import { projectHandlers } from './handlers/project-handlers';
@@ -112,6 +113,7 @@ export function createStudio(options: StudioOptions): Studio {
     ...jobHandlers(ctx),
     ...sceneHandlers(ctx),
     ...musicHandlers(ctx),
+    ...mediaHandlers(ctx),
     'models.list': () =>
       listBundles(options.bundleDirs).map((b) => ({
         id: b.id,

@@ -111,3 +111,39 @@ export function windowsCovering(
 export function frameSamples(sampleRate: number, fpsNum: number, fpsDen: number): number {
   return Math.max(1, Math.round((sampleRate * fpsDen) / fpsNum));
 }
+
+/**
+ * A ruler label with only the precision its tick step needs: whole seconds at coarse zoom (`1:05`), tenths or
+ * hundredths in between (`0:02.5`), milliseconds only when the ticks are closer than 10 ms apart.
+ */
+export function rulerLabel(sample: number, sampleRate: number, stepMs: number): string {
+  const totalMs = Math.round((sample * 1000) / sampleRate);
+  const digits = stepMs % 1000 === 0 ? 0 : stepMs % 100 === 0 ? 1 : stepMs % 10 === 0 ? 2 : 3;
+  const unit = 10 ** (3 - digits);
+  const shown = Math.round(totalMs / unit) * unit;
+  const m = Math.floor(shown / 60000);
+  const s = String(Math.floor((shown % 60000) / 1000)).padStart(2, '0');
+  const frac = digits ? `.${String(Math.floor((shown % 1000) / unit)).padStart(digits, '0')}` : '';
+  return `${m}:${s}${frac}`;
+}
+
+/** How far a block's label moves right so it stays in view when the block starts left of the view. */
+export function stickyLabelOffset(blockLeftPx: number, blockWidthPx: number, labelWidthPx: number): number {
+  return Math.max(0, Math.min(-blockLeftPx, blockWidthPx - labelWidthPx));
+}
+
+/** The widest free stretch of [0, width) between occupied pixel ranges (e.g. seam markers). */
+export function widestGap(
+  occupied: readonly { from: number; to: number }[],
+  width: number,
+): { from: number; to: number } {
+  const sorted = [...occupied].sort((a, b) => a.from - b.from);
+  let best = { from: 0, to: 0 };
+  let at = 0;
+  for (const r of [...sorted, { from: width, to: width }]) {
+    const gap = { from: at, to: Math.min(width, r.from) };
+    if (gap.to - gap.from > best.to - best.from) best = gap;
+    at = Math.max(at, r.to);
+  }
+  return best;
+}

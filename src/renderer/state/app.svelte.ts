@@ -15,6 +15,7 @@ import { Panels } from './panels.svelte';
 import { ProjectStore } from './project.svelte';
 import { SeamEdits } from './seam-edits.svelte';
 import { Selection } from './selection.svelte';
+import { SourceAudio } from './source-audio.svelte';
 import { Thumbnails } from './thumbnails.svelte';
 import { TimelineView } from './timeline-view.svelte';
 import { Transport } from './transport.svelte';
@@ -35,6 +36,7 @@ export class AppState {
   );
   readonly audition = new Audition(this.music);
   readonly thumbnails = new Thumbnails();
+  readonly sourceAudio: SourceAudio;
   readonly seams: SeamEdits;
   /** 'electron' or 'web' (no native file dialogs or drag-and-drop paths in the web harness). */
   mode = $state<'electron' | 'web'>('web');
@@ -53,6 +55,7 @@ export class AppState {
     this.project = new ProjectStore(api, this.notices);
     this.jobs = new JobsStore(api, this.notices);
     this.models = new ModelsStore(api, this.notices);
+    this.sourceAudio = new SourceAudio(api, this.notices);
     this.seams = new SeamEdits(this.music, this.project);
   }
 
@@ -104,6 +107,7 @@ export class AppState {
     this.panels.close();
     this.selection.clear();
     this.audition.clear();
+    this.sourceAudio.clear();
     this.#lastMedia = '';
     const closing = this.project.close();
     // The strip's images go with the editor; their blob URLs are revoked only once it is gone.
@@ -233,5 +237,6 @@ export class AppState {
     this.music.prepare();
     const info = s.media.info;
     void this.thumbnails.load(s.media.url, info.durationSeconds, info.width / Math.max(1, info.height));
+    void this.sourceAudio.load(s.id, info.hasAudio && !s.media.missing);
   }
 }
