@@ -51,7 +51,10 @@ export const api = {
   'dialog.saveFile': method(object({ defaultPath: path })).returns<{ path: string } | null>(),
 
   'project.openVideo': method(object({ path })).returns<ProjectState>(),
+  /** Opens a project in this instance: takes its lock, checks its video, moves it to the top of the recent list. */
   'project.open': method(object({ projectId: id })).returns<ProjectState>(),
+  /** The project's state, changing nothing (no lock, no recent-list move): how the editor refreshes. */
+  'project.get': method(object({ projectId: id })).returns<ProjectState>(),
   'project.recent': method(none()).returns<ProjectSummary[]>(),
   /** Closes the project in this instance: its jobs are cancelled and its lock released. */
   'project.close': method(object({ projectId: id })).returns<void>(),

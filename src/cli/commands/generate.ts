@@ -53,7 +53,7 @@ export const generateCommand: Command = {
           (_, i) => `window ${(wanted?.[i] ?? i) + 1} of ${state.windows.length}`,
         );
         throwIfFailed(jobs, (_, i) => `window ${(wanted?.[i] ?? i) + 1} of project "${state.name}"`);
-        const after = await studio['project.open']({ projectId: state.id });
+        const after = await studio['project.get']({ projectId: state.id });
         const takes = jobs.map((j, i) => {
           const w = after.windows[wanted?.[i] ?? i]!;
           const t = w.takes.find((x) => x.id === j.result);

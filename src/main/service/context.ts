@@ -40,8 +40,10 @@ export interface StudioContext {
   cuts: Map<string, SceneCut[]>;
   /** The project's music: takes, the codec decoder and the cache of decoded runs. */
   music: MusicSources & { runs: RunCache };
-  /** The project's state as the editor sees it. */
+  /** The project's state as the editor sees it; takes its lock (the caller edits or opens it). */
   state: (projectId: string) => ProjectState;
+  /** The project's state with the given media status, read without side effects (no lock). */
+  view: (projectId: string, status: MediaStatus) => ProjectState;
   /** Takes the project's lock (refusing a second instance) and returns its media status; 'not-found' for an unknown id. */
   ensureOpen: (projectId: string) => MediaStatus;
   /** Announces a change to listeners. */
@@ -54,6 +56,15 @@ function sweepInterruptedExports(db: Db): void {
     const outputPath = (JSON.parse(input) as { options?: { outputPath?: unknown } }).options?.outputPath;
     if (typeof outputPath === 'string') removeStalePartials(outputPath);
   }
+}
+
+/** The project's state for this media status, its seams' continuity included; reads only. */
+function viewProject(ctx: StudioContext, projectId: string, status: MediaStatus): ProjectState {
+  const cutsOf = (hash: string) => ctx.cuts.get(hash) ?? null;
+  const s = projectState(ctx.db, ctx.files, projectId, ctx.options.mediaUrl, status, cutsOf);
+  const states = projectSeamStates(ctx.music, projectId);
+  s.seams.forEach((seam, i) => (seam.continuity = states[i] ?? { kind: 'crossfade', reason: 'no-take' }));
+  return s;
 }
 
 /** Opens the library folder: database, file store, interrupted jobs marked, orphan files collected. */
@@ -91,14 +102,8 @@ export function createContext(options: StudioOptions): StudioContext {
     cutsCache: new CutsCache(join(options.libraryDir, 'cuts')),
     cuts: new Map(),
     music,
-    state: (projectId) => {
-      const s = projectState(db, files, projectId, options.mediaUrl, ctx.ensureOpen(projectId), (hash) => {
-        return ctx.cuts.get(hash) ?? null;
-      });
-      const states = projectSeamStates(music, projectId);
-      s.seams.forEach((seam, i) => (seam.continuity = states[i] ?? { kind: 'crossfade', reason: 'no-take' }));
-      return s;
-    },
+    state: (projectId) => ctx.view(projectId, ctx.ensureOpen(projectId)),
+    view: (projectId, status) => viewProject(ctx, projectId, status),
     ensureOpen: (projectId) => {
       getProject(db, projectId);
       acquireProjectLock(db, projectId, token);

@@ -6,8 +6,8 @@ import type { Db } from '../store/database';
 import { updateMediaLocation, type MediaRow } from '../store/projects-repo';
 import type { MediaStatus } from './project-state';
 
-/** Checks the recorded video; records a new mtime when the content proved unchanged. */
-export async function checkMedia(db: Db, m: MediaRow): Promise<MediaStatus> {
+/** Checks the recorded video; records a new mtime when the content proved unchanged (unless `record` is false). */
+export async function checkMedia(db: Db, m: MediaRow, record = true): Promise<MediaStatus> {
   let s;
   try {
     s = await stat(m.path);
@@ -18,6 +18,6 @@ export async function checkMedia(db: Db, m: MediaRow): Promise<MediaStatus> {
   if (s.size !== m.bytes) return { missing: false, changed: true };
   const hash = await hashMediaFile(m.path);
   if (hash !== m.content_hash) return { missing: false, changed: true };
-  updateMediaLocation(db, m.id, m.path, s.size, Math.round(s.mtimeMs));
+  if (record) updateMediaLocation(db, m.id, m.path, s.size, Math.round(s.mtimeMs));
   return { missing: false, changed: false };
 }

@@ -91,7 +91,7 @@ export class ProjectStore {
     const id = this.id;
     if (!id || (revision !== undefined && this.state && revision <= this.state.revision)) return;
     try {
-      const next = await this.api.call('project.open', { projectId: id });
+      const next = await this.api.call('project.get', { projectId: id });
       if (!this.state || next.id !== this.state.id || next.revision >= this.state.revision) this.state = next;
     } catch (err) {
       this.notices.error(err, 'Could not reload the project');

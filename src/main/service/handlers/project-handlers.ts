@@ -36,6 +36,7 @@ type ProjectHandlers = Pick<
   ApiHandlers,
   | 'project.openVideo'
   | 'project.open'
+  | 'project.get'
   | 'project.recent'
   | 'project.close'
   | 'project.rename'
@@ -103,6 +104,17 @@ async function open(ctx: StudioContext, projectId: string) {
   touchOpened(ctx.db, projectId);
   await loadCachedCuts(ctx, getMedia(ctx.db, p.media_id).content_hash);
   return ctx.state(projectId);
+}
+
+/**
+ * The project's state, changing nothing: no lock, no recent-list move, no session state. Its media status is
+ * the one this studio found when it opened the project, or for a project open elsewhere (or nowhere) one
+ * checked now without recording anything.
+ */
+async function get(ctx: StudioContext, projectId: string) {
+  const p = getProject(ctx.db, projectId);
+  const status = ctx.open.get(projectId) ?? (await checkMedia(ctx.db, getMedia(ctx.db, p.media_id), false));
+  return ctx.view(projectId, status);
 }
 
 /** Reads the video's cuts from the cache into the session when they were detected before (a small file). */
@@ -226,6 +238,7 @@ export function projectHandlers(ctx: StudioContext): ProjectHandlers {
   return {
     'project.openVideo': async ({ path }) => open(ctx, await openVideo(ctx, path)),
     'project.open': ({ projectId }) => open(ctx, projectId),
+    'project.get': ({ projectId }) => get(ctx, projectId),
     'project.recent': () =>
       listRecentProjects(ctx.db).map((r) => ({
         id: r.id,
