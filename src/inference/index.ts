@@ -18,6 +18,7 @@ export type { EngineOptions } from './pipeline/engine';
 export { convertBundle } from './convert/convert';
 export type { ConvertOptions } from './convert/convert';
 export { loadBundle } from './bundle/loader';
+export { readManifest } from './bundle/read-manifest';
 export { extractFrames } from './frames/extract-frames';
 export { frameSpecOf } from './frames/frame-spec';
 export { writeNpy } from './convert/npy';

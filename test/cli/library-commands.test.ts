@@ -104,6 +104,10 @@ describe('library commands', () => {
       [2, true],
     ]);
     expect(first.stderr).toContain('window 1 of');
+    // The project's bundle is the untrained test bundle: one warning line says its output is noise.
+    expect(first.stderr.split('\n').filter((l) => l.includes('untrained'))).toEqual([
+      'warning: model "Tiny untrained model (for tests; output is noise)" (tiny-untrained) is untrained: its output is noise. Convert a released checkpoint with `convert` for real music.',
+    ]);
 
     const partial = await cli(['export', ids.main, '-o', join(root, 'early.mp4'), '--library', library]);
     expect(partial.code).toBe(1);

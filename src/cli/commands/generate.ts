@@ -8,6 +8,7 @@ import { followJobs, throwIfFailed } from '../follow-jobs';
 import { EP_USAGE, parseEp } from '../ep-option';
 import { ProgressBar } from '../progress-bar';
 import { LIBRARY_OPTIONS, LIBRARY_USAGE, libraryArgs, openForWork, withStudio } from '../studio-session';
+import { untrainedWarning } from '../untrained-warning';
 
 /** The generate command. */
 export const generateCommand: Command = {
@@ -43,6 +44,8 @@ export const generateCommand: Command = {
       async (studio) => {
         const state = await openForWork(studio, positionals[0]!, lib.libraryDir);
         const wanted = windowIndices(state, numbers);
+        const bundle = (await studio['models.list']()).find((b) => b.id === state.bundleId);
+        process.stderr.write(untrainedWarning(bundle));
         const bar = new ProgressBar(process.stderr, 'count');
         const jobs = await followJobs(
           studio,

@@ -9,7 +9,7 @@ import { mixdown } from '../../shared/timeline/mixdown';
 import { seamState, type RunTake } from '../../shared/timeline/continuity';
 import { runClips } from '../../shared/timeline/run-clips';
 import type { InferenceJobs, ScoreResult } from '../../inference';
-import { InferenceClient, startWorkerHost } from '../../inference';
+import { InferenceClient, readManifest, startWorkerHost } from '../../inference';
 import { join } from 'node:path';
 import { cachedCuts, CutsCache } from '../../media/cuts-cache';
 import type { SceneCut } from '../../media/detect-cuts';
@@ -18,6 +18,7 @@ import { probeMedia } from '../../media/probe-media';
 import type { Progress } from '../../shared/progress';
 import type { Command } from '../command';
 import { ProgressBar } from '../progress-bar';
+import { untrainedWarning } from '../untrained-warning';
 import type { ScoreArgs } from './score-args';
 import { parseScoreArgs, SCORE_USAGE } from './score-args';
 
@@ -29,6 +30,7 @@ export const scoreCommand: Command = {
   tools: ['ffmpeg', 'ffprobe'],
   async run(args, signal) {
     const a = parseScoreArgs(args);
+    process.stderr.write(untrainedWarning(trustOf(a.modelDir)));
     const bar = new ProgressBar(process.stderr, 'count');
     const started = Date.now();
     try {
@@ -51,6 +53,15 @@ export const scoreCommand: Command = {
     }
   },
 };
+
+/** The bundle's trained flag for the warning; a folder that is no bundle is reported by the run itself. */
+function trustOf(modelDir: string): { id: string; name: string; trained: boolean } | null {
+  try {
+    return readManifest(modelDir).manifest;
+  } catch {
+    return null;
+  }
+}
 
 /** Runs the score job in a worker host, renders the music, and shuts the host down afterwards. */
 async function runScore(
