@@ -21,6 +21,15 @@ export function nativeDialogs(): NonNullable<StudioOptions['dialogs']> {
       const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
       return r.canceled || !r.filePaths[0] ? null : { path: r.filePaths[0] };
     },
+    async openPath(kind, title) {
+      const options: OpenDialogOptions = {
+        title,
+        properties: [kind === 'file' ? 'openFile' : 'openDirectory'],
+      };
+      const win = parent();
+      const r = await (win ? dialog.showOpenDialog(win, options) : dialog.showOpenDialog(options));
+      return r.canceled || !r.filePaths[0] ? null : { path: r.filePaths[0] };
+    },
     async saveFile(defaultPath) {
       const options: SaveDialogOptions = { defaultPath };
       const win = parent();

@@ -49,6 +49,10 @@ export const api = {
   'media.peaks': method(object({ projectId: id })).returns<{ peaks: number[]; peakBlock: number } | null>(),
   'dialog.openVideo': method(none()).returns<{ path: string } | null>(),
   'dialog.saveFile': method(object({ defaultPath: path })).returns<{ path: string } | null>(),
+  /** A native file or folder picker (null: cancelled, or no native dialogs in this build). */
+  'dialog.openPath': method(
+    object({ kind: literal('file', 'folder'), title: string({ min: 1, max: 200 }) }),
+  ).returns<{ path: string } | null>(),
 
   'project.openVideo': method(object({ path })).returns<ProjectState>(),
   /** Opens a project in this instance: takes its lock, checks its video, moves it to the top of the recent list. */

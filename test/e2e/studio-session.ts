@@ -40,9 +40,19 @@ async function launch(name: string, generate: boolean, release: () => void): Pro
   const engine: InferenceGenerator | null = generate
     ? createInferenceGenerator(() => startWorkerHost(), path.join(dir, 'cache'))
     : null;
+  // Converted bundles go to the session's own model folder, beside the shipped ones.
+  const bundleDirs = [path.resolve('resources/models'), path.join(dir, 'models')];
   const bridge = await startBridgeForTest({
     libraryDir: path.join(dir, 'library'),
-    ...(engine ? { generator: engine.generator, decoder: engine.decoder, provider: engine.provider } : {}),
+    bundleDirs,
+    ...(engine
+      ? {
+          generator: engine.generator,
+          decoder: engine.decoder,
+          converter: engine.converter,
+          provider: engine.provider,
+        }
+      : {}),
   });
   const browser = await openBrowser(bridge.url);
   return {

@@ -87,6 +87,7 @@ export interface TestBridgeOptions {
   bundleDirs?: string[];
   generator?: WindowGenerator;
   decoder?: CodeDecoder;
+  converter?: BundleConverter;
   provider?: () => Promise<InferenceProvider>;
 }
 
@@ -98,6 +99,7 @@ export function startBridgeForTest(options: TestBridgeOptions): Promise<StudioBr
     staticDir: options.staticDir === undefined ? path.resolve('dist/renderer') : options.staticDir,
     ...(options.generator ? { generator: options.generator } : {}),
     ...(options.decoder ? { decoder: options.decoder } : {}),
+    ...(options.converter ? { converter: options.converter } : {}),
     ...(options.provider ? { provider: options.provider } : {}),
   });
 }

@@ -108,6 +108,7 @@ export function createStudio(options: StudioOptions): Studio {
     'media.probe': ({ path }) => probeMedia(resolve(path)),
     'dialog.openVideo': () => options.dialogs?.openVideo() ?? null,
     'dialog.saveFile': ({ defaultPath }) => options.dialogs?.saveFile(defaultPath) ?? null,
+    'dialog.openPath': ({ kind, title }) => options.dialogs?.openPath?.(kind, title) ?? null,
     ...projectHandlers(ctx),
     ...editHandlers(ctx),
     ...jobHandlers(ctx),

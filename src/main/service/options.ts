@@ -29,6 +29,8 @@ export interface StudioOptions {
   dialogs?: {
     openVideo: () => Promise<{ path: string } | null>;
     saveFile: (defaultPath: string) => Promise<{ path: string } | null>;
+    /** A file or folder picker (the model checkpoint and the codec folder). */
+    openPath?: (kind: 'file' | 'folder', title: string) => Promise<{ path: string } | null>;
   };
   mode?: 'electron' | 'web';
   version?: string;

@@ -2,9 +2,9 @@
 // span several stores (regenerate the selection, pick a take, open a video).
 import { tick, untrack } from 'svelte';
 import type { ApiClient, MenuCommand } from '../../shared/api';
-import type { ProjectState } from '../../shared/domain';
+import type { JobInfo, ProjectState, WindowInfo } from '../../shared/domain';
+import { bundleIdOf } from '../lib/bundle-id';
 import { windowsCovering } from '../lib/timeline-math';
-import type { WindowInfo } from '../../shared/domain';
 import { Audition } from './audition.svelte';
 import { JobsStore } from './jobs.svelte';
 import { Mixer } from './mixer.svelte';
@@ -64,7 +64,8 @@ export class AppState {
     const offJobs = this.jobs.start((job) => {
       if (job.status === 'failed' && job.error)
         this.notices.push('error', `${job.label}: ${job.error.message}`, job.error.details);
-      if (job.kind === 'convert' || job.kind === 'import') void this.models.reload();
+      if (job.kind === 'convert' || job.kind === 'import')
+        void this.models.reload().then(() => this.#adopt(job));
       if (job.projectId && job.projectId === this.project.id) void this.project.refresh();
     });
     const offProject = this.api.on('project', (e) => {
@@ -126,6 +127,15 @@ export class AppState {
     this.selection.clear();
     this.audition.clear();
     if (this.panels.modal === 'open') this.panels.close();
+  }
+
+  /** Selects the bundle the guided conversion made, for the open project too, once the list has it. */
+  #adopt(job: JobInfo): void {
+    if (job.id !== this.models.guidedJob || job.status !== 'done' || !job.result) return;
+    const id = bundleIdOf(job.result);
+    this.models.guidedJob = null;
+    this.models.made = id;
+    if (this.project.state && this.models.find(id)) void this.project.setBundle(id);
   }
 
   /** Asks the native dialog for a video; returns false when there is none (web harness) or it was cancelled. */

@@ -9,6 +9,10 @@ export class ModelsStore {
   loaded = $state(false);
   /** Where the engine runs models; undefined until the host answered, null when there is no engine. */
   provider = $state<InferenceProvider | null | undefined>(undefined);
+  /** The conversion started from the models guide: its bundle is selected when it is done. */
+  guidedJob = $state<string | null>(null);
+  /** The bundle the guided conversion made (and selected), once it is done. */
+  made = $state<string | null>(null);
 
   constructor(
     private readonly api: ApiClient,
@@ -52,10 +56,13 @@ export class ModelsStore {
     }
   }
 
-  /** Converts a released checkpoint into a bundle; returns the job id. */
+  /** Converts a released checkpoint into a bundle (followed by the guide); returns the job id. */
   async convert(lmPath: string, codecDir: string, fp16: boolean): Promise<string | null> {
     try {
-      return (await this.api.call('models.convert', { lmPath, codecDir, fp16 })).jobId;
+      const { jobId } = await this.api.call('models.convert', { lmPath, codecDir, fp16 });
+      this.guidedJob = jobId;
+      this.made = null;
+      return jobId;
     } catch (err) {
       this.notices.error(err, 'Could not start the conversion');
       return null;
