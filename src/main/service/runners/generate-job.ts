@@ -1,7 +1,7 @@
 // The 'generate' job: runs the generator for one window and stores the result as a new take. Files are
 // written (atomically) before the row that refers to them commits, so a kill at any point leaves either a
 // complete take or no take plus orphan files that garbage collection removes.
-import { existsSync, readFileSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readFileSync, readSync } from 'node:fs';
 import { AppError } from '../../../shared/errors';
 import type { GenerationParams } from '../../../shared/domain';
 import type { Db } from '../../store/database';
@@ -54,6 +54,40 @@ interface Continuation {
   continued: ContinuedFrom;
 }
 
+/** The sample rate in a take's WAV header, or null when its audio file is missing or not a take WAV. */
+function takeSampleRate(files: FileStore, audioHash: string): number | null {
+  const path = files.path(audioHash, 'wav');
+  if (!existsSync(path)) return null;
+  const fd = openSync(path, 'r');
+  try {
+    const head = Buffer.alloc(28);
+    const n = readSync(fd, head, 0, 28, 0);
+    return n === 28 && head.toString('latin1', 8, 16) === 'WAVEfmt ' ? head.readUInt32LE(24) : null;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
+ * A prompt is made of another take's codes: they mean the same music only to the bundle (and codec rate) that
+ * wrote them, so a take of another bundle or sample rate is refused, naming both sides.
+ */
+function refuseForeignPrompt(
+  deps: GenerateDeps,
+  w: WindowRow,
+  take: { bundle_id: string; audio_hash: string },
+  bundle: BundleSummary,
+): void {
+  const rate = takeSampleRate(deps.files, take.audio_hash);
+  if (take.bundle_id === bundle.id && (rate === null || rate === bundle.sampleRate)) return;
+  const made = `bundle "${take.bundle_id}"${rate === null ? '' : ` at ${rate} Hz`}`;
+  throw new AppError(
+    'invalid-input',
+    `Window ${w.idx + 1} cannot continue window ${w.idx}'s take: it was made with ${made}; this project ` +
+      `generates with bundle "${bundle.id}" at ${bundle.sampleRate} Hz. Generate window ${w.idx} again first.`,
+  );
+}
+
 /**
  * Continuation prompt: the codes of the previous window's selected take over the start of this window (its
  * overlap; `continuationSeconds` of it when set), so the new take begins exactly where the timeline already
@@ -72,11 +106,7 @@ function promptFor(
   const takeId = prev ? getSelection(deps.db, prev.id) : null;
   const take = takeId ? getTakeWithProject(deps.db, takeId) : undefined;
   if (!prev || !take) return null;
-  if (take.bundle_id !== bundle.id)
-    throw new AppError(
-      'invalid-input',
-      `Window ${w.idx + 1} cannot continue window ${prev.idx}'s take: it was made with bundle "${take.bundle_id}", this project generates with "${bundle.id}".`,
-    );
+  refuseForeignPrompt(deps, w, take, bundle);
   const path = deps.files.path(take.codes_hash, 'i32');
   if (!existsSync(path)) return null;
   const bytes = readFileSync(path);
