@@ -66,10 +66,10 @@ export class AppState {
         this.notices.push('error', `${job.label}: ${job.error.message}`, job.error.details);
       if (job.kind === 'convert' || job.kind === 'import')
         void this.models.reload().then(() => this.#adopt(job));
-      if (job.projectId && job.projectId === this.project.id) void this.project.refresh();
     });
     const offProject = this.api.on('project', (e) => {
-      if (e.projectId === this.project.id) void this.project.refresh(e.revision);
+      // A finished job that changed the project announced it here, with the revision it made.
+      if (e.projectId === this.project.id) void this.project.changed(e.projectId, e.revision);
     });
     const offMenu = this.api.on('menu', (e) => this.runCommand(e.command));
     void this.models.reload();

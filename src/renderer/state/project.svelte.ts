@@ -86,16 +86,49 @@ export class ProjectStore {
     return this.withId((projectId) => this.run('project.relink', { projectId, path }));
   }
 
-  /** Refetches the project after main reports a change newer than ours. */
-  async refresh(revision?: number): Promise<void> {
-    const id = this.id;
-    if (!id || (revision !== undefined && this.state && revision <= this.state.revision)) return;
+  /** The newest revision announced (of the project last named), a read under way, commands awaiting replies. */
+  #announced = { projectId: '', revision: 0 };
+  #reading = false;
+  #commands = 0;
+
+  /** Takes main's change event (a job's, another window's or this editor's own edit) with its revision. */
+  changed(projectId: string, revision: number): Promise<void> {
+    const same = this.#announced.projectId === projectId;
+    this.#announced = { projectId, revision: same ? Math.max(this.#announced.revision, revision) : revision };
+    return this.#catchUp();
+  }
+
+  /**
+   * Reads the project again only while an announced revision is ahead of the one shown, one read at a time
+   * (a burst of events is one read, repeated while still behind), and not while a command awaits its reply:
+   * the reply carries the revision its own event announced.
+   */
+  async #catchUp(): Promise<void> {
+    if (this.#reading || this.#commands > 0) return;
+    this.#reading = true;
     try {
-      const next = await this.api.call('project.get', { projectId: id });
-      if (!this.state || next.id !== this.state.id || next.revision >= this.state.revision) this.state = next;
+      let shown = this.state;
+      while (shown && this.#ahead(shown)) {
+        const next = await this.api.call('project.get', { projectId: shown.id });
+        if (next.revision <= shown.revision) break;
+        this.#accept(next);
+        shown = this.state;
+      }
     } catch (err) {
       this.notices.error(err, 'Could not reload the project');
+    } finally {
+      this.#reading = false;
     }
+  }
+
+  /** Main announced a newer revision of this project than `shown`. */
+  #ahead(shown: ProjectState): boolean {
+    return this.#announced.projectId === shown.id && this.#announced.revision > shown.revision;
+  }
+
+  /** Shows a state from main unless the one shown is a newer revision of the same project. */
+  #accept(next: ProjectState): void {
+    if (!this.state || next.id !== this.state.id || next.revision >= this.state.revision) this.state = next;
   }
 
   /** Runs a state-returning command with an optional optimistic patch, reverting it on failure. */
@@ -106,11 +139,15 @@ export class ProjectStore {
   ): Promise<void> {
     const before = this.state;
     if (before && optimistic) this.state = optimistic(before);
+    this.#commands++;
     try {
-      this.state = (await this.api.call(method, input)) as ProjectState;
+      this.#accept((await this.api.call(method, input)) as ProjectState);
     } catch (err) {
       if (optimistic) this.state = before;
       this.notices.error(err);
+    } finally {
+      this.#commands--;
+      void this.#catchUp();
     }
   }
 
