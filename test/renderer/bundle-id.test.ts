@@ -4,8 +4,8 @@ import { bundleIdOf } from '../../src/renderer/lib/bundle-id';
 
 describe('bundleIdOf', () => {
   it('takes the folder name of POSIX and Windows paths, ignoring a trailing separator', () => {
-    expect(bundleIdOf('/home/u/models/vidmuse-fp32-20261203063000')).toBe('vidmuse-fp32-20261203063000');
-    expect(bundleIdOf('C:\\Users\\u\\models\\vidmuse-fp16-1\\')).toBe('vidmuse-fp16-1');
+    expect(bundleIdOf('library/models/vidmuse-fp32-20261203063000')).toBe('vidmuse-fp32-20261203063000');
+    expect(bundleIdOf('library\\models\\vidmuse-fp16-1\\')).toBe('vidmuse-fp16-1');
     expect(bundleIdOf('tiny')).toBe('tiny');
   });
 });
