@@ -12,9 +12,9 @@ import { api, type ApiMethod } from '../../../src/shared/api';
 import type { CallResult } from '../../../src/shared/transport';
 import { SECRET_HEADER } from '../../../src/shared/transport';
 import { rawRequest } from '../bridge/helpers';
-import { Tally, judge } from './judge';
+import { READS, Tally, judge } from './judge';
 import { HOSTILE, IPC_ONLY, inputFor, wellTyped, type Pools } from './payloads';
-import { buildWorld, snapshot, type World } from './world';
+import { buildWorld, locks, snapshot, type World } from './world';
 
 const RUNS = Number(process.env.VIDMUSE_FUZZ_RUNS ?? 120);
 const SEED = Number(process.env.VIDMUSE_FUZZ_SEED ?? 17);
@@ -72,11 +72,18 @@ async function around(
   const studio = world.bridge.studio;
   await studio.idle();
   const before = snapshot(world);
+  const held = locks(world);
   const started = performance.now();
   const { outcome, status, input, method } = await send();
   await studio.idle();
   tally.timed(method, performance.now() - started);
-  judge(world, tally, { method, input }, outcome, status, before, snapshot(world));
+  const after = snapshot(world);
+  judge(world, tally, { method, input }, outcome, status, before, after);
+  if (READS.has(method))
+    expect([after, locks(world)], `${String(method)} is a read but changed the library`).toEqual([
+      before,
+      held,
+    ]);
 }
 
 /** Bodies that are not JSON, or too large for the bridge. */

@@ -24,6 +24,18 @@ const REFUSAL_CODES = new Set([
   'exists',
 ]);
 
+/** Methods that only read: answered or refused, they change nothing, the project locks included. */
+export const READS: ReadonlySet<unknown> = new Set([
+  'app.info',
+  'media.probe',
+  'project.get',
+  'project.recent',
+  'project.previewPlan',
+  'jobs.list',
+  'models.list',
+  'models.provider',
+]);
+
 /** Calls tried and answers seen, for the log of a run. */
 export class Tally {
   calls = 0;

@@ -207,3 +207,9 @@ export function snapshot(world: World): string {
     .map((t) => [t.name, db.prepare(`SELECT * FROM "${t.name}" ORDER BY rowid`).all()]);
   return JSON.stringify({ rows, files: listFiles(world.dir, []) });
 }
+
+/** Who holds which project: a read must neither take nor release a lock. */
+export function locks(world: World): string {
+  const db = world.bridge.studio.context.db;
+  return JSON.stringify(db.prepare('SELECT project_id, token FROM project_locks ORDER BY project_id').all());
+}

@@ -1,5 +1,5 @@
-// Reading a project ('project.get', how the editor refreshes) changes nothing: no lock, no move up the recent
-// list, no media row rewritten; opening it ('project.open') does all three.
+// Reading a project ('project.get', how the editor refreshes; 'project.previewPlan') changes nothing: no lock,
+// no move up the recent list, no media row rewritten; opening it ('project.open') does all three.
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -57,6 +57,8 @@ describe('project read', () => {
     expect(released.locks).toEqual([]);
     await first['project.get']({ projectId: opened.id });
     await second['project.get']({ projectId: opened.id });
+    const plan = { projectId: opened.id, windowSamples: 64000, overlapSamples: 16000 };
+    expect((await first['project.previewPlan'](plan)).known).toBe(true);
     expect(rows(lib)).toEqual(released);
 
     await second['project.open']({ projectId: opened.id });

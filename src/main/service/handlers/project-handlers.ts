@@ -198,9 +198,9 @@ export function previewPlan(
   req: { windowSamples: number; overlapSamples: number },
   sceneSeams = false,
 ): PlanPreview {
-  ctx.ensureOpen(projectId);
+  // A read: no lock taken (the media status does not enter the answer).
   const p = getProject(ctx.db, projectId);
-  const state = ctx.state(projectId);
+  const state = ctx.view(projectId, ctx.open.get(projectId) ?? { missing: false, changed: false });
   const withTakes = state.windows.filter((w) => w.takes.length > 0);
   const found = ctx.cuts.get(getMedia(ctx.db, p.media_id).content_hash);
   if (sceneSeams && !found)
