@@ -26,6 +26,8 @@ export const LIBRARY_USAGE = '[--library DIR] [--models DIR ...]';
 export interface LibraryArgs {
   libraryDir: string;
   modelDirs: string[];
+  /** Where CLIP features and cuts are cached (default: beside the library). */
+  cacheDir?: string;
 }
 
 /** Paths on the command line are relative to where the user typed it (`npm run` starts in the package folder). */
@@ -47,14 +49,26 @@ export async function withStudio<T>(
   engine: EngineOptions = {},
 ): Promise<T> {
   const host = inference
-    ? createInferenceGenerator(() => startWorkerHost(), path.join(a.libraryDir, 'feature-cache'), engine)
+    ? createInferenceGenerator(
+        () => startWorkerHost(),
+        a.cacheDir ?? path.join(a.libraryDir, 'feature-cache'),
+        engine,
+      )
     : null;
   try {
     const studio = createStudio({
       libraryDir: a.libraryDir,
       bundleDirs: a.modelDirs,
       mediaUrl: (file) => pathToFileURL(file).href,
-      ...(host ? { generator: host.generator, decoder: host.decoder, converter: host.converter } : {}),
+      ...(a.cacheDir ? { cutsCacheDir: path.join(a.cacheDir, 'cuts') } : {}),
+      ...(host
+        ? {
+            generator: host.generator,
+            decoder: host.decoder,
+            converter: host.converter,
+            provider: host.provider,
+          }
+        : {}),
     });
     try {
       return await fn(studio);

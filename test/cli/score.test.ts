@@ -181,12 +181,13 @@ describe('score', () => {
 
 describe('score on bad input', () => {
   it.each([
-    ['missing.mp4', 'Video not found'],
-    ['empty.mp4', 'is empty (0 bytes)'],
-    ['text.mp4', 'Cannot read'],
-    ['truncated.mp4', 'Cannot read'],
-    ['audio.m4a', 'has no video stream'],
-    ['huge.mkv', 'is too large'],
+    // The editor's messages: score opens the video as the editor does.
+    ['missing.mp4', 'missing.mp4 does not exist'],
+    ['empty.mp4', 'empty.mp4 is an empty file'],
+    ['text.mp4', 'text.mp4 is truncated or is not a media file'],
+    ['truncated.mp4', 'truncated.mp4 is truncated or is not a media file'],
+    ['audio.m4a', 'audio.m4a is an audio-only file: open a video to score it'],
+    ['huge.mkv', 'huge.mkv: 9000×16 is larger than the supported 8192×8192'],
   ])('%s fails with a clear error and writes nothing', async (name, message) => {
     const out = tempDir('score-out');
     const r = await score(join(media, name), '-o', join(out, 'out.mp4'), '--model', model, '--cache', cache);

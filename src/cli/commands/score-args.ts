@@ -32,12 +32,14 @@ export interface ScoreArgs {
   json: boolean;
   /** Centre seams on the picture's cuts (detected with ffmpeg, cached beside the features). */
   sceneSeams: boolean;
+  /** Keep the project in this library (the editor can open it); absent, a temporary library is removed. */
+  library?: string;
 }
 
 /** Usage line of `score`. */
 export const SCORE_USAGE =
   'score <video> -o <out.mp4|out.wav|out.flac> [--model DIR] [--window S] [--overlap S] [--seed N] [--temperature T] ' +
-  `[--top-k K] [--top-p P] [--cfg C] [--global-frames N] ${EP_USAGE} [--threads N] [--precision auto|fp32|q8|q4|q8-kv8|fp16] [--cache DIR] [--scene-seams] [--json]`;
+  `[--top-k K] [--top-p P] [--cfg C] [--global-frames N] ${EP_USAGE} [--threads N] [--precision auto|fp32|q8|q4|q8-kv8|fp16] [--cache DIR] [--scene-seams] [--library DIR] [--json]`;
 
 /** The bundle committed with the app, used when --model is not given. */
 export const DEFAULT_MODEL_DIR = fileURLToPath(
@@ -80,6 +82,7 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
       json: { type: 'boolean' },
       'scene-seams': { type: 'boolean' },
       precision: { type: 'string' },
+      library: { type: 'string' },
     },
   });
   if (positionals.length !== 1)
@@ -107,17 +110,25 @@ export function parseScoreArgs(args: string[]): ScoreArgs {
     ),
     windowSeconds: number(v.window, 'window', (n) => n > 0, 'a positive number of seconds'),
     overlapSeconds: number(v.overlap, 'overlap', (n) => n >= 0, 'a number of seconds ≥ 0'),
-    seed: number(v.seed, 'seed', (n) => int(n) && n >= 0, 'a whole number ≥ 0') ?? 0,
-    temperature: number(v.temperature, 'temperature', (n) => n >= 0, 'a number ≥ 0 (0 = greedy)'),
-    topK: number(v['top-k'], 'top-k', (n) => int(n) && n >= 0, 'a whole number ≥ 0'),
+    seed:
+      number(v.seed, 'seed', (n) => int(n) && n >= 0 && n < 2 ** 32, 'a whole number from 0 to 4294967295') ??
+      0,
+    temperature: number(v.temperature, 'temperature', (n) => n >= 0.05 && n <= 5, 'between 0.05 and 5'),
+    topK: number(
+      v['top-k'],
+      'top-k',
+      (n) => int(n) && n >= 0 && n <= 100000,
+      'a whole number from 0 to 100000',
+    ),
     topP: number(v['top-p'], 'top-p', (n) => n >= 0 && n <= 1, 'between 0 and 1'),
-    cfg: number(v.cfg, 'cfg', (n) => n >= 0, 'a number ≥ 0'),
+    cfg: number(v.cfg, 'cfg', (n) => n >= 0 && n <= 20, 'between 0 and 20'),
     globalFrames: number(
       v['global-frames'],
       'global-frames',
       (n) => int(n) && n >= 1 && n <= 256,
       'a whole number from 1 to 256',
     ),
+    ...(v.library ? { library: here(v.library) } : {}),
     provider: ep,
     precision: precision as ScoreArgs['precision'],
     threads: number(v.threads, 'threads', (n) => int(n) && n >= 1, 'a whole number ≥ 1'),

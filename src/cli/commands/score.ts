@@ -1,23 +1,15 @@
-// `score`: a video in, the video with a generated soundtrack (or the music alone) out. Inference runs in
-// the worker host, off this thread; windows that continue each other are decoded as one code stream, the
-// other seams crossfade in the mixdown, and the export writes the result.
+// `score`: a video in, the video with a generated soundtrack (or the music alone) out. It runs the editor's
+// pipeline (score-project.ts): a project, the studio's generate jobs in the worker host, the studio's mixdown
+// (continuous runs decoded as one code stream, the other seams crossfaded), then the export.
 import type { ExportResult } from '../../main/export/export-video';
 import { exportVideo } from '../../main/export/export-video';
 import { plainExport } from '../../shared/export';
-import type { MixdownPlan } from '../../shared/timeline/mixdown';
-import { mixdown } from '../../shared/timeline/mixdown';
-import { seamState, type RunTake } from '../../shared/timeline/continuity';
-import { runClips } from '../../shared/timeline/run-clips';
-import type { InferenceJobs, ScoreResult } from '../../inference';
-import { InferenceClient, readManifest, startWorkerHost } from '../../inference';
-import { join } from 'node:path';
-import { cachedCuts, CutsCache } from '../../media/cuts-cache';
+import type { ProjectState } from '../../shared/domain';
+import { readManifest } from '../../inference';
 import type { SceneCut } from '../../media/detect-cuts';
-import { hashMediaFile } from '../../media/hash-media';
-import { probeMedia } from '../../media/probe-media';
-import type { Progress } from '../../shared/progress';
 import type { Command } from '../command';
 import { ProgressBar } from '../progress-bar';
+import { scoreProject, withScoreStudio, type ScoredProject } from '../score-project';
 import { untrainedWarning } from '../untrained-warning';
 import type { ScoreArgs } from './score-args';
 import { parseScoreArgs, SCORE_USAGE } from './score-args';
@@ -34,19 +26,21 @@ export const scoreCommand: Command = {
     const bar = new ProgressBar(process.stderr, 'count');
     const started = Date.now();
     try {
-      const scene = a.sceneSeams ? await sceneCuts(a, signal, (p) => bar.update(p)) : null;
-      const { scored, music } = await runScore(a, scene?.cuts, signal, (p) => bar.update(p));
-      const written = await exportVideo(
-        {
-          videoPath: a.video,
-          music,
-          musicSampleRate: scored.plan.sampleRate,
-          options: plainExport(a.format, a.output),
-        },
-        { signal, onProgress: (p) => bar.update(p) },
-      );
+      const { scored, written } = await withScoreStudio(a, async (studio) => {
+        const scored = await scoreProject(studio, a, signal, bar);
+        const written = await exportVideo(
+          {
+            videoPath: a.video,
+            music: scored.music,
+            musicSampleRate: scored.state.sampleRate,
+            options: plainExport(a.format, a.output),
+          },
+          { signal, onProgress: (p) => bar.update(p) },
+        );
+        return { scored, written };
+      });
       bar.done();
-      process.stdout.write(formatSummary(a, scored, written, scene, (Date.now() - started) / 1000));
+      process.stdout.write(formatSummary(a, scored, written, (Date.now() - started) / 1000));
       return 0;
     } finally {
       bar.done();
@@ -63,174 +57,80 @@ function trustOf(modelDir: string): { id: string; name: string; trained: boolean
   }
 }
 
-/** Runs the score job in a worker host, renders the music, and shuts the host down afterwards. */
-async function runScore(
-  a: ScoreArgs,
-  cuts: readonly SceneCut[] | undefined,
-  signal: AbortSignal,
-  onProgress: (p: Parameters<ProgressBar['update']>[0]) => void,
-): Promise<{ scored: ScoreResult; music: Float32Array }> {
-  const client = new InferenceClient<InferenceJobs>(() => startWorkerHost());
-  try {
-    const options = { provider: a.provider, intraOpThreads: a.threads, decoderVariant: a.precision };
-    const engine = { modelDir: a.modelDir, cacheDir: a.cacheDir, options };
-    const scored = await client.run(
-      'score',
-      {
-        engine,
-        request: {
-          videoPath: a.video,
-          windowSeconds: a.windowSeconds,
-          overlapSeconds: a.overlapSeconds,
-          ...(cuts ? { cutSeconds: cuts.map((c) => c.seconds) } : {}),
-          params: {
-            seed: a.seed,
-            temperature: a.temperature,
-            topK: a.topK,
-            topP: a.topP,
-            cfgCoef: a.cfg,
-            globalFrames: a.globalFrames,
-          },
-        },
-      },
-      { signal, onProgress },
-    );
-    const decode = async (codes: Int32Array, samples: number) =>
-      (await client.run('decodeCodes', { engine, codes, samples }, { signal })).pcm;
-    return { scored, music: mixdown(await scoreMixdownPlan(scored, decode)) };
-  } finally {
-    await client.dispose();
-  }
-}
-
-/** The video's cuts, from the cache beside the CLIP features or detected (and then cached). */
-async function sceneCuts(
-  a: ScoreArgs,
-  signal: AbortSignal,
-  onProgress: (p: Progress) => void,
-): Promise<{ cuts: SceneCut[]; cached: boolean }> {
-  const info = await probeMedia(a.video, { signal });
-  const contentHash = await hashMediaFile(a.video, { signal, onProgress });
-  const cache = new CutsCache(join(a.cacheDir, 'cuts'));
-  const src = { path: a.video, contentHash, durationSeconds: info.durationSeconds };
-  return cachedCuts(cache, src, { signal, onProgress });
-}
-
-/**
- * The mixdown of a scored video: each window continued the previous take over its prompt, so the takes form
- * one continuous run, decoded once from the joined codes; a seam without prompt crossfades at equal power
- * over the whole overlap. No fades at the ends.
- */
-export async function scoreMixdownPlan(
-  r: ScoreResult,
-  decode: (codes: Int32Array, samples: number) => Promise<Float32Array>,
-): Promise<MixdownPlan> {
-  const hop = r.plan.hopLength;
-  const windows = r.takes.map((t) => t.range);
-  const runTakes: RunTake[] = r.takes.map((t, i) => ({
-    takeId: String(i),
-    codesAvailable: true,
-    continued:
-      i > 0 && r.promptFrames[i]! > 0
-        ? {
-            takeId: String(i - 1),
-            fromFrame: (t.range.start - windows[i - 1]!.start) / hop,
-            frames: r.promptFrames[i]!,
-          }
-        : null,
-  }));
-  const states = windows
-    .slice(1)
-    .map((w, i) => seamState(windows[i]!, w, runTakes[i]!, runTakes[i + 1]!, hop));
-  const { clips, crossfades } = await runClips(windows, states, {
-    codebooks: r.takes[0]!.codebooks,
-    hop,
-    codesOf: (i) => r.takes[i]!.codes,
-    pcmOf: (i) => r.takes[i]!.pcm,
-    decode,
-  });
-  const seams = crossfades.map((i) => ({
-    startSample: windows[i + 1]!.start,
-    endSample: windows[i]!.end,
-    curve: 'equal-power' as const,
-  }));
-  return {
-    sampleRate: r.plan.sampleRate,
-    totalSamples: r.plan.totalSamples,
-    clips,
-    seams,
-    fadeInSamples: 0,
-    fadeOutSamples: 0,
-  };
-}
-
 /** The stdout summary: one JSON object with --json, else a few readable lines. */
-function formatSummary(
-  a: ScoreArgs,
-  r: ScoreResult,
-  w: ExportResult,
-  scene: { cuts: SceneCut[]; cached: boolean } | null,
-  seconds: number,
-): string {
-  const sr = r.plan.sampleRate;
+function formatSummary(a: ScoreArgs, r: ScoredProject, w: ExportResult, seconds: number): string {
+  const s = r.state;
+  const sr = s.sampleRate;
   const summary = {
     output: w.outputPath,
     format: w.format,
     video: a.video,
     model: a.modelDir,
-    provider: r.provider,
-    providerReason: r.providerReason,
-    precision: r.precision,
-    durationSeconds: r.plan.totalSamples / sr,
-    musicSamples: r.plan.totalSamples,
+    ...(a.library ? { library: a.library, project: s.id } : {}),
+    provider: r.provider?.provider ?? null,
+    providerReason: r.provider?.reason ?? null,
+    runtime: r.runtime,
+    durationSeconds: s.totalSamples / sr,
+    musicSamples: s.totalSamples,
     musicSampleRate: sr,
     outputSamples: w.samples,
     outputSampleRate: w.sampleRate,
     videoCopied: w.videoCopied,
-    windows: r.plan.windows.map((x) => ({
+    windows: s.windows.map((x) => ({
       start: x.start,
       end: x.end,
       startSeconds: x.start / sr,
       endSeconds: x.end / sr,
     })),
-    overlapSeconds: r.plan.overlapSamples / sr,
-    ...(scene ? sceneSummary(r, scene) : {}),
+    overlapSeconds: s.plan.overlapSamples / sr,
+    continuousSeams: s.seams.filter((x) => x.continuity.kind === 'continuous').length,
+    ...(r.scene ? sceneSummary(s, r.scene) : {}),
     seed: a.seed,
-    featuresCached: r.featuresCached,
     integratedLufs: w.integratedLufs,
     elapsedSeconds: seconds,
   };
   if (a.json) return `${JSON.stringify(summary)}\n`;
   return [
     `wrote ${w.outputPath} (${w.format}, ${summary.durationSeconds.toFixed(3)} s, ${w.sampleRate} Hz, ${w.integratedLufs.toFixed(1)} LUFS)`,
-    `${r.plan.windows.length} window(s) of up to ${(r.plan.windowSamples / sr).toFixed(2)} s, overlap ${summary.overlapSeconds.toFixed(2)} s, seed ${a.seed}, ${r.provider} (${r.providerReason}) · ${r.precision}`,
-    ...(scene
+    `${s.windows.length} window(s) of up to ${(s.plan.windowSamples / sr).toFixed(2)} s, overlap ${summary.overlapSeconds.toFixed(2)} s, ` +
+      `${summary.continuousSeams} of ${s.seams.length} seam(s) continuous, seed ${a.seed}, ${r.runtime ?? 'no engine'}` +
+      (r.provider ? ` (${r.provider.reason})` : ''),
+    ...(r.scene
       ? [
-          `${scene.cuts.length} cut(s) ${scene.cached ? 'from cache' : 'detected'}; ` +
-            `${r.seamCuts.filter((c) => c !== null).length} of ${r.seamCuts.length} seam(s) centred on a cut`,
+          `${r.scene.cuts.length} cut(s) ${r.scene.cached ? 'from cache' : 'detected'}; ` +
+            `${seamCuts(s, r.scene.cuts).filter((c) => c !== null).length} of ${s.seams.length} seam(s) centred on a cut`,
         ]
       : []),
-    `CLIP features ${r.featuresCached ? 'from cache' : 'computed'}; ${seconds.toFixed(1)} s in all`,
+    ...(a.library ? [`project ${s.id} in ${a.library}`] : []),
+    `${seconds.toFixed(1)} s in all`,
     '',
   ].join('\n');
 }
 
+/** The cut (seconds) each seam is centred on, or null: a cut inside the overlap, within half a frame of its centre. */
+function seamCuts(s: ProjectState, cuts: readonly SceneCut[]): (number | null)[] {
+  const sr = s.sampleRate;
+  return s.seams.map((x) => {
+    const centre = (x.start + x.end) / 2 / sr;
+    const near = cuts.filter((c) => Math.abs(c.seconds - centre) <= 0.5);
+    near.sort((p, q) => Math.abs(p.seconds - centre) - Math.abs(q.seconds - centre));
+    return near[0]?.seconds ?? null;
+  });
+}
+
 /** The cuts and each seam's cut for --json. */
-function sceneSummary(r: ScoreResult, scene: { cuts: SceneCut[]; cached: boolean }) {
-  const sr = r.plan.sampleRate;
+function sceneSummary(s: ProjectState, scene: { cuts: SceneCut[]; cached: boolean }) {
+  const sr = s.sampleRate;
+  const at = seamCuts(s, scene.cuts);
   return {
     sceneSeams: true,
     cutsCached: scene.cached,
     cuts: scene.cuts.map((c) => ({ seconds: c.seconds, score: c.score })),
-    seams: r.seamCuts.map((cut, i) => {
-      const start = r.plan.windows[i + 1]!.start;
-      const end = r.plan.windows[i]!.end;
-      return {
-        start,
-        end,
-        centreSeconds: (start + end) / 2 / sr,
-        cutSeconds: cut === null ? null : cut / sr,
-      };
-    }),
+    seams: s.seams.map((x, i) => ({
+      start: x.start,
+      end: x.end,
+      centreSeconds: (x.start + x.end) / 2 / sr,
+      cutSeconds: at[i] ?? null,
+    })),
   };
 }

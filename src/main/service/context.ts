@@ -99,7 +99,7 @@ export function createContext(options: StudioOptions): StudioContext {
     open,
     emitter,
     jobs: new JobQueue<StudioJobs>(db, (job) => emitter.emit('job', job)),
-    cutsCache: new CutsCache(join(options.libraryDir, 'cuts')),
+    cutsCache: new CutsCache(options.cutsCacheDir ?? join(options.libraryDir, 'cuts')),
     cuts: new Map(),
     music,
     state: (projectId) => ctx.view(projectId, ctx.ensureOpen(projectId)),

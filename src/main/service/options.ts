@@ -34,6 +34,8 @@ export interface StudioOptions {
   };
   mode?: 'electron' | 'web';
   version?: string;
+  /** Where detected cuts are cached by video content (default: `cuts` beside the library). */
+  cutsCacheDir?: string;
   /** Unreferenced files younger than this survive garbage collection (default one hour). */
   gcGraceMs?: number;
 }
