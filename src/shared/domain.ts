@@ -139,6 +139,8 @@ export interface ProjectSummary {
   videoPath: string;
   durationSeconds: number;
   updatedAt: string;
+  /** Another running instance has the project open (holds its lock). */
+  openElsewhere: boolean;
 }
 
 /** Kinds of long-running jobs. */

@@ -1,15 +1,13 @@
 // `projects`: the library's recent projects with their windows and takes, as the editor's start screen
-// lists them, read through the studio ('project.recent', then 'project.open' for each).
+// lists them, read through the studio ('project.recent', then 'project.get' for each: nothing is opened).
 import { parseArgs } from 'node:util';
 import type { Studio } from '../../main/service';
 import type { ProjectState, ProjectSummary } from '../../shared/domain';
-import { AppError } from '../../shared/errors';
 import { UsageError, type Command } from '../command';
 import { LIBRARY_OPTIONS, LIBRARY_USAGE, libraryArgs, withStudio } from '../studio-session';
 
-/** One project as `projects --json` prints it; windows and takes are absent while another instance has it open. */
+/** One project as `projects --json` prints it (`openElsewhere`: another instance has it open). */
 export interface ProjectListing extends ProjectSummary {
-  openElsewhere: boolean;
   missingVideo: boolean;
   changedVideo: boolean;
   windows: {
@@ -51,28 +49,12 @@ export const projectsCommand: Command = {
   },
 };
 
-/** Every recent project with its state; a project locked by a running editor is listed without details. */
+/** Every recent project with its state, read without opening any: no lock taken, the recent order kept. */
 export async function listProjects(studio: Studio): Promise<ProjectListing[]> {
-  const recent = await studio['project.recent']();
   const out: ProjectListing[] = [];
-  // Opening moves a project to the top of the recent list: oldest first keeps the editor's order.
-  for (const p of [...recent].reverse()) {
-    try {
-      out.push(listing(p, await studio['project.open']({ projectId: p.id })));
-    } catch (e) {
-      if (!(e instanceof AppError && e.code === 'locked')) throw e;
-      out.push({
-        ...p,
-        openElsewhere: true,
-        missingVideo: false,
-        changedVideo: false,
-        windows: [],
-        takeCount: 0,
-        selectedCount: 0,
-      });
-    }
-  }
-  return out.reverse();
+  for (const p of await studio['project.recent']())
+    out.push(listing(p, await studio['project.get']({ projectId: p.id })));
+  return out;
 }
 
 function listing(p: ProjectSummary, s: ProjectState): ProjectListing {
@@ -93,7 +75,6 @@ function listing(p: ProjectSummary, s: ProjectState): ProjectListing {
   return {
     ...p,
     name: s.name,
-    openElsewhere: false,
     missingVideo: s.media.missing,
     changedVideo: s.media.changed,
     windows,

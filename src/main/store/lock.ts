@@ -39,3 +39,11 @@ export function releaseProjectLocks(db: Db, token: string): void {
 export function releaseProjectLock(db: Db, projectId: string, token: string): void {
   db.prepare('DELETE FROM project_locks WHERE project_id = ? AND token = ?').run(projectId, token);
 }
+
+/** Projects whose lock a live holder other than (token) has: open in another instance. */
+export function projectsOpenElsewhere(db: Db, token: string): Set<string> {
+  const rows = db
+    .prepare('SELECT project_id, pid, started FROM project_locks WHERE token != ?')
+    .all(token) as { project_id: string; pid: number; started: string | null }[];
+  return new Set(rows.filter((r) => isOwnerAlive(r.pid, r.started)).map((r) => r.project_id));
+}

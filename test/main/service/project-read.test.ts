@@ -1,8 +1,9 @@
-// Reading a project ('project.get', how the editor refreshes; 'project.previewPlan') changes nothing: no lock,
-// no move up the recent list, no media row rewritten; opening it ('project.open') does all three.
+// Reading a project ('project.get', how the editor refreshes and the CLI lists; 'project.previewPlan') changes
+// nothing: no lock, no move up the recent list, no media row rewritten; opening it ('project.open') does all three.
 import { utimesSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { listProjects } from '../../../src/cli/commands/projects';
 import { openDatabase } from '../../../src/main/store/database';
 import { tempDir } from '../synth-media';
 import { copySample, failure, makeStudio } from './helpers';
@@ -50,6 +51,12 @@ describe('project read', () => {
     expect(read.windows.map((w) => [w.start, w.end])).toEqual(opened.windows.map((w) => [w.start, w.end]));
     expect(second.isAllowedFile(video)).toBe(false);
     expect((await first['project.get']({ projectId: opened.id })).revision).toBe(opened.revision);
+    expect((await first['project.recent']()).map((p) => p.openElsewhere)).toEqual([false]);
+    expect((await second['project.recent']()).map((p) => p.openElsewhere)).toEqual([true]);
+    // The CLI's listing reads every project, the one open in the editor included, and opens none.
+    const [listed] = await listProjects(second);
+    expect(listed).toMatchObject({ id: opened.id, openElsewhere: true, missingVideo: false });
+    expect(listed!.windows).toHaveLength(opened.windows.length);
     expect(rows(lib)).toEqual(before);
 
     first['project.close']({ projectId: opened.id });

@@ -29,6 +29,7 @@ import { findFileByHash } from '../find-by-hash';
 import { projectPlan } from '../project-plan';
 import { requirePath } from '../path-checks';
 import { closeProject } from '../close-project';
+import { projectsOpenElsewhere } from '../../store/lock';
 import { cutsKey } from '../../../media/cuts-cache';
 import { DEFAULT_CUT_DETECTOR } from '../../../media/detect-cuts';
 
@@ -239,14 +240,17 @@ export function projectHandlers(ctx: StudioContext): ProjectHandlers {
     'project.openVideo': async ({ path }) => open(ctx, await openVideo(ctx, path)),
     'project.open': ({ projectId }) => open(ctx, projectId),
     'project.get': ({ projectId }) => get(ctx, projectId),
-    'project.recent': () =>
-      listRecentProjects(ctx.db).map((r) => ({
+    'project.recent': () => {
+      const elsewhere = projectsOpenElsewhere(ctx.db, ctx.token);
+      return listRecentProjects(ctx.db).map((r) => ({
         id: r.id,
         name: r.name,
         videoPath: r.path,
         updatedAt: r.updated_at,
         durationSeconds: (JSON.parse(r.info_json) as { durationSeconds: number }).durationSeconds,
-      })),
+        openElsewhere: elsewhere.has(r.id),
+      }));
+    },
     'project.close': ({ projectId }) => {
       getProject(ctx.db, projectId);
       closeProject(ctx, projectId);
