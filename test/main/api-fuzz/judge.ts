@@ -28,6 +28,7 @@ const REFUSAL_CODES = new Set([
 export const READS: ReadonlySet<unknown> = new Set([
   'app.info',
   'media.probe',
+  'media.peaks',
   'project.get',
   'project.recent',
   'project.previewPlan',
