@@ -53,7 +53,7 @@ function precisionOf(p: PrecisionRecord): BundlePrecision {
   return { default: p.default, provider: p.provider ?? 'cpu', byProvider, variants };
 }
 
-/** Bundles found in the folders (a folder that is itself a bundle counts too), by id, first one wins. */
+/** Bundles found in the folders (a folder that is itself a bundle counts too; hidden ones do not), by id, first one wins. */
 export function listBundles(folders: string[]): BundleSummary[] {
   const found = new Map<string, BundleSummary>();
   for (const folder of folders) {
@@ -61,6 +61,8 @@ export function listBundles(folders: string[]): BundleSummary[] {
     const subdirs = self
       ? []
       : safeReaddir(folder)
+          // Hidden folders are imports and conversions still being written: not bundles yet.
+          .filter((d) => !d.startsWith('.'))
           .map((d) => join(folder, d))
           .filter(isDir);
     for (const b of self ? [self] : subdirs.map(readBundle)) if (b && !found.has(b.id)) found.set(b.id, b);

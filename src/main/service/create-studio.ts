@@ -82,7 +82,10 @@ export function createStudio(options: StudioOptions): Studio {
       changed: ctx.changed,
     }),
   );
-  ctx.jobs.register('import', importRunner(userDir));
+  ctx.jobs.register(
+    'import',
+    importRunner(userDir, (id) => listBundles(options.bundleDirs).find((b) => b.id === id)?.path ?? null),
+  );
   ctx.jobs.register(
     'convert',
     convertRunner(userDir, () => {

@@ -1,5 +1,5 @@
 import { cpSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStudio } from '../../../src/main/service';
 import { createInferenceGenerator } from '../../../src/main/bridge/inference-generator';
@@ -84,5 +84,29 @@ describe('models.import and models.convert', () => {
     // The host ran the precision gate on the new bundle's own weights.
     const manifest = JSON.parse(readFileSync(join(job.result!, 'model.json'), 'utf8'));
     expect(manifest.precision.default).toMatch(/^(fp32|q8|q4|q8-kv8)$/);
+  });
+});
+
+describe('models.import beside shipped models', () => {
+  it('refuses a bundle whose id another model folder already holds, leaving the user folder empty', async () => {
+    const shipped = dirname(TINY);
+    const userDir = join(tmp.dir, 'second-user-models');
+    const studio = createStudio({
+      libraryDir: join(tmp.dir, 'library-2'),
+      bundleDirs: [shipped, userDir],
+      mediaUrl: (f) => f,
+    });
+    try {
+      const { jobId } = await studio['models.import']({ path: TINY });
+      await studio.idle();
+      const job = (await studio['jobs.list']()).find((j) => j.id === jobId)!;
+      expect(job.error).toEqual({
+        code: 'invalid-input',
+        message: `A bundle with id "tiny-untrained" is already installed at ${TINY}.`,
+      });
+      expect(readdirSync(userDir)).toEqual([]);
+    } finally {
+      await studio.dispose();
+    }
   });
 });

@@ -30,8 +30,14 @@ async function copyInto(source: string, temp: string): Promise<void> {
   }
 }
 
-/** The runner registered for 'import' jobs; `userDir` is where bundles are installed. */
-export function importRunner(userDir: () => string): JobRunner<ImportInput> {
+/**
+ * The runner registered for 'import' jobs; `userDir` is where bundles are installed, `installedAt` finds a
+ * bundle of the same id in any model folder (the list shows the first one, so a second copy would be hidden).
+ */
+export function importRunner(
+  userDir: () => string,
+  installedAt: (id: string) => string | null = () => null,
+): JobRunner<ImportInput> {
   return {
     heavy: false,
     run: async (input, { signal, onProgress }) => {
@@ -45,10 +51,11 @@ export function importRunner(userDir: () => string): JobRunner<ImportInput> {
         await copyInto(source, temp);
         const manifest = await loadBundle(temp, { signal, onProgress, verify: 'full' });
         const final = join(dir, manifest.id);
-        if (existsSync(final))
+        const existing = existsSync(final) ? final : installedAt(manifest.id);
+        if (existing)
           throw new AppError(
             'invalid-input',
-            `A bundle with id "${manifest.id}" is already installed at ${final}.`,
+            `A bundle with id "${manifest.id}" is already installed at ${existing}.`,
           );
         if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
         await rename(temp, final);
