@@ -76,6 +76,11 @@ export const api = {
   'generate.windows': method(
     object({ projectId: id, windowIndices: nullable(array(int(0), 10000)) }),
   ).returns<{ jobIds: string[] }>(),
+  /** Regenerates the window after `windowId` prompted by its selected take ("Continue from here"); with
+   * `ripple`, every following window too, each after the previous; the new takes are one undo step. */
+  'generate.continue': method(object({ projectId: id, windowId: id, ripple: boolean() })).returns<{
+    jobId: string;
+  }>(),
   'take.select': method(object({ projectId: id, windowId: id, takeId: id })).returns<ProjectState>(),
   'take.star': method(object({ projectId: id, takeId: id, starred: boolean() })).returns<ProjectState>(),
   'take.delete': method(object({ projectId: id, takeId: id })).returns<ProjectState>(),

@@ -144,7 +144,7 @@ export interface ProjectSummary {
 }
 
 /** Kinds of long-running jobs. */
-export type JobKind = 'analyse' | 'generate' | 'export' | 'convert' | 'import' | 'cuts';
+export type JobKind = 'analyse' | 'generate' | 'continue' | 'export' | 'convert' | 'import' | 'cuts';
 
 /** Lifecycle of a job; 'interrupted' marks a job cut off by a crash or quit (it can be retried). */
 export type JobStatus = 'queued' | 'running' | 'done' | 'failed' | 'cancelled' | 'interrupted';

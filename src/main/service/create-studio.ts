@@ -13,6 +13,7 @@ import { createContext, type StudioContext } from './context';
 import { editHandlers } from './handlers/edit-handlers';
 import { defaultExporter, exportRunner } from './runners/export-job';
 import { generateRunner } from './runners/generate-job';
+import { continueRunner } from './runners/continue-job';
 import { importRunner } from './runners/import-job';
 import { convertRunner } from './runners/convert-job';
 import { cutsRunner } from './runners/cuts-job';
@@ -54,23 +55,22 @@ function allowedFiles(ctx: StudioContext, projectId: string): string[] {
 /** Opens the library and returns the studio service. */
 export function createStudio(options: StudioOptions): Studio {
   const ctx = createContext(options);
-  ctx.jobs.register(
-    'generate',
-    generateRunner({
-      db: ctx.db,
-      files: ctx.files,
-      bundleDirs: options.bundleDirs,
-      changed: ctx.changed,
-      generator: () => {
-        if (!options.generator)
-          throw new AppError(
-            'bad-bundle',
-            'No inference engine is available in this build, so music cannot be generated.',
-          );
-        return options.generator;
-      },
-    }),
-  );
+  const generateDeps = {
+    db: ctx.db,
+    files: ctx.files,
+    bundleDirs: options.bundleDirs,
+    changed: ctx.changed,
+    generator: () => {
+      if (!options.generator)
+        throw new AppError(
+          'bad-bundle',
+          'No inference engine is available in this build, so music cannot be generated.',
+        );
+      return options.generator;
+    },
+  };
+  ctx.jobs.register('generate', generateRunner(generateDeps));
+  ctx.jobs.register('continue', continueRunner(generateDeps));
   const userDir = () => options.userBundleDir ?? options.bundleDirs[options.bundleDirs.length - 1];
   ctx.jobs.register(
     'cuts',

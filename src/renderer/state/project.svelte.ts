@@ -291,6 +291,19 @@ export class ProjectStore {
     }
   }
 
+  /** Queues "Continue from here": the window after `windowId` (or, rippling, all that follow) prompted by its
+   * selected take; returns the job id. */
+  async continueFrom(windowId: string, ripple: boolean): Promise<string | null> {
+    const projectId = this.id;
+    if (!projectId) return null;
+    try {
+      return (await this.api.call('generate.continue', { projectId, windowId, ripple })).jobId;
+    } catch (err) {
+      this.notices.error(err, 'Could not continue from this window');
+      return null;
+    }
+  }
+
   private async withId(fn: (projectId: string) => Promise<void>): Promise<void> {
     if (this.id) await fn(this.id);
   }

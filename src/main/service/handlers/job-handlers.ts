@@ -4,6 +4,7 @@ import type { ApiHandlers } from '../../../shared/api';
 import { AppError } from '../../../shared/errors';
 import { getSeamWithProject, listWindows } from '../../store/plans-repo';
 import { getMedia, getProject } from '../../store/projects-repo';
+import { getSelection } from '../../store/takes-repo';
 import type { StudioContext } from '../context';
 import { requireOutputPath } from '../path-checks';
 
@@ -21,7 +22,13 @@ function requireMedia(ctx: StudioContext, projectId: string): void {
 
 type JobHandlers = Pick<
   ApiHandlers,
-  'generate.windows' | 'seam.newCue' | 'export.start' | 'jobs.list' | 'jobs.cancel' | 'jobs.retry'
+  | 'generate.windows'
+  | 'generate.continue'
+  | 'seam.newCue'
+  | 'export.start'
+  | 'jobs.list'
+  | 'jobs.cancel'
+  | 'jobs.retry'
 >;
 
 /** An independent take (no continuation prompt) of the window after a seam, selected when it is done. */
@@ -40,6 +47,32 @@ function newCue(ctx: StudioContext, projectId: string, seamId: string): { jobId:
       target: `project:${projectId}/window:${w.idx}`,
       projectId,
       label: `New music from seam ${seam.idx + 1} (window ${w.idx + 1} of ${windows.length})`,
+    },
+  );
+  return { jobId: job.id };
+}
+
+/** A continue job from a window of the current plan that has a selected take and a window after it. */
+function continueFrom(ctx: StudioContext, projectId: string, windowId: string, ripple: boolean) {
+  requireMedia(ctx, projectId);
+  const planId = getProject(ctx.db, projectId).plan_id ?? '';
+  const windows = listWindows(ctx.db, planId);
+  const w = windows.find((x) => x.id === windowId);
+  if (!w) throw new AppError('not-found', `Window ${windowId} is not in this project's plan.`);
+  if (w.idx === windows.length - 1)
+    throw new AppError('invalid-input', `Window ${w.idx + 1} is the last window: nothing follows it.`);
+  if (!getSelection(ctx.db, w.id))
+    throw new AppError('invalid-input', `Window ${w.idx + 1} has no selected take to continue from.`);
+  const through = ripple ? windows.length : w.idx + 2;
+  const job = ctx.jobs.submit(
+    'continue',
+    { projectId, windowId, ripple },
+    {
+      target: `project:${projectId}/continue:${w.idx}`,
+      projectId,
+      label: ripple
+        ? `Continue from window ${w.idx + 1} through window ${through} of ${windows.length}`
+        : `Continue from window ${w.idx + 1} into window ${through} of ${windows.length}`,
     },
   );
   return { jobId: job.id };
@@ -76,6 +109,7 @@ function generateWindows(
 export function jobHandlers(ctx: StudioContext): JobHandlers {
   return {
     'generate.windows': ({ projectId, windowIndices }) => generateWindows(ctx, projectId, windowIndices),
+    'generate.continue': ({ projectId, windowId, ripple }) => continueFrom(ctx, projectId, windowId, ripple),
     'seam.newCue': ({ projectId, seamId }) => newCue(ctx, projectId, seamId),
     'export.start': ({ projectId, options, overwrite }) => {
       requireMedia(ctx, projectId);

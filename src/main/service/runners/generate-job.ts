@@ -16,6 +16,7 @@ import {
   setSelection,
 } from '../../store/takes-repo';
 import type { JobRunner } from '../../jobs/job-queue';
+import type { ProgressSink } from '../../../shared/progress';
 import { findBundle, type BundleSummary } from '../bundles';
 import { promptFrames, takeSeed } from '../../../shared/generation-rules';
 import type { ContinuedFrom } from '../../../shared/timeline/continuity';
@@ -99,11 +100,12 @@ function promptFor(
   params: GenerationParams,
   bundle: BundleSummary,
   sr: number,
+  promptTakeId?: string,
 ): Continuation | null {
   const hop = bundle.hopLength;
   if (!params.continuation || w.idx === 0) return null;
   const prev = getWindowAt(deps.db, w.plan_id, w.idx - 1);
-  const takeId = prev ? getSelection(deps.db, prev.id) : null;
+  const takeId = prev ? (promptTakeId ?? getSelection(deps.db, prev.id)) : null;
   const take = takeId ? getTakeWithProject(deps.db, takeId) : undefined;
   if (!prev || !take) return null;
   refuseForeignPrompt(deps, w, take, bundle);
@@ -123,77 +125,91 @@ function promptFor(
   };
 }
 
+/** How a take is made beyond its job input: which take of the window before prompts it, who selects it. */
+export interface TakeOptions {
+  /** Prompt from this take of the window before (default: its selected take). */
+  promptTakeId?: string;
+  /** Leave the selection alone (the caller selects, as one undo step). */
+  leaveSelection?: boolean;
+}
+
 /** The runner registered for 'generate' jobs (GPU-heavy: one at a time). */
 export function generateRunner(deps: GenerateDeps): JobRunner<GenerateInput> {
-  return {
-    heavy: true,
-    run: async (input, { signal, onProgress }) => {
-      const { db, files } = deps;
-      const w = getWindowWithProject(db, input.windowId);
-      if (!w || w.project_id !== input.projectId)
-        throw new AppError('not-found', `Window ${input.windowId} is not in this project.`);
-      const p = getProject(db, input.projectId);
-      const media = getMedia(db, p.media_id);
-      const bundle = findBundle(deps.bundleDirs, p.bundle_id);
-      const base = JSON.parse(p.params_json) as GenerationParams;
-      const seed = nextSeed(db, w, base.seed);
-      const params = { ...base, seed, ...(input.independent ? { continuation: false } : {}) };
-      const cont = promptFor(deps, w, params, bundle, p.sample_rate);
-      const req = {
-        bundlePath: bundle.path,
-        bundleId: bundle.id,
-        videoPath: media.path,
-        videoHash: media.content_hash,
-        start: w.start,
-        end: w.end,
-        sampleRate: p.sample_rate,
-        totalSamples: p.total_samples,
-        params,
-        prompt: cont?.prompt ?? null,
-      };
-      let detail: string | undefined;
-      const out = await deps.generator()(req, {
-        signal,
-        onProgress: (q) => onProgress({ ...q, ...(q.detail ? { detail: (detail = q.detail) } : {}) }),
-      });
-      if (out.pcm.length !== w.end - w.start)
-        throw new AppError(
-          'internal',
-          `The generator returned ${out.pcm.length} samples for a window of ${w.end - w.start}.`,
-        );
-      if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
-      // The generator's detail (provider and precision) stays on the job after it ends.
-      onProgress({ stage: 'write', done: 0, total: 1, etaSeconds: null, ...(detail ? { detail } : {}) });
-      const audio = files.put(encodeWavFloat(out.pcm, p.sample_rate), 'wav');
-      const codes = files.put(
-        new Uint8Array(out.codes.buffer, out.codes.byteOffset, out.codes.byteLength),
-        'i32',
-      );
-      if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
-      const peaks = computePeaks(out.pcm, PEAK_BLOCK);
-      const { takeId, revision } = db
-        .transaction(() => {
-          const takeId = insertTake(db, {
-            window_id: w.id,
-            seed: params.seed,
-            params_json: JSON.stringify(params),
-            bundle_id: bundle.id,
-            codes_hash: codes,
-            audio_hash: audio,
-            length_samples: out.pcm.length,
-            peaks: Buffer.from(peaks.buffer),
-            peak_block: PEAK_BLOCK,
-            continued_take_id: cont?.continued.takeId ?? null,
-            continued_from: cont?.continued.fromFrame ?? null,
-            continued_frames: cont?.continued.frames ?? null,
-          });
-          if (input.independent || getSelection(db, w.id) === null) setSelection(db, w.id, takeId);
-          return { takeId, revision: bumpRevision(db, input.projectId) };
-        })
-        .immediate();
-      onProgress({ stage: 'write', done: 1, total: 1, etaSeconds: 0, ...(detail ? { detail } : {}) });
-      deps.changed(input.projectId, revision);
-      return takeId;
-    },
+  return { heavy: true, run: (input, opts) => generateTake(deps, input, opts) };
+}
+
+/** Generates one take of a window and stores it; returns its id. */
+export async function generateTake(
+  deps: GenerateDeps,
+  input: GenerateInput,
+  { signal, onProgress }: { signal: AbortSignal; onProgress: ProgressSink },
+  take: TakeOptions = {},
+): Promise<string> {
+  const { db, files } = deps;
+  const w = getWindowWithProject(db, input.windowId);
+  if (!w || w.project_id !== input.projectId)
+    throw new AppError('not-found', `Window ${input.windowId} is not in this project.`);
+  const p = getProject(db, input.projectId);
+  const media = getMedia(db, p.media_id);
+  const bundle = findBundle(deps.bundleDirs, p.bundle_id);
+  const base = JSON.parse(p.params_json) as GenerationParams;
+  const seed = nextSeed(db, w, base.seed);
+  const params = { ...base, seed, ...(input.independent ? { continuation: false } : {}) };
+  const cont = promptFor(deps, w, params, bundle, p.sample_rate, take.promptTakeId);
+  const req = {
+    bundlePath: bundle.path,
+    bundleId: bundle.id,
+    videoPath: media.path,
+    videoHash: media.content_hash,
+    start: w.start,
+    end: w.end,
+    sampleRate: p.sample_rate,
+    totalSamples: p.total_samples,
+    params,
+    prompt: cont?.prompt ?? null,
   };
+  let detail: string | undefined;
+  const out = await deps.generator()(req, {
+    signal,
+    onProgress: (q) => onProgress({ ...q, ...(q.detail ? { detail: (detail = q.detail) } : {}) }),
+  });
+  if (out.pcm.length !== w.end - w.start)
+    throw new AppError(
+      'internal',
+      `The generator returned ${out.pcm.length} samples for a window of ${w.end - w.start}.`,
+    );
+  if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
+  // The generator's detail (provider and precision) stays on the job after it ends.
+  onProgress({ stage: 'write', done: 0, total: 1, etaSeconds: null, ...(detail ? { detail } : {}) });
+  const audio = files.put(encodeWavFloat(out.pcm, p.sample_rate), 'wav');
+  const codes = files.put(
+    new Uint8Array(out.codes.buffer, out.codes.byteOffset, out.codes.byteLength),
+    'i32',
+  );
+  if (signal.aborted) throw new AppError('cancelled', 'Cancelled');
+  const peaks = computePeaks(out.pcm, PEAK_BLOCK);
+  const { takeId, revision } = db
+    .transaction(() => {
+      const takeId = insertTake(db, {
+        window_id: w.id,
+        seed: params.seed,
+        params_json: JSON.stringify(params),
+        bundle_id: bundle.id,
+        codes_hash: codes,
+        audio_hash: audio,
+        length_samples: out.pcm.length,
+        peaks: Buffer.from(peaks.buffer),
+        peak_block: PEAK_BLOCK,
+        continued_take_id: cont?.continued.takeId ?? null,
+        continued_from: cont?.continued.fromFrame ?? null,
+        continued_frames: cont?.continued.frames ?? null,
+      });
+      if (!take.leaveSelection && (input.independent || getSelection(db, w.id) === null))
+        setSelection(db, w.id, takeId);
+      return { takeId, revision: bumpRevision(db, input.projectId) };
+    })
+    .immediate();
+  onProgress({ stage: 'write', done: 1, total: 1, etaSeconds: 0, ...(detail ? { detail } : {}) });
+  deps.changed(input.projectId, revision);
+  return takeId;
 }
