@@ -7,7 +7,8 @@ import { analyseVideo } from '../pipeline/analyse-video';
 import { windowContext } from '../pipeline/global-features';
 import type { Engine } from '../pipeline/engine';
 import { generateWindow } from '../pipeline/generate-window';
-import { decodeAudio } from '../pipeline/decode-audio';
+import { decodeAudio, DECODE_PIECES } from '../pipeline/decode-audio';
+import { PieceCache } from '../pipeline/piece-cache';
 import { scoreVideo } from '../pipeline/score-video';
 import { convertBundle } from '../convert/convert';
 import type { EngineRef, InferenceJobs } from '../client/jobs';
@@ -17,6 +18,13 @@ import type { Handlers } from './serve-host';
 
 // One engine pool per host (thread or process): the handlers and shutdownInference share it.
 const pool = new EnginePool();
+// Decoded pieces of long streams per engine, so decoding an edited run again decodes only its changed pieces.
+const pieceCaches = new WeakMap<Engine, PieceCache>();
+const piecesOf = (engine: Engine): PieceCache => {
+  let c = pieceCaches.get(engine);
+  if (!c) pieceCaches.set(engine, (c = new PieceCache()));
+  return c;
+};
 
 /** Releases the host's engines (their onnxruntime sessions); pass it to serveHost as onShutdown. */
 export const shutdownInference = (): Promise<void> => pool.dispose();
@@ -81,7 +89,14 @@ export function inferenceHandlers(): Handlers<InferenceJobs> {
     provider: ({ request }) => chooseProvider(request),
     decodeCodes: ({ engine: ref, codes, samples }) =>
       pool.use(ref.modelDir, ref.options, async (engine) => ({
-        pcm: await decodeAudio(engine.codec, codes, engine.manifest.audio.codebooks, samples),
+        pcm: await decodeAudio(
+          engine.codec,
+          codes,
+          engine.manifest.audio.codebooks,
+          samples,
+          DECODE_PIECES,
+          piecesOf(engine),
+        ),
       })),
   };
 }

@@ -5,6 +5,7 @@
 // see the same neighbours, and the LSTM's state from the left context has converged to the whole stream's.
 import type { OrtSession } from '../runtime/session';
 import { tensor } from '../runtime/session';
+import { PieceCache } from './piece-cache';
 
 /** How a long stream is cut: core frames kept per piece, context frames decoded before and after it. */
 export interface DecodePieces {
@@ -30,29 +31,33 @@ async function decodeWhole(codec: OrtSession, codes: Int32Array, K: number): Pro
   return out.waveform!.data as Float32Array;
 }
 
-/** PCM of codes [1, K, frames] (int32, row-major), cut to `samples` (≤ frames · hop). */
+/** PCM of codes [1, K, frames] (int32, row-major), cut to `samples` (≤ frames · hop); `cache` keeps pieces. */
 export async function decodeAudio(
   codec: OrtSession,
   codes: Int32Array,
   K: number,
   samples: number,
   pieces: DecodePieces = DECODE_PIECES,
+  cache: PieceCache | null = null,
 ): Promise<Float32Array> {
   const frames = codes.length / K;
   let pcm: Float32Array;
   if (frames <= pieces.core + pieces.left + pieces.right) pcm = await decodeWhole(codec, codes, K);
   else {
-    let hop = 0;
     pcm = new Float32Array(0);
     for (let a = 0; a < frames; a += pieces.core) {
       const b = Math.min(frames, a + pieces.core);
       const from = Math.max(0, a - pieces.left);
-      const piece = await decodeWhole(codec, columns(codes, K, from, Math.min(frames, b + pieces.right)), K);
-      if (hop === 0) {
-        hop = piece.length / (Math.min(frames, b + pieces.right) - from);
-        pcm = new Float32Array(frames * hop);
-      }
-      pcm.set(piece.subarray((a - from) * hop, (b - from) * hop), a * hop);
+      const ctx = columns(codes, K, from, Math.min(frames, b + pieces.right));
+      const core = async () => {
+        const piece = await decodeWhole(codec, ctx, K);
+        const perFrame = piece.length / (ctx.length / K);
+        return piece.slice((a - from) * perFrame, (b - from) * perFrame);
+      };
+      const kept = cache ? await cache.get(PieceCache.key(ctx, K, a - from, b - from), core) : await core();
+      const hop = kept.length / (b - a);
+      if (pcm.length === 0) pcm = new Float32Array(frames * hop);
+      pcm.set(kept, a * hop);
     }
   }
   if (samples > pcm.length) throw new RangeError(`asked for ${samples} samples of ${pcm.length}`);
