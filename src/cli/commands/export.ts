@@ -3,7 +3,7 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ProjectState } from '../../shared/domain';
-import type { ExportOptions } from '../../shared/export';
+import { plainExport, type ExportOptions } from '../../shared/export';
 import { AppError } from '../../shared/errors';
 import { UsageError, type Command } from '../command';
 import { followJobs, throwIfFailed } from '../follow-jobs';
@@ -97,11 +97,8 @@ function exportOptions(
   )
     throw new UsageError(`--loudness must be between -40 and -5 LUFS, got "${loudness}"`);
   return {
-    format,
-    outputPath: fromCwd(output),
+    ...plainExport(format, fromCwd(output)),
     includeOriginalAudio: withOriginal,
-    musicGainDb: 0,
-    originalGainDb: 0,
     ducking: withOriginal,
     loudnessTarget: target,
   };
