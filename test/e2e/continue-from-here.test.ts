@@ -49,4 +49,16 @@ describe('continue from here', () => {
     for (const i of [0, 1, 2]) await marker(i, 'continuous').waitFor();
     await snap(page, 'continue-02-redone');
   });
+
+  it('continues across a crossfaded seam from the seam inspector', async () => {
+    const { page } = s;
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await marker(0, 'crossfade').waitFor();
+    await page.getByRole('button', { name: /^Seam 1:/ }).click();
+    await page.getByRole('button', { name: 'Continue window 2 from window 1' }).click();
+    await marker(0, 'continuous').waitFor({ timeout: 120_000 });
+    await waitForAllTakes(s, 4);
+    expect(await takesOf(1)).toBe('3');
+    await snap(page, 'continue-03-seam-inspector');
+  });
 });
