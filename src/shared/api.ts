@@ -77,8 +77,10 @@ export const api = {
     object({ projectId: id, windowIndices: nullable(array(int(0), 10000)) }),
   ).returns<{ jobIds: string[] }>(),
   /** Regenerates the window after `windowId` prompted by its selected take ("Continue from here"); with
-   * `ripple`, every following window too, each after the previous; the new takes are one undo step. */
-  'generate.continue': method(object({ projectId: id, windowId: id, ripple: boolean() })).returns<{
+   * `ripple`, every following window too (or the next `count`), each after the previous; one undo step. */
+  'generate.continue': method(
+    object({ projectId: id, windowId: id, ripple: boolean(), count: optional(int(1, 10000)) }),
+  ).returns<{
     jobId: string;
   }>(),
   'take.select': method(object({ projectId: id, windowId: id, takeId: id })).returns<ProjectState>(),

@@ -6,6 +6,7 @@ import { getSeamWithProject, listWindows } from '../../store/plans-repo';
 import { getMedia, getProject } from '../../store/projects-repo';
 import { getSelection } from '../../store/takes-repo';
 import type { StudioContext } from '../context';
+import { rippleLength, type ContinueInput } from '../runners/continue-job';
 import { requireOutputPath } from '../path-checks';
 
 /** Refuses work that needs the video while it is missing or changed, with what to do about it. */
@@ -53,7 +54,8 @@ function newCue(ctx: StudioContext, projectId: string, seamId: string): { jobId:
 }
 
 /** A continue job from a window of the current plan that has a selected take and a window after it. */
-function continueFrom(ctx: StudioContext, projectId: string, windowId: string, ripple: boolean) {
+function continueFrom(ctx: StudioContext, input: ContinueInput) {
+  const { projectId, windowId, ripple } = input;
   requireMedia(ctx, projectId);
   const planId = getProject(ctx.db, projectId).plan_id ?? '';
   const windows = listWindows(ctx.db, planId);
@@ -63,10 +65,10 @@ function continueFrom(ctx: StudioContext, projectId: string, windowId: string, r
     throw new AppError('invalid-input', `Window ${w.idx + 1} is the last window: nothing follows it.`);
   if (!getSelection(ctx.db, w.id))
     throw new AppError('invalid-input', `Window ${w.idx + 1} has no selected take to continue from.`);
-  const through = ripple ? windows.length : w.idx + 2;
+  const through = w.idx + 1 + rippleLength(input, windows.length - 1 - w.idx);
   const job = ctx.jobs.submit(
     'continue',
-    { projectId, windowId, ripple },
+    { projectId, windowId, ripple, ...(input.count === undefined ? {} : { count: input.count }) },
     {
       target: `project:${projectId}/continue:${w.idx}`,
       projectId,
@@ -109,7 +111,7 @@ function generateWindows(
 export function jobHandlers(ctx: StudioContext): JobHandlers {
   return {
     'generate.windows': ({ projectId, windowIndices }) => generateWindows(ctx, projectId, windowIndices),
-    'generate.continue': ({ projectId, windowId, ripple }) => continueFrom(ctx, projectId, windowId, ripple),
+    'generate.continue': (input) => continueFrom(ctx, input),
     'seam.newCue': ({ projectId, seamId }) => newCue(ctx, projectId, seamId),
     'export.start': ({ projectId, options, overwrite }) => {
       requireMedia(ctx, projectId);

@@ -16,6 +16,8 @@ export interface ContinueInput {
   /** The window continued from (its selected take at the start of the job prompts the next window). */
   windowId: string;
   ripple: boolean;
+  /** When rippling, how many windows to regenerate (all that follow when absent). */
+  count?: number;
 }
 
 /** The runner registered for 'continue' jobs (GPU-heavy, like generate). */
@@ -68,5 +70,10 @@ function windowsToContinue(deps: GenerateDeps, input: ContinueInput) {
   const after = windows.filter((w) => w.idx > from.idx);
   if (after.length === 0)
     throw new AppError('invalid-input', `Window ${from.idx + 1} is the last window: nothing follows it.`);
-  return { from, targets: input.ripple ? after : after.slice(0, 1) };
+  return { from, targets: after.slice(0, rippleLength(input, after.length)) };
+}
+
+/** How many windows after the continued one a continue job regenerates (at most the `left` that follow). */
+export function rippleLength(input: { ripple: boolean; count?: number | undefined }, left: number): number {
+  return input.ripple ? Math.min(input.count ?? left, left) : Math.min(1, left);
 }
