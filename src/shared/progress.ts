@@ -27,6 +27,8 @@ export interface Progress {
   etaSeconds: number | null;
   /** Optional detail for the UI, e.g. "window 2 of 4". */
   detail?: string;
+  /** The window (0-based index) a job over several windows is working on, so the timeline can show it there. */
+  window?: number;
 }
 
 /** Callback that receives progress; must be cheap, it is called from hot loops. */

@@ -150,10 +150,13 @@ export class JobsStore {
     }
   }
 
-  /** The queued or running job of a window, if any. */
+  /** The queued or running job of a window, if any: its own generate job, or a continue job working on it. */
   forWindow(projectId: string, index: number): JobInfo | null {
     const target = windowTarget(projectId, index);
-    return this.running.find((j) => j.target === target) ?? null;
+    const mine = (j: JobInfo): boolean =>
+      j.target === target ||
+      (j.kind === 'continue' && j.projectId === projectId && j.progress?.window === index);
+    return this.running.find(mine) ?? null;
   }
 
   /** Cancels a job. */

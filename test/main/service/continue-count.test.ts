@@ -36,6 +36,9 @@ describe('continue from here with a count', () => {
       await studio.idle();
       s = await studio['project.setParams']({ projectId: s.id, params: { continuation: true } });
       const before = selections(s);
+      // The windows the job works on, as its progress names them (the timeline shows the job there).
+      const worked = new Set<number>();
+      const off = studio.on('job', (j) => j.progress?.window !== undefined && worked.add(j.progress.window));
       const { jobId } = await studio['generate.continue']({
         projectId: s.id,
         windowId: s.windows[0]!.id,
@@ -46,6 +49,8 @@ describe('continue from here with a count', () => {
       const job = (await studio['jobs.list']()).find((j) => j.id === jobId);
       expect(job?.status).toBe('done');
       expect(job?.label).toBe('Continue from window 1 through window 3 of 4');
+      off();
+      expect([...worked]).toEqual([1, 2]);
       s = await studio['project.get']({ projectId: s.id });
       expect(s.windows.map((w) => w.takes.length)).toEqual([1, 2, 2, 1]);
       expect(seamKinds(s)).toEqual(['continuous', 'continuous', 'no-prompt']);

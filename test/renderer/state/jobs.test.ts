@@ -88,4 +88,21 @@ describe('jobs store', () => {
     await flush();
     expect(store.batchProgress(Date.parse('2026-01-01T10:00:20.000Z'))).toBeNull();
   });
+
+  it('shows a continue job on the window it is working on, and on no other', async () => {
+    const { store, emit } = setup([job('1', 'running', 5)]);
+    await flush();
+    const progress = { stage: 'decode' as const, done: 3, total: 10, etaSeconds: null, window: 2 };
+    emit(job('c', 'running', 0, { kind: 'continue', target: 'project:p/continue:1', progress }));
+    emit(
+      job('o', 'running', 0, { kind: 'continue', target: 'project:q/continue:1', projectId: 'q', progress }),
+    );
+    await flush();
+    expect(store.forWindow('p', 1)?.id).toBe('1');
+    expect(store.forWindow('p', 2)?.id).toBe('c');
+    expect(store.forWindow('p', 3)).toBeNull();
+    emit(job('c', 'done', 10, { kind: 'continue', target: 'project:p/continue:1', progress }));
+    await flush();
+    expect(store.forWindow('p', 2)).toBeNull();
+  });
 });

@@ -40,7 +40,8 @@ export function continueRunner(deps: GenerateDeps): JobRunner<ContinueInput> {
             { projectId: input.projectId, windowId: w.id },
             {
               signal,
-              onProgress: (p) => onProgress({ ...p, detail: `${detail}${p.detail ? ` · ${p.detail}` : ''}` }),
+              onProgress: (p) =>
+                onProgress({ ...p, window: w.idx, detail: `${detail}${p.detail ? ` · ${p.detail}` : ''}` }),
             },
             { promptTakeId: prompt, leaveSelection: true },
           );
