@@ -3,31 +3,20 @@
 // keeps its take, so its seam is not continuous. The tiny bundle in a real inference host makes the takes.
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWorkerHost } from '../../../src/inference';
-import { createInferenceGenerator } from '../../../src/main/bridge/inference-generator';
-import type { ProjectState } from '../../../src/shared/domain';
 import { tempDir } from '../synth-media';
-import { copySample, makeStudio } from './helpers';
+import { seamKinds, selections, tinyEngine, tinyStudio } from './tiny-engine';
+import { copySample } from './helpers';
 
 const tmp = tempDir('continue-count');
-const bundleDir = path.resolve('resources/models/tiny-untrained');
-const engine = createInferenceGenerator(() => startWorkerHost(), path.join(tmp.dir, 'cache'));
+const engine = tinyEngine(tmp.dir);
 afterAll(async () => {
   await engine.dispose();
   tmp.remove();
 });
 
-const selections = (s: ProjectState) => s.windows.map((w) => w.selectedTakeId);
-const seamKinds = (s: ProjectState) =>
-  s.seams.map((x) => (x.continuity.kind === 'continuous' ? 'continuous' : x.continuity.reason));
-
 describe('continue from here with a count', () => {
   it('regenerates only the next two windows and labels the job with the last one', async () => {
-    const studio = makeStudio(path.join(tmp.dir, 'count'), {
-      bundleDirs: [bundleDir],
-      generator: engine.generator,
-      decoder: engine.decoder,
-    });
+    const studio = tinyStudio(path.join(tmp.dir, 'count'), engine);
     try {
       let s = await studio['project.openVideo']({ path: copySample(tmp.dir, 'count.mp4') });
       s = await studio['project.setPlan']({ projectId: s.id, windowSamples: 64000, overlapSamples: 16000 });

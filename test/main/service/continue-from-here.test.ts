@@ -5,25 +5,19 @@
 // generator between its steps to cancel at a known point.
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWorkerHost } from '../../../src/inference';
-import { createInferenceGenerator } from '../../../src/main/bridge/inference-generator';
 import type { Studio } from '../../../src/main/service';
 import type { ProjectState } from '../../../src/shared/domain';
 import { tempDir } from '../synth-media';
+import { seamKinds, selections, tinyEngine, tinyStudio } from './tiny-engine';
 import { testGenerator } from './fixtures';
 import { copySample, failure, makeStudio } from './helpers';
 
 const tmp = tempDir('continue-from-here');
-const bundleDir = path.resolve('resources/models/tiny-untrained');
-const engine = createInferenceGenerator(() => startWorkerHost(), path.join(tmp.dir, 'cache'));
+const engine = tinyEngine(tmp.dir);
 afterAll(async () => {
   await engine.dispose();
   tmp.remove();
 });
-
-const selections = (s: ProjectState) => s.windows.map((w) => w.selectedTakeId);
-const seamKinds = (s: ProjectState) =>
-  s.seams.map((x) => (x.continuity.kind === 'continuous' ? 'continuous' : x.continuity.reason));
 
 /** A project on the sample with four 2 s windows, each with one independent take (no prompt). */
 async function independentProject(studio: Studio, name: string): Promise<ProjectState> {
@@ -37,11 +31,7 @@ async function independentProject(studio: Studio, name: string): Promise<Project
 
 describe('continue from here', () => {
   it('ripples through three windows: every seam continuous, one undo step, redo brings it back', async () => {
-    const studio = makeStudio(path.join(tmp.dir, 'ripple'), {
-      bundleDirs: [bundleDir],
-      generator: engine.generator,
-      decoder: engine.decoder,
-    });
+    const studio = tinyStudio(path.join(tmp.dir, 'ripple'), engine);
     try {
       let s = await independentProject(studio, 'ripple.mp4');
       const before = selections(s);

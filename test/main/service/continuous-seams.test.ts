@@ -2,38 +2,25 @@
 // that continued the selected take of the window before play as one decode of the joined codes; switching the
 // left take turns the seam into a crossfade and back; a missing codes file crossfades and says why.
 import { readFileSync, renameSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWorkerHost } from '../../../src/inference';
-import { createInferenceGenerator } from '../../../src/main/bridge/inference-generator';
 import { projectSeamStates, renderProjectMusic } from '../../../src/main/service/project-music';
 import { tempDir } from '../synth-media';
-import { copySample, makeStudio } from './helpers';
+import { TINY_BUNDLE, tinyEngine, tinyStudio, maxAbsDiff } from './tiny-engine';
+import { copySample } from './helpers';
 
 const tmp = tempDir('continuous-seams');
-const bundleDir = path.resolve('resources/models/tiny-untrained');
-const engine = createInferenceGenerator(() => startWorkerHost(), path.join(tmp.dir, 'cache'));
-const studio = makeStudio(tmp.dir, {
-  bundleDirs: [bundleDir],
-  generator: engine.generator,
-  decoder: engine.decoder,
-});
+const engine = tinyEngine(tmp.dir);
+const studio = tinyStudio(tmp.dir, engine);
 afterAll(async () => {
   await studio.dispose();
   await engine.dispose();
   tmp.remove();
 });
 
-const maxAbsDiff = (a: Float32Array, b: Float32Array): number => {
-  let e = a.length === b.length ? 0 : Infinity;
-  for (let n = 0; n < Math.min(a.length, b.length); n++) e = Math.max(e, Math.abs(a[n]! - b[n]!));
-  return e;
-};
-
 describe('continuous seams in a project', () => {
   it('renders a continued chain as one decode, crossfades a switched left take, and says why', async () => {
     const ctx = studio.context;
-    const src = { db: ctx.db, files: ctx.files, bundleDirs: [bundleDir], decoder: engine.decoder };
+    const src = { db: ctx.db, files: ctx.files, bundleDirs: [TINY_BUNDLE], decoder: engine.decoder };
     let s = await studio['project.openVideo']({ path: copySample(tmp.dir) });
     expect(s.params.continuation).toBe(true);
     s = await studio['project.setPlan']({ projectId: s.id, windowSamples: 64000, overlapSamples: 16000 });
@@ -67,7 +54,7 @@ describe('continuous seams in a project', () => {
     }
     expect(at).toBe(total);
     const single = await engine.decoder(
-      { bundlePath: bundleDir, codes: joined, samples: s.totalSamples },
+      { bundlePath: TINY_BUNDLE, codes: joined, samples: s.totalSamples },
       {},
     );
     const continuous = await renderProjectMusic(src, s.id);

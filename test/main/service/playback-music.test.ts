@@ -3,37 +3,24 @@
 // the renderer's playback plan, equal the export's mixdown before loudness, with one continuous and one
 // crossfaded seam; decoded runs are cached, so switching one take decodes only the run it changed.
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startWorkerHost } from '../../../src/inference';
-import { createInferenceGenerator } from '../../../src/main/bridge/inference-generator';
 import { renderProjectMusic } from '../../../src/main/service/project-music';
 import { playbackPlan } from '../../../src/renderer/lib/playback-plan';
 import type { PlaybackMix, ProjectState } from '../../../src/shared/domain';
 import { mixdown } from '../../../src/shared/timeline/mixdown';
 import { parseWav } from '../../../src/shared/timeline/wav';
 import { tempDir } from '../synth-media';
-import { copySample, makeStudio } from './helpers';
+import { tinyEngine, tinyStudio, maxAbsDiff } from './tiny-engine';
+import { copySample } from './helpers';
 
 const tmp = tempDir('playback-music');
-const bundleDir = path.resolve('resources/models/tiny-untrained');
-const engine = createInferenceGenerator(() => startWorkerHost(), path.join(tmp.dir, 'cache'));
-const studio = makeStudio(tmp.dir, {
-  bundleDirs: [bundleDir],
-  generator: engine.generator,
-  decoder: engine.decoder,
-});
+const engine = tinyEngine(tmp.dir);
+const studio = tinyStudio(tmp.dir, engine);
 afterAll(async () => {
   await studio.dispose();
   await engine.dispose();
   tmp.remove();
 });
-
-const maxAbsDiff = (a: Float32Array, b: Float32Array): number => {
-  let e = a.length === b.length ? 0 : Infinity;
-  for (let n = 0; n < Math.min(a.length, b.length); n++) e = Math.max(e, Math.abs(a[n]! - b[n]!));
-  return e;
-};
 
 // The tests' transport serves media-test://<file>; the renderer reads each clip with its own WAV reader.
 const fetchPcm = (url: string): Float32Array => {
