@@ -4,6 +4,7 @@
 // the shared run mix, so it hears the export's mixdown before loudness.
 import type { PlaybackClip, PlaybackMix } from '../../shared/domain';
 import type { JobOptions } from '../../shared/progress';
+import { runCrossfades } from '../../shared/timeline/run-clips';
 import type { RunCache } from './run-cache';
 import { decodeRun, projectRunKey, projectRuns, type MusicSources } from './project-music';
 
@@ -31,5 +32,5 @@ export async function playbackMix(
       url,
     });
   }
-  return { clips, crossfades: pr.runs.slice(1).map((r) => r.first - 1) };
+  return { clips, crossfades: runCrossfades(pr.runs) };
 }

@@ -8,7 +8,7 @@ import type { JobOptions } from '../../shared/progress';
 import { mixdown } from '../../shared/timeline/mixdown';
 import type { RunTake, SeamState } from '../../shared/timeline/continuity';
 import { continuousRuns, seamState } from '../../shared/timeline/continuity';
-import { runCodes, type WindowRun } from '../../shared/timeline/run-clips';
+import { runCodes, runCrossfades, type WindowRun } from '../../shared/timeline/run-clips';
 import { runMixPlan, type SeamFade } from '../../shared/timeline/run-mix';
 import { decodeWavFloat } from '../../shared/timeline/wav';
 import type { Db } from '../store/database';
@@ -197,6 +197,5 @@ export async function renderProjectMusic(
         : await decodeRun(src, pr, run, opts);
     clips.push({ startSample: pr.windows[run.first]!.start, pcm });
   }
-  const crossfades = pr.runs.slice(1).map((r) => r.first - 1);
-  return mixdown(runMixPlan({ ...pr, clips, crossfades }));
+  return mixdown(runMixPlan({ ...pr, clips, crossfades: runCrossfades(pr.runs) }));
 }

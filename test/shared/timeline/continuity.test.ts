@@ -5,7 +5,7 @@ import {
   seamState,
   type RunTake,
 } from '../../../src/shared/timeline/continuity';
-import { runClips } from '../../../src/shared/timeline/run-clips';
+import { runCodes, runCrossfades } from '../../../src/shared/timeline/run-clips';
 
 const HOP = 10;
 // Three windows of 10 frames overlapping by 4 frames.
@@ -79,34 +79,25 @@ describe('continuous runs', () => {
     expect(row(1)).toEqual(expected(1));
   });
 
-  it('renders a run as one decode of its joined codes and keeps only the seams between runs', async () => {
-    const decoded: number[] = [];
+  it('joins a run into one code stream and keeps only the seams between runs', () => {
     const states = [
       { kind: 'continuous', splitSample: 100 } as const,
       { kind: 'crossfade', reason: 'left-changed' } as const,
     ];
-    const r = await runClips(W, states, {
-      codebooks: 1,
-      hop: HOP,
-      codesOf: (i) => Int32Array.from({ length: 10 }, (_, f) => 10 * i + f),
-      pcmOf: (i) => new Float32Array(100).fill(i),
-      decode: async (codes, samples) => {
-        decoded.push(codes.length, samples);
-        return Float32Array.from({ length: samples }, (_, n) => codes[Math.floor(n / HOP)]!);
-      },
-    });
-    expect(decoded).toEqual([16, 160]);
-    expect(r.runs).toEqual([
+    const runs = continuousRuns(states);
+    expect(runs).toEqual([
       { first: 0, last: 1 },
       { first: 2, last: 2 },
     ]);
-    expect(r.crossfades).toEqual([1]);
-    expect(r.clips.map((c) => [c.startSample, c.pcm.length])).toEqual([
-      [0, 160],
-      [120, 100],
-    ]);
-    expect(r.clips[0]!.pcm[99]).toBe(9);
-    expect(r.clips[0]!.pcm[100]).toBe(14);
-    expect(r.clips[1]!.pcm[0]).toBe(2);
+    expect(runCrossfades(runs)).toEqual([1]);
+    const codes = runCodes(W, states, runs[0]!, {
+      codebooks: 1,
+      hop: HOP,
+      codesOf: (i) => Int32Array.from({ length: 10 }, (_, f) => 10 * i + f),
+    });
+    // 16 frames for the run's 160 samples: window 0's codes up to the split at sample 100, window 1's after it.
+    expect(codes.length).toBe(16);
+    expect(codes[9]).toBe(9);
+    expect(codes[10]).toBe(14);
   });
 });
