@@ -37,6 +37,8 @@ describe('scoring the sample video from start to export', () => {
 
   it('plays the mix locked to the video, within a frame, shows its level and mutes it', async () => {
     const { page } = s;
+    // The new takes' runs are decoded in main before the music can play (the transport says so meanwhile).
+    await page.getByTestId('music-loading').waitFor({ state: 'detached', timeout: 120_000 });
     await page.keyboard.press('Home');
     await page.keyboard.press('Space');
     await page.waitForFunction(
